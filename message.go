@@ -1,0 +1,55 @@
+package gratitude
+
+import "time"
+
+// Class is what the sync engine decided a message is.
+type Class string
+
+// The classes a seen message can have. Every message seen gets exactly one.
+const (
+	// ClassPending: recorded, its headers kept, classification still to run
+	// (the classifier arrives with the understanding of asks and replies).
+	ClassPending Class = "pending"
+	// ClassAsk: the owner asking for help, a new request.
+	ClassAsk Class = "ask"
+	// ClassReply: someone answering in a tracked thread.
+	ClassReply Class = "reply"
+	// ClassOwnerFollowup: the owner writing again in a tracked thread.
+	ClassOwnerFollowup Class = "owner-followup"
+	// ClassCommand: the owner telling the daemon what to do.
+	ClassCommand Class = "command"
+	// ClassOwn: mail this program generated itself.
+	ClassOwn Class = "own"
+	// ClassDuplicate: a Message-ID already seen, in any mailbox.
+	ClassDuplicate Class = "duplicate"
+	// ClassIgnored: not relevant, with the reason recorded.
+	ClassIgnored Class = "ignored"
+	// ClassQuarantined: could not be read; kept with the reason.
+	ClassQuarantined Class = "quarantined"
+)
+
+// MailboxCursor is where the sync of one mailbox stands: the server's
+// UIDVALIDITY and the highest UID already processed under it.
+type MailboxCursor struct {
+	Mailbox     string
+	UIDValidity uint32
+	LastUID     uint32
+	LastSyncAt  time.Time // zero until the first completed pass
+	Messages    int64     // messages recorded for this mailbox
+}
+
+// SeenMessage is one message the sync engine saw in a mailbox, with the
+// headers it kept and the classification it got.
+type SeenMessage struct {
+	MessageID   string // normalised, without angle brackets; synthetic when absent
+	Mailbox     string
+	UIDValidity uint32
+	UID         uint32
+	From        string // the address only, lower-cased
+	Subject     string
+	Date        time.Time // the Date header; zero when missing or unreadable
+	Size        int64     // RFC822.SIZE
+	Class       Class
+	Reason      string // why it got its class; always set for ignored and quarantined
+	SeenAt      time.Time
+}
