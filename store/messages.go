@@ -1,0 +1,209 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gratitude"
+)
+
+const (
+	// qMessageInsert ignores a row already at its location, so a batch
+	// re-processed after a crash inserts nothing twice.
+	qMessageInsert = `
+INSERT INTO messages (account_id, message_id, mailbox, uidvalidity, uid,
+                      from_addr, subject, date, size, class, reason, seen_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (account_id, mailbox, uidvalidity, uid) DO NOTHING`
+
+	// qKnownIDsPrefix is completed with one "?" per id and ")".
+	qKnownIDsPrefix = `
+SELECT DISTINCT message_id FROM messages
+WHERE account_id = ? AND message_id IN (`
+
+	qMessageAt = `
+SELECT COUNT(*) FROM messages
+WHERE account_id = ? AND mailbox = ? AND uidvalidity = ? AND uid = ? AND message_id = ?`
+
+	// qRelocate moves one row of this Message-ID recorded in this mailbox
+	// under another UIDVALIDITY (the oldest row first).
+	qRelocate = `
+UPDATE messages SET uidvalidity = ?, uid = ?
+WHERE id = (SELECT id FROM messages
+            WHERE account_id = ? AND mailbox = ? AND message_id = ? AND uidvalidity <> ?
+            ORDER BY id LIMIT 1)`
+
+	qClassCounts = `
+SELECT class, COUNT(*) FROM messages WHERE account_id = ? GROUP BY class`
+)
+
+// maxInList bounds the ids bound in one IN (...) query.
+const maxInList = 1000
+
+// CommitBatch records msgs and moves the mailbox cursor to cur in ONE
+// transaction: after a crash either both happened or neither did, so no
+// message is lost and none is recorded twice. A message whose (mailbox,
+// uidvalidity, uid) is already recorded is skipped. Every message must
+// belong to cur.Mailbox (an empty Mailbox means cur.Mailbox) and have a
+// Message-ID, a class and SeenAt. A zero cur.LastSyncAt keeps the stored one.
+func (s *Store) CommitBatch(ctx context.Context, account int64, cur gratitude.MailboxCursor, msgs []gratitude.SeenMessage) error {
+	if cur.Mailbox == "" {
+		return errors.New("store: commit batch: cursor has no mailbox")
+	}
+	for i := range msgs {
+		if err := checkMessage(cur.Mailbox, &msgs[i]); err != nil {
+			return fmt.Errorf("store: commit batch %q: %w", cur.Mailbox, err)
+		}
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if len(msgs) > 0 {
+			ins, err := tx.PrepareContext(ctx, qMessageInsert)
+			if err != nil {
+				return err
+			}
+			defer ins.Close()
+			for _, m := range msgs {
+				if _, err := ins.ExecContext(ctx, account, m.MessageID, cur.Mailbox,
+					int64(m.UIDValidity), int64(m.UID), m.From, m.Subject,
+					nullMillis(m.Date), m.Size, string(m.Class), m.Reason,
+					millis(m.SeenAt)); err != nil {
+					return fmt.Errorf("message uid %d/%d: %w", m.UIDValidity, m.UID, err)
+				}
+			}
+		}
+		_, err := tx.ExecContext(ctx, qCursorSet, account, cur.Mailbox,
+			int64(cur.UIDValidity), int64(cur.LastUID), nullMillis(cur.LastSyncAt))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: commit batch %q up to uid %d/%d: %w", cur.Mailbox, cur.UIDValidity, cur.LastUID, err)
+	}
+	return nil
+}
+
+// checkMessage rejects a message the caller did not fill in, before any
+// write; an empty Mailbox is taken to mean the cursor's.
+func checkMessage(mailbox string, m *gratitude.SeenMessage) error {
+	switch {
+	case m.Mailbox != "" && m.Mailbox != mailbox:
+		return fmt.Errorf("message uid %d is from mailbox %q, not %q", m.UID, m.Mailbox, mailbox)
+	case m.MessageID == "":
+		return fmt.Errorf("message uid %d has no Message-ID (the sync must synthesise one)", m.UID)
+	case m.Class == "":
+		return fmt.Errorf("message uid %d has no class (use %q)", m.UID, gratitude.ClassPending)
+	case m.SeenAt.IsZero():
+		return fmt.Errorf("message uid %d has no SeenAt", m.UID)
+	}
+	return nil
+}
+
+// KnownMessageIDs reports which of ids already have a row in any mailbox of
+// the account: the returned map holds true for each known id and nothing
+// for the others. Any number of ids is fine; they are queried in chunks.
+func (s *Store) KnownMessageIDs(ctx context.Context, account int64, ids []string) (map[string]bool, error) {
+	known := make(map[string]bool)
+	uniq := make([]string, 0, len(ids))
+	seen := make(map[string]struct{}, len(ids))
+	for _, id := range ids {
+		if _, dup := seen[id]; dup || id == "" {
+			continue
+		}
+		seen[id] = struct{}{}
+		uniq = append(uniq, id)
+	}
+	for len(uniq) > 0 {
+		chunk := uniq[:min(len(uniq), maxInList)]
+		uniq = uniq[len(chunk):]
+		if err := s.knownChunk(ctx, account, chunk, known); err != nil {
+			return nil, fmt.Errorf("store: known message ids: %w", err)
+		}
+	}
+	return known, nil
+}
+
+// knownChunk adds to known the ids (at most maxInList) that have a row.
+func (s *Store) knownChunk(ctx context.Context, account int64, ids []string, known map[string]bool) error {
+	q := qKnownIDsPrefix + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + ")"
+	args := make([]any, 0, len(ids)+1)
+	args = append(args, account)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		known[id] = true
+	}
+	return rows.Err()
+}
+
+// Relocate handles a message met again after mailbox's UIDVALIDITY
+// changed: a row recorded for messageID in this mailbox under another
+// UIDVALIDITY is moved to (uidValidity, uid) instead of a new row being
+// added. It reports whether the message is recorded at that location after
+// the call, so it is idempotent: calling it again after a crash (cursor not
+// yet moved) reports true again without moving a second row. On false the
+// caller records the message through CommitBatch as usual. Relocated
+// messages keep their class, reason and request; leave them out of the
+// next CommitBatch (including them is harmless: the insert is skipped).
+func (s *Store) Relocate(ctx context.Context, account int64, mailbox string, messageID string, uidValidity, uid uint32) (bool, error) {
+	var moved bool
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, qMessageAt, account, mailbox,
+			int64(uidValidity), int64(uid), messageID).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			moved = true
+			return nil
+		}
+		res, err := tx.ExecContext(ctx, qRelocate, int64(uidValidity), int64(uid),
+			account, mailbox, messageID, int64(uidValidity))
+		if err != nil {
+			return err
+		}
+		affected, err := res.RowsAffected()
+		moved = affected > 0
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: relocate %q in %q to uid %d/%d: %w", messageID, mailbox, uidValidity, uid, err)
+	}
+	return moved, nil
+}
+
+// ClassCounts returns how many recorded messages of the account have each
+// class; classes without messages are absent.
+func (s *Store) ClassCounts(ctx context.Context, account int64) (map[gratitude.Class]int64, error) {
+	rows, err := s.read.QueryContext(ctx, qClassCounts, account)
+	if err != nil {
+		return nil, fmt.Errorf("store: class counts: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[gratitude.Class]int64)
+	for rows.Next() {
+		var (
+			c string
+			n int64
+		)
+		if err := rows.Scan(&c, &n); err != nil {
+			return nil, fmt.Errorf("store: class counts: %w", err)
+		}
+		out[gratitude.Class(c)] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: class counts: %w", err)
+	}
+	return out, nil
+}
