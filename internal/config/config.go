@@ -1,0 +1,230 @@
+package config
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// Security is how a mail connection is protected.
+type Security string
+
+// The accepted values of imap.security and smtp.security.
+const (
+	SecurityTLS      Security = "tls"      // TLS from the first byte (IMAPS 993, SMTPS 465)
+	SecuritySTARTTLS Security = "starttls" // plain connection upgraded with STARTTLS (143, 587)
+	SecurityInsecure Security = "insecure" // no encryption; loopback hosts only
+)
+
+// Defaults that do not depend on other keys.
+const (
+	DefaultTimezone           = "Local"
+	DefaultLogLevel           = "info"
+	DefaultIMAPSecurity       = SecurityTLS
+	DefaultSMTPSecurity       = SecuritySTARTTLS
+	DefaultInbox              = "INBOX"
+	DefaultPollInterval       = 2 * time.Minute
+	DefaultCommandTimeout     = 60 * time.Second
+	DefaultIdleRefresh        = 5 * time.Minute
+	DefaultNoReplyAfter       = 3 * Day
+	DefaultUnresolvedAfter    = 7 * Day
+	DefaultThanksPendingAfter = 2 * Day
+	DefaultDigest             = "weekly mon 08:00"
+	DefaultQuietHours         = "21:00-08:00"
+	DefaultHTTPListen         = "127.0.0.1:8765"
+	DefaultCaptureTag         = "+thanks"
+)
+
+// Default lists, copied before use so callers cannot change them.
+var (
+	defaultSubjectTags = []string{"[help]"}
+	defaultKeywords    = []string{"gratitude"}
+)
+
+// Config is a loaded, defaulted and validated configuration.
+type Config struct {
+	// Path is the file the configuration was loaded from ("" from Parse).
+	Path      string
+	Owner     Owner
+	Timezone  string // IANA name or "Local"; see Location
+	Database  string // absolute (or as written, from Parse) path of the SQLite file
+	Log       Log
+	IMAP      IMAP
+	SMTP      SMTP
+	Capture   Capture
+	Reminders Reminders
+	HTTP      HTTP
+	// Warnings are accepted but risky settings, to show the owner.
+	Warnings []string
+
+	loc *time.Location
+}
+
+// Owner is the person whose mailbox is watched.
+type Owner struct {
+	Name    string
+	Email   string
+	Aliases []string // other addresses that are also the owner
+}
+
+// Log configures logging.
+type Log struct {
+	Level string // debug, info, warn or error
+}
+
+// IMAP is how to read the owner's mailbox.
+type IMAP struct {
+	Host      string
+	Port      int
+	Security  Security
+	CAFile    string // extra PEM roots for self-signed servers, or ""
+	Username  string
+	Secret    Secret // from imap.password or imap.password_command; see Password
+	Mailboxes Mailboxes
+	Idle      bool
+	// PollInterval is how often to check for mail when IDLE is off or unavailable.
+	PollInterval time.Duration
+	// CommandTimeout is the watchdog on every IMAP command.
+	CommandTimeout time.Duration
+	// IdleRefresh is how often IDLE is interrupted to check the connection.
+	IdleRefresh time.Duration
+}
+
+// Mailboxes names the folders the daemon uses; "" means discover.
+type Mailboxes struct {
+	Inbox  string
+	Sent   string // "" = discover by SPECIAL-USE \Sent, then common names
+	Drafts string // "" = discover by SPECIAL-USE \Drafts, then common names
+}
+
+// SMTP is how to send mail as the owner.
+type SMTP struct {
+	Host     string
+	Port     int
+	Security Security
+	CAFile   string
+	Username string // "" = no authentication
+	Secret   Secret // from smtp.password or smtp.password_command; see Password
+}
+
+// Capture is how the owner marks a message as an ask.
+type Capture struct {
+	Address     string   // BCC address, e.g. ada+thanks@example.org
+	SubjectTags []string // subject tags such as "[help]"
+	Keywords    []string // IMAP keywords / labels
+}
+
+// Reminders are the due-date windows and when reminders may go out.
+type Reminders struct {
+	NoReplyAfter       time.Duration
+	UnresolvedAfter    time.Duration
+	ThanksPendingAfter time.Duration
+	Digest             Digest
+	QuietHours         QuietHours
+}
+
+// HTTP configures the local web page, /healthz and /metrics.
+type HTTP struct {
+	Listen string // host:port, or "" when disabled ("off" in the file)
+}
+
+// Enabled reports whether the HTTP server should run.
+func (h HTTP) Enabled() bool { return h.Listen != "" }
+
+// Location returns the configured time zone (time.Local by default).
+func (c *Config) Location() *time.Location {
+	if c == nil || c.loc == nil {
+		return time.Local
+	}
+	return c.loc
+}
+
+// Addresses returns the owner's address followed by the aliases.
+func (o Owner) Addresses() []string {
+	return append([]string{o.Email}, o.Aliases...)
+}
+
+// IsOwner reports whether addr (case-insensitive) is one of the owner's addresses.
+func (o Owner) IsOwner(addr string) bool {
+	for _, a := range o.Addresses() {
+		if strings.EqualFold(a, strings.TrimSpace(addr)) {
+			return true
+		}
+	}
+	return false
+}
+
+// SlogLevel returns the log level for log/slog.
+func (l Log) SlogLevel() slog.Level {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(l.Level)); err != nil {
+		return slog.LevelInfo
+	}
+	return lv
+}
+
+// Password returns the IMAP password, running imap.password_command if set.
+func (c *IMAP) Password(ctx context.Context) (string, error) { return c.Secret.Value(ctx) }
+
+// Password returns the SMTP password ("" when smtp.username is empty, i.e.
+// no authentication), running smtp.password_command if set.
+func (c *SMTP) Password(ctx context.Context) (string, error) {
+	if c.Username == "" {
+		return "", nil
+	}
+	return c.Secret.Value(ctx)
+}
+
+// Redacting views: same fields, no methods, so formatting them does not
+// recurse into String; Secret fields still format as [redacted].
+type (
+	plainConfig Config
+	plainIMAP   IMAP
+	plainSMTP   SMTP
+)
+
+// String formats the configuration with passwords redacted.
+func (c Config) String() string { return fmt.Sprintf("%+v", plainConfig(c)) }
+
+// LogValue logs the configuration's main settings, never a password.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("path", c.Path),
+		slog.String("owner", c.Owner.Email),
+		slog.String("timezone", c.Timezone),
+		slog.String("database", c.Database),
+		slog.Any("imap", c.IMAP),
+		slog.Any("smtp", c.SMTP),
+		slog.String("http", c.HTTP.Listen),
+	)
+}
+
+// String formats the IMAP settings with the password redacted.
+func (c IMAP) String() string { return fmt.Sprintf("%+v", plainIMAP(c)) }
+
+// LogValue logs the IMAP settings, never the password.
+func (c IMAP) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("host", c.Host),
+		slog.Int("port", c.Port),
+		slog.String("security", string(c.Security)),
+		slog.String("username", c.Username),
+		slog.String("password", c.Secret.Source()),
+	)
+}
+
+// String formats the SMTP settings with the password redacted.
+func (c SMTP) String() string { return fmt.Sprintf("%+v", plainSMTP(c)) }
+
+// LogValue logs the SMTP settings, never the password.
+func (c SMTP) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("host", c.Host),
+		slog.Int("port", c.Port),
+		slog.String("security", string(c.Security)),
+		slog.String("username", c.Username),
+		slog.String("password", c.Secret.Source()),
+	)
+}

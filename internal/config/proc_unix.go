@@ -1,0 +1,15 @@
+//go:build unix
+
+package config
+
+import (
+	"os/exec"
+	"syscall"
+)
+
+// killGroupOnCancel runs cmd in its own process group and kills the whole
+// group on timeout, so children of sh -c cannot outlive it.
+func killGroupOnCancel(cmd *exec.Cmd) {
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+}

@@ -1,0 +1,102 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDigestForms(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip("no tzdata:", err)
+	}
+	// Wednesday 2025-01-15 10:00 in Paris.
+	now := time.Date(2025, 1, 15, 10, 0, 0, 0, paris)
+	tests := []struct {
+		in, spec, desc string
+		next           time.Time
+	}{
+		{"weekly mon 08:00", "weekly mon 08:00", "every Monday at 08:00", time.Date(2025, 1, 20, 8, 0, 0, 0, paris)},
+		{"Weekly Friday 8:30", "weekly fri 08:30", "every Friday at 08:30", time.Date(2025, 1, 17, 8, 30, 0, 0, paris)},
+		{"daily 18:00", "daily 18:00", "every day at 18:00", time.Date(2025, 1, 15, 18, 0, 0, 0, paris)},
+		{"daily 07:00", "daily 07:00", "every day at 07:00", time.Date(2025, 1, 16, 7, 0, 0, 0, paris)},
+		{"0 18 * * 5", "0 18 * * 5", `cron "0 18 * * 5"`, time.Date(2025, 1, 17, 18, 0, 0, 0, paris)},
+		{"off", "off", "off", time.Time{}},
+	}
+	for _, tt := range tests {
+		d, err := ParseDigest(tt.in, paris)
+		if err != nil {
+			t.Errorf("ParseDigest(%q): %v", tt.in, err)
+			continue
+		}
+		if d.Spec != tt.spec || d.String() != tt.desc || !d.Next(now.UTC()).Equal(tt.next) || d.Enabled() == tt.next.IsZero() {
+			t.Errorf("ParseDigest(%q) = spec %q, %q, next %v; want %q, %q, %v", tt.in, d.Spec, d, d.Next(now.UTC()), tt.spec, tt.desc, tt.next)
+		}
+	}
+	for _, bad := range []string{"", "weekly", "weekly xyz 08:00", "daily 24:00", "daily 8", "@daily", "0 8 * *", "61 8 * * *", "sometimes"} {
+		if _, err := ParseDigest(bad, paris); err == nil {
+			t.Errorf("ParseDigest(%q) accepted", bad)
+		}
+	}
+}
+
+func TestQuietHoursWrapMidnight(t *testing.T) {
+	q, err := ParseQuietHours("21:00-08:00", time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(h, m int) time.Time { return time.Date(2025, 3, 1, h, m, 0, 0, time.UTC) }
+	for _, tt := range []struct {
+		h, m  int
+		quiet bool
+		until time.Time
+	}{
+		{20, 59, false, at(20, 59)},
+		{21, 0, true, time.Date(2025, 3, 2, 8, 0, 0, 0, time.UTC)},
+		{23, 30, true, time.Date(2025, 3, 2, 8, 0, 0, 0, time.UTC)},
+		{3, 0, true, at(8, 0)},
+		{7, 59, true, at(8, 0)},
+		{8, 0, false, at(8, 0)},
+		{12, 0, false, at(12, 0)},
+	} {
+		if got := q.Contains(at(tt.h, tt.m)); got != tt.quiet {
+			t.Errorf("Contains(%02d:%02d) = %v", tt.h, tt.m, got)
+		}
+		if got := q.Until(at(tt.h, tt.m)); !got.Equal(tt.until) {
+			t.Errorf("Until(%02d:%02d) = %v, want %v", tt.h, tt.m, got, tt.until)
+		}
+	}
+	if q.Start != 21*60 || q.End != 8*60 || q.String() != "21:00-08:00" {
+		t.Errorf("q = %+v", q)
+	}
+}
+
+func TestQuietHoursSameDayAndOff(t *testing.T) {
+	q, err := ParseQuietHours("12:00-13:30", time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !q.Contains(time.Date(2025, 1, 1, 13, 29, 0, 0, time.UTC)) || q.Contains(time.Date(2025, 1, 1, 13, 30, 0, 0, time.UTC)) {
+		t.Error("12:00-13:30 window wrong")
+	}
+	off, err := ParseQuietHours("off", time.UTC)
+	if err != nil || off.Enabled || off.Contains(time.Now()) {
+		t.Errorf("off = %+v, %v", off, err)
+	}
+	for _, bad := range []string{"21:00", "21:00-21:00", "9pm-8am", "21:00-24:00", "21:0-08:00"} {
+		if _, err := ParseQuietHours(bad, time.UTC); err == nil {
+			t.Errorf("ParseQuietHours(%q) accepted", bad)
+		} else if !strings.Contains(err.Error(), "HH:MM-HH:MM") {
+			t.Errorf("ParseQuietHours(%q) error does not say the format: %v", bad, err)
+		}
+	}
+}
+
+func TestQuietHoursUseConfiguredTimezone(t *testing.T) {
+	cfg := mustParse(t, minimal+"timezone: Asia/Tokyo\n", env())
+	// 13:00 UTC is 22:00 in Tokyo: quiet.
+	if !cfg.Reminders.QuietHours.Contains(time.Date(2025, 1, 1, 13, 0, 0, 0, time.UTC)) {
+		t.Error("quiet hours ignore timezone")
+	}
+}

@@ -1,0 +1,330 @@
+package config
+
+import (
+	"fmt"
+	"net"
+	"net/mail"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// finish applies defaults and validates what the file said, in key order.
+func (r *raw) finish(lookupEnv func(string) (string, bool), baseDir string) {
+	c := &r.cfg
+	home := homeDir(lookupEnv)
+
+	// owner
+	if r.ok("owner.email") {
+		if c.Owner.Email == "" {
+			r.fail("owner.email", "missing; set it to your own address, the mailbox gratitude watches, e.g. ada@example.org")
+		} else {
+			r.address("owner.email", c.Owner.Email)
+		}
+	}
+	for i, a := range c.Owner.Aliases {
+		r.address(fmt.Sprintf("owner.aliases[%d]", i), a)
+	}
+
+	// timezone
+	if c.Timezone == "" {
+		c.Timezone = DefaultTimezone
+	}
+	c.loc = time.Local
+	if r.ok("timezone") {
+		if loc, err := time.LoadLocation(c.Timezone); err != nil {
+			r.fail("timezone", fmt.Sprintf("unknown time zone %q; use an IANA name such as Europe/Paris or America/New_York, or Local", c.Timezone))
+		} else {
+			c.loc = loc
+		}
+	}
+
+	// database
+	if r.ok("database") {
+		if c.Database == "" {
+			c.Database = defaultDatabase(lookupEnv, home)
+			if c.Database == "" {
+				r.fail("database", "no default location: neither $XDG_DATA_HOME nor a home directory is known; set database to a file path")
+			}
+		} else {
+			c.Database = r.path("database", c.Database, home, baseDir)
+		}
+	}
+
+	// log
+	if c.Log.Level == "" {
+		c.Log.Level = DefaultLogLevel
+	}
+	c.Log.Level = strings.ToLower(c.Log.Level)
+	if r.ok("log.level") && !oneOf(c.Log.Level, "debug", "info", "warn", "error") {
+		r.fail("log.level", fmt.Sprintf("must be one of debug, info, warn, error, got %q", c.Log.Level))
+	}
+
+	// imap
+	c.IMAP.Security = r.security("imap", r.imapSecurity, DefaultIMAPSecurity)
+	r.host("imap", c.IMAP.Host, c.IMAP.Security, "imap.example.org")
+	r.port("imap", &c.IMAP.Port, c.IMAP.Security, map[Security]int{SecurityTLS: 993, SecuritySTARTTLS: 143, SecurityInsecure: 143})
+	c.IMAP.CAFile = r.caFile("imap.ca_file", c.IMAP.CAFile, home, baseDir)
+	if c.IMAP.Username == "" {
+		c.IMAP.Username = c.Owner.Email
+	}
+	c.IMAP.Secret = r.secret("imap", r.imapPassword, r.imapPasswordCommand)
+	if c.IMAP.Mailboxes.Inbox == "" {
+		c.IMAP.Mailboxes.Inbox = DefaultInbox
+	}
+	if !r.set["imap.idle"] {
+		c.IMAP.Idle = true
+	}
+	r.duration("imap.poll_interval", &c.IMAP.PollInterval, DefaultPollInterval, 10*time.Second, 0)
+	r.duration("imap.command_timeout", &c.IMAP.CommandTimeout, DefaultCommandTimeout, 5*time.Second, 0)
+	r.duration("imap.idle_refresh", &c.IMAP.IdleRefresh, DefaultIdleRefresh, 30*time.Second, 29*time.Minute)
+
+	// smtp
+	c.SMTP.Security = r.security("smtp", r.smtpSecurity, DefaultSMTPSecurity)
+	r.host("smtp", c.SMTP.Host, c.SMTP.Security, "smtp.example.org")
+	r.port("smtp", &c.SMTP.Port, c.SMTP.Security, map[Security]int{SecurityTLS: 465, SecuritySTARTTLS: 587, SecurityInsecure: 25})
+	c.SMTP.CAFile = r.caFile("smtp.ca_file", c.SMTP.CAFile, home, baseDir)
+	if c.SMTP.Username == "" {
+		if (r.smtpPassword != "" || r.smtpPasswordCommand != "") && r.ok("smtp.username") {
+			r.fail("smtp.username", "missing, but a password is set; set smtp.username (often your address) or remove the password to send without authentication")
+		}
+	} else {
+		c.SMTP.Secret = r.secret("smtp", r.smtpPassword, r.smtpPasswordCommand)
+	}
+
+	// capture
+	if c.Capture.Address == "" && !r.bad["owner.email"] {
+		c.Capture.Address = captureAddress(c.Owner.Email)
+	}
+	if r.ok("capture.address") && !r.bad["owner.email"] {
+		if r.address("capture.address", c.Capture.Address) && strings.EqualFold(c.Capture.Address, c.Owner.Email) {
+			r.fail("capture.address", "must differ from owner.email, or every message you send would count as an ask; use a plus address such as "+captureAddress(c.Owner.Email))
+		}
+	}
+	if !r.set["capture.subject_tags"] {
+		c.Capture.SubjectTags = append([]string(nil), defaultSubjectTags...)
+	}
+	for i, tag := range c.Capture.SubjectTags {
+		key := fmt.Sprintf("capture.subject_tags[%d]", i)
+		switch {
+		case strings.TrimSpace(tag) == "":
+			r.fail(key, "must not be empty; remove it, or use [] for no subject tags")
+		case !strings.ContainsAny(tag, "[]():#"):
+			r.warnings = append(r.warnings, fmt.Sprintf(
+				"%s: %q will match any subject containing that word; note that YAML reads [help] unquoted as a list, so write \"[help]\" in quotes", key, tag))
+		}
+	}
+	if !r.set["capture.keywords"] {
+		c.Capture.Keywords = append([]string(nil), defaultKeywords...)
+	}
+	for i, kw := range c.Capture.Keywords {
+		if !validKeyword(kw) {
+			r.fail(fmt.Sprintf("capture.keywords[%d]", i), fmt.Sprintf(
+				"%q is not a valid IMAP keyword; use letters, digits and - _ . only (no spaces, no leading \\)", kw))
+		}
+	}
+
+	// reminders
+	rm := &c.Reminders
+	r.duration("reminders.no_reply_after", &rm.NoReplyAfter, DefaultNoReplyAfter, time.Nanosecond, 0)
+	r.duration("reminders.unresolved_after", &rm.UnresolvedAfter, DefaultUnresolvedAfter, time.Nanosecond, 0)
+	r.duration("reminders.thanks_pending_after", &rm.ThanksPendingAfter, DefaultThanksPendingAfter, time.Nanosecond, 0)
+	if r.digest == "" {
+		r.digest = DefaultDigest
+	}
+	if r.ok("reminders.digest") {
+		d, err := ParseDigest(r.digest, c.loc)
+		if err != nil {
+			r.fail("reminders.digest", err.Error())
+		}
+		rm.Digest = d
+	}
+	if r.quietHours == "" {
+		r.quietHours = DefaultQuietHours
+	}
+	if r.ok("reminders.quiet_hours") {
+		q, err := ParseQuietHours(r.quietHours, c.loc)
+		if err != nil {
+			r.fail("reminders.quiet_hours", err.Error())
+		}
+		rm.QuietHours = q
+	}
+
+	// http
+	r.listen(&c.HTTP)
+}
+
+// ok reports whether key has no error yet, so validation can go on.
+func (r *raw) ok(key string) bool { return !r.bad[key] }
+
+// address checks that s is a bare address like ada@example.org.
+func (r *raw) address(key, s string) bool {
+	if !r.ok(key) {
+		return false
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != strings.TrimSpace(s) || a.Name != "" {
+		r.fail(key, fmt.Sprintf("must be a bare email address like ada@example.org, got %q", s))
+		return false
+	}
+	return true
+}
+
+func (r *raw) security(section, s string, def Security) Security {
+	key := section + ".security"
+	if s == "" {
+		return def
+	}
+	sec := Security(strings.ToLower(s))
+	if r.ok(key) && !oneOf(string(sec), "tls", "starttls", "insecure") {
+		r.fail(key, fmt.Sprintf("must be tls, starttls or insecure, got %q", s))
+		return def
+	}
+	return sec
+}
+
+func (r *raw) host(section, host string, sec Security, example string) {
+	key := section + ".host"
+	if !r.ok(key) {
+		return
+	}
+	switch {
+	case host == "":
+		r.fail(key, fmt.Sprintf("missing; set it to your %s server's host name, e.g. %s", strings.ToUpper(section), example))
+		return
+	case strings.Contains(host, "://") || strings.ContainsAny(host, "/ "):
+		r.fail(key, fmt.Sprintf("must be a bare host name like %s, got %q", example, host))
+		return
+	case strings.Contains(host, ":") && net.ParseIP(strings.Trim(host, "[]")) == nil:
+		r.fail(key, fmt.Sprintf("must be a host name without a port, got %q; put the port in %s.port", host, section))
+		return
+	}
+	if sec == SecurityInsecure && !isLoopback(host) && r.ok(section+".security") {
+		r.fail(section+".security", fmt.Sprintf(
+			"insecure sends your password and mail unencrypted, so it is only allowed when %s.host is this machine (localhost, 127.0.0.1, ::1), not %q; use tls or starttls",
+			section, host))
+	}
+}
+
+func (r *raw) port(section string, port *int, sec Security, defaults map[Security]int) {
+	key := section + ".port"
+	if !r.set[key] {
+		*port = defaults[sec]
+		return
+	}
+	if r.ok(key) && (*port < 1 || *port > 65535) {
+		r.fail(key, fmt.Sprintf("must be between 1 and 65535, got %d (usually %d for %s)", *port, defaults[sec], sec))
+	}
+}
+
+// secret builds the Secret from password / password_command.
+func (r *raw) secret(section, password, command string) Secret {
+	pk, ck := section+".password", section+".password_command"
+	if !r.ok(pk) || !r.ok(ck) {
+		return Secret{}
+	}
+	switch {
+	case password != "" && command != "":
+		r.fail(ck, fmt.Sprintf("set only one of %s and %s", pk, ck))
+	case command != "":
+		return CommandSecret(ck, command)
+	case password != "":
+		return InlineSecret(pk, password)
+	case r.set[pk] && r.fromEnv[pk]:
+		r.fail(pk, "is empty: the environment variable it uses is set but empty")
+	default:
+		r.fail(pk, fmt.Sprintf("set %s (e.g. ${%s_PASSWORD}) or %s", pk, strings.ToUpper(section), ck))
+	}
+	return Secret{}
+}
+
+// duration applies def when unset and checks lo <= d (and d <= hi if hi > 0).
+func (r *raw) duration(key string, d *time.Duration, def, lo, hi time.Duration) {
+	if !r.set[key] {
+		*d = def
+		return
+	}
+	if !r.ok(key) {
+		return
+	}
+	switch {
+	case *d < lo && lo == time.Nanosecond:
+		r.fail(key, fmt.Sprintf("must be more than 0, got %s; the default is %s", FormatDuration(*d), FormatDuration(def)))
+	case *d < lo:
+		r.fail(key, fmt.Sprintf("must be at least %s, got %s; the default is %s", FormatDuration(lo), FormatDuration(*d), FormatDuration(def)))
+	case hi > 0 && *d > hi:
+		r.fail(key, fmt.Sprintf("must be at most %s, got %s; the default is %s", FormatDuration(hi), FormatDuration(*d), FormatDuration(def)))
+	}
+}
+
+func (r *raw) listen(h *HTTP) {
+	const key = "http.listen"
+	if h.Listen == "" {
+		h.Listen = DefaultHTTPListen
+	}
+	if strings.EqualFold(h.Listen, "off") {
+		h.Listen = ""
+		return
+	}
+	if !r.ok(key) {
+		return
+	}
+	host, port, err := net.SplitHostPort(h.Listen)
+	if err != nil {
+		r.fail(key, fmt.Sprintf("must be host:port like %s, or off, got %q", DefaultHTTPListen, h.Listen))
+		return
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+		r.fail(key, fmt.Sprintf("port must be a number between 1 and 65535, got %q", port))
+		return
+	}
+	if !isLoopback(host) {
+		where := "host " + host
+		if host == "" {
+			where = "every network interface"
+		}
+		r.warnings = append(r.warnings, fmt.Sprintf(
+			"%s: listening on %s exposes the page beyond this machine; use 127.0.0.1:%s unless that is intended", key, where, port))
+	}
+}
+
+// isLoopback reports whether host is localhost, 127.0.0.0/8 or ::1.
+func isLoopback(host string) bool {
+	host = strings.Trim(host, "[]")
+	if strings.EqualFold(host, "localhost") || strings.EqualFold(host, "localhost.") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// captureAddress is owner's local part + "+thanks" @ owner's domain.
+func captureAddress(owner string) string {
+	local, domain, ok := strings.Cut(owner, "@")
+	if !ok {
+		return ""
+	}
+	return local + DefaultCaptureTag + "@" + domain
+}
+
+// validKeyword reports whether kw is an IMAP flag keyword (an atom).
+func validKeyword(kw string) bool {
+	if kw == "" || kw[0] == '\\' {
+		return false
+	}
+	for _, c := range kw {
+		if c <= ' ' || c >= 0x7f || strings.ContainsRune(`(){%*"\]`, c) {
+			return false
+		}
+	}
+	return true
+}
+
+func oneOf(s string, options ...string) bool {
+	for _, o := range options {
+		if s == o {
+			return true
+		}
+	}
+	return false
+}
