@@ -1,0 +1,53 @@
+package inbox
+
+import (
+	"time"
+
+	"gratitude"
+
+	"github.com/emersion/go-imap/v2"
+)
+
+// Message is what the sync engine knows of one new message when it asks the
+// classifier about it.
+type Message struct {
+	Mailbox      string
+	UIDValidity  uint32
+	UID          imap.UID
+	Flags        []imap.Flag // system flags and keywords (labels) as the server sent them
+	InternalDate time.Time
+	Size         int64
+	Header       Header
+	Known        bool   // the Message-ID was already recorded, in any mailbox
+	Body         []byte // set only on the second call, when the first verdict asked for it
+}
+
+// Verdict is a classifier's answer for one message.
+type Verdict struct {
+	Class    gratitude.Class
+	Reason   string
+	NeedBody bool // fetch the body and ask again; only for messages that matter
+}
+
+// Classifier decides what a message is. It is called with the header fields
+// only; when its verdict asks for the body, it is called again with Body set.
+// It must be pure and fast: it runs once per new message.
+type Classifier interface {
+	Classify(m *Message) Verdict
+}
+
+// ClassifierFunc adapts a function to Classifier.
+type ClassifierFunc func(m *Message) Verdict
+
+// Classify calls f.
+func (f ClassifierFunc) Classify(m *Message) Verdict { return f(m) }
+
+// RecordOnly records every message as pending (duplicates as duplicate)
+// without judging it further; it is the classifier until asks and replies are
+// understood, and what `run` uses when classification is not wanted.
+var RecordOnly = ClassifierFunc(func(m *Message) Verdict {
+	if m.Known {
+		return Verdict{Class: gratitude.ClassDuplicate, Reason: "Message-ID already recorded"}
+	}
+	return Verdict{Class: gratitude.ClassPending, Reason: "recorded; not classified yet"}
+})

@@ -1,0 +1,172 @@
+package inbox
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-sasl"
+)
+
+// keepAlive probes an idle socket so a silently dead peer is noticed even
+// while IDLE waits without a read deadline.
+var keepAlive = net.KeepAliveConfig{Enable: true, Idle: 30 * time.Second, Interval: 15 * time.Second, Count: 4}
+
+// Conn is one logged-in IMAP connection with its watchdog.
+type Conn struct {
+	c     *imapclient.Client
+	opts  *Options
+	dog   *watchdog
+	stats *Stats
+	// mailboxEvents receives a value (never blocking) whenever the server
+	// reports a change to the selected mailbox.
+	mailboxEvents chan struct{}
+}
+
+// Dial connects, secures and logs in, all bounded by the command timeout.
+func Dial(ctx context.Context, opts *Options, stats *Stats) (*Conn, error) {
+	if stats == nil {
+		stats = &Stats{}
+	}
+	addr := net.JoinHostPort(opts.Host, strconv.Itoa(opts.Port))
+	tlsConfig, err := tlsConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	d := net.Dialer{Timeout: opts.commandTimeout(), KeepAliveConfig: keepAlive}
+	raw, err := d.DialContext(ctx, "tcp", addr)
+	if err != nil {
+		return nil, &StageError{StageConnect, fmt.Errorf("imap: cannot reach %s: %w; check imap.host and imap.port", addr, err)}
+	}
+	conn := &Conn{opts: opts, stats: stats, mailboxEvents: make(chan struct{}, 1)}
+	counted := countingConn{Conn: raw, stats: stats}
+	conn.dog = newWatchdog(opts.commandTimeout(), func() { raw.Close() })
+	conn.dog.arm("the greeting")
+	defer conn.dog.disarm()
+	if stage, err := conn.open(counted, tlsConfig); err != nil {
+		raw.Close()
+		return nil, &StageError{stage, conn.dog.err(fmt.Errorf("imap: %s: %w", addr, err))}
+	}
+	if err := conn.login(ctx); err != nil {
+		conn.c.Close()
+		return nil, &StageError{StageLogin, conn.dog.err(err)}
+	}
+	stats.Connects.Add(1)
+	return conn, nil
+}
+
+func (conn *Conn) open(raw net.Conn, cfg *tls.Config) (stage string, err error) {
+	clientOpts := &imapclient.Options{
+		TLSConfig: cfg,
+		UnilateralDataHandler: &imapclient.UnilateralDataHandler{
+			// Runs on the client's reader goroutine: never block here.
+			Mailbox: func(d *imapclient.UnilateralDataMailbox) {
+				if d.NumMessages != nil {
+					conn.notify()
+				}
+			},
+		},
+	}
+	switch conn.opts.Security {
+	case SecurityTLS:
+		tc := tls.Client(raw, cfg)
+		if err = tc.Handshake(); err != nil {
+			return StageTLS, fmt.Errorf("%w: %v; check imap.security and imap.port, or set imap.ca_file for a self-signed server", ErrTLS, err)
+		}
+		conn.c = imapclient.New(tc, clientOpts)
+	case SecurityStartTLS:
+		conn.c, err = imapclient.NewStartTLS(raw, clientOpts)
+		if err != nil {
+			return StageTLS, fmt.Errorf("%w: STARTTLS: %v; check imap.security, or set imap.ca_file for a self-signed server", ErrTLS, err)
+		}
+	default:
+		conn.c = imapclient.New(raw, clientOpts)
+	}
+	if err := conn.c.WaitGreeting(); err != nil {
+		return StageGreeting, fmt.Errorf("no IMAP greeting: %v; is this an IMAP port?", err)
+	}
+	return "", nil
+}
+
+// notify wakes whoever waits for mailbox changes, without blocking.
+func (conn *Conn) notify() {
+	select {
+	case conn.mailboxEvents <- struct{}{}:
+	default:
+	}
+}
+
+func (conn *Conn) login(ctx context.Context) error {
+	user := conn.opts.Username
+	pass, err := conn.opts.Password(ctx)
+	if err != nil {
+		return fmt.Errorf("imap: cannot get the password for %s: %w", user, err)
+	}
+	conn.dog.arm("the login")
+	caps := conn.c.Caps()
+	switch {
+	case caps.Has(imap.AuthCap(sasl.Plain)):
+		err = conn.c.Authenticate(sasl.NewPlainClient("", user, pass))
+	case caps.Has(imap.CapLoginDisabled):
+		return fmt.Errorf("imap: the server refuses to log in %s without TLS (LOGINDISABLED); set imap.security to tls or starttls", user)
+	default:
+		err = conn.c.Login(user, pass).Wait()
+	}
+	if err != nil {
+		var imapErr *imap.Error
+		if errors.As(err, &imapErr) {
+			return fmt.Errorf("imap: login as %s failed: %w (%s); check imap.username and the password, or use an app password", user, ErrAuth, imapErr.Text)
+		}
+		return fmt.Errorf("imap: login as %s failed: %w", user, err)
+	}
+	return nil
+}
+
+func tlsConfig(opts *Options) (*tls.Config, error) {
+	cfg := &tls.Config{ServerName: opts.Host, MinVersion: tls.VersionTLS12}
+	if opts.CAFile == "" {
+		return cfg, nil
+	}
+	pem, err := os.ReadFile(opts.CAFile)
+	if err != nil {
+		return nil, fmt.Errorf("imap: read imap.ca_file: %w", err)
+	}
+	pool, err := x509.SystemCertPool()
+	if err != nil || pool == nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("imap: imap.ca_file %s holds no PEM certificate", opts.CAFile)
+	}
+	cfg.RootCAs = pool
+	return cfg, nil
+}
+
+// Caps returns the capabilities the server advertises after login.
+func (conn *Conn) Caps() imap.CapSet { return conn.c.Caps() }
+
+// Close logs out politely (bounded by the watchdog) and closes the socket.
+func (conn *Conn) Close() error {
+	conn.dog.arm("LOGOUT")
+	defer conn.dog.disarm()
+	_ = conn.c.Logout().Wait()
+	return conn.c.Close()
+}
+
+// Closed is closed when the connection is gone.
+func (conn *Conn) Closed() <-chan struct{} { return conn.c.Closed() }
+
+// guard runs fn under the watchdog, naming what for the error.
+func (conn *Conn) guard(what string, fn func() error) error {
+	conn.dog.arm(what)
+	defer conn.dog.disarm()
+	return conn.dog.err(fn())
+}

@@ -1,0 +1,108 @@
+package inbox
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-message"
+	_ "github.com/emersion/go-message/charset" // RFC 2047 words in any charset
+	"github.com/emersion/go-message/mail"
+	"github.com/emersion/go-message/textproto"
+)
+
+// HeaderFields are the only header fields fetched for a new message
+// (BODY.PEEK[HEADER.FIELDS (…)]): enough to tell asks, replies, commands,
+// auto-replies, lists and bounces apart without downloading bodies.
+var HeaderFields = []string{
+	"From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Subject", "Date",
+	"Message-ID", "In-Reply-To", "References", "Thread-Index",
+	"Auto-Submitted", "Precedence", "X-Autoreply", "X-Autorespond",
+	"List-Id", "List-Unsubscribe", "Return-Path", "Content-Type",
+	"Delivered-To", "X-Original-To", "Envelope-To", "Authentication-Results",
+}
+
+// Header is the classify-ready view of one message's fetched header fields.
+type Header struct {
+	MessageID  string // without angle brackets; synthetic (see Synthetic) when absent
+	Synthetic  bool   // MessageID was derived from other fields
+	From       []*mail.Address
+	To         []*mail.Address
+	Cc         []*mail.Address
+	Bcc        []*mail.Address
+	Subject    string
+	Date       time.Time // zero when missing or unreadable
+	InReplyTo  []string
+	References []string
+	Fields     textproto.Header // every fetched field, raw, for classifiers
+}
+
+// ParseHeader reads a header block as fetched. It is tolerant: a field that
+// cannot be decoded is left empty rather than failing the message, since one
+// broken header must never stop a sync.
+func ParseHeader(raw []byte) Header {
+	th, err := textproto.ReadHeader(bufio.NewReader(bytes.NewReader(ensureBlankLine(raw))))
+	if err != nil && th.Len() == 0 {
+		th = textproto.Header{}
+	}
+	mh := mail.Header{Header: message.Header{Header: th}}
+	h := Header{Fields: th}
+	h.From = addressList(mh, "From")
+	h.To = addressList(mh, "To")
+	h.Cc = addressList(mh, "Cc")
+	h.Bcc = addressList(mh, "Bcc")
+	if s, err := mh.Subject(); err == nil {
+		h.Subject = s
+	} else {
+		h.Subject = mh.Get("Subject")
+	}
+	h.Date, _ = mh.Date()
+	h.MessageID, _ = mh.MessageID()
+	h.InReplyTo, _ = mh.MsgIDList("In-Reply-To")
+	h.References, _ = mh.MsgIDList("References")
+	if h.MessageID == "" {
+		h.MessageID, h.Synthetic = syntheticID(th), true
+	}
+	return h
+}
+
+// FromAddress is the first From address, lower-cased, or "".
+func (h *Header) FromAddress() string {
+	if len(h.From) == 0 {
+		return ""
+	}
+	return strings.ToLower(h.From[0].Address)
+}
+
+func addressList(h mail.Header, key string) []*mail.Address {
+	list, err := h.AddressList(key)
+	if err != nil {
+		return nil
+	}
+	return list
+}
+
+// syntheticID names a message that has no Message-ID by the fields that stay
+// the same in every copy of it (Sent and INBOX alike).
+func syntheticID(h textproto.Header) string {
+	sum := sha256.New()
+	for _, k := range []string{"Date", "From", "To", "Cc", "Subject"} {
+		sum.Write([]byte(strings.TrimSpace(h.Get(k))))
+		sum.Write([]byte{0})
+	}
+	return hex.EncodeToString(sum.Sum(nil)[:16]) + "@no-message-id.gratitude.invalid"
+}
+
+// ensureBlankLine terminates a header block so the reader sees its end even
+// when a server returned it without the final empty line.
+func ensureBlankLine(raw []byte) []byte {
+	if bytes.HasSuffix(raw, []byte("\r\n\r\n")) || bytes.HasSuffix(raw, []byte("\n\n")) {
+		return raw
+	}
+	out := make([]byte, 0, len(raw)+4)
+	out = append(out, bytes.TrimRight(raw, "\r\n")...)
+	return append(out, "\r\n\r\n"...)
+}

@@ -1,0 +1,161 @@
+package inbox
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"gratitude"
+
+	"github.com/emersion/go-imap/v2"
+)
+
+// Store is what the sync engine needs remembered between passes.
+type Store interface {
+	Cursor(ctx context.Context, account int64, mailbox string) (gratitude.MailboxCursor, error)
+	CommitBatch(ctx context.Context, account int64, cur gratitude.MailboxCursor, msgs []gratitude.SeenMessage) error
+	KnownMessageIDs(ctx context.Context, account int64, ids []string) (map[string]bool, error)
+	ResetMailbox(ctx context.Context, account int64, mailbox string, uidValidity uint32) error
+	Relocate(ctx context.Context, account int64, mailbox, messageID string, uidValidity, uid uint32) (bool, error)
+}
+
+// Limits on what one message may cost, whatever the server sends.
+const (
+	maxHeaderBytes   = 256 << 10 // the selected header fields of one message
+	maxBodyBytes     = 8 << 20   // BODY.PEEK[]<0.N>: enough to read any human-written mail
+	defaultBatchSize = 500
+)
+
+// Syncer brings one mailbox up to date per call to Sync.
+type Syncer struct {
+	Store      Store
+	Classifier Classifier
+	Account    int64
+	Clock      gratitude.Clock
+	Stats      *Stats
+	Log        *slog.Logger
+	// Progress, when set, is told after each committed batch.
+	Progress  func(mailbox string, done, total int)
+	BatchSize int
+}
+
+// PassResult says what one pass over a mailbox did.
+type PassResult struct {
+	Mailbox     string
+	UIDValidity uint32
+	LastUID     uint32
+	New         int  // messages fetched and recorded in this pass
+	Resynced    bool // UIDVALIDITY changed and the mailbox was read again from the start
+}
+
+// Sync selects mailbox on conn and records every message newer than its
+// cursor. Each batch is committed with the cursor in one transaction, so an
+// interrupted pass resumes where it stopped and never records a message twice.
+func (s *Syncer) Sync(ctx context.Context, conn *Conn, mailbox string) (PassResult, error) {
+	res := PassResult{Mailbox: mailbox}
+	cur, err := s.Store.Cursor(ctx, s.Account, mailbox)
+	if err != nil {
+		return res, err
+	}
+	sel, err := s.selectMailbox(conn, mailbox)
+	if err != nil {
+		return res, err
+	}
+	if cur.UIDValidity != 0 && cur.UIDValidity != sel.UIDValidity {
+		s.Log.Warn("UIDVALIDITY changed: reading the mailbox again, known messages are not recorded twice",
+			"mailbox", mailbox, "old", cur.UIDValidity, "new", sel.UIDValidity)
+		if err := s.Store.ResetMailbox(ctx, s.Account, mailbox, sel.UIDValidity); err != nil {
+			return res, err
+		}
+		cur = gratitude.MailboxCursor{Mailbox: mailbox}
+		res.Resynced = true
+	}
+	cur.Mailbox, cur.UIDValidity = mailbox, sel.UIDValidity
+	uids, err := s.newUIDs(conn, sel, cur.LastUID)
+	if err != nil {
+		return res, err
+	}
+	for start := 0; start < len(uids); start += s.batchSize() {
+		batch := uids[start:min(start+s.batchSize(), len(uids))]
+		n, err := s.syncBatch(ctx, conn, &cur, batch, res.Resynced)
+		res.New += n
+		if err != nil {
+			return res, err
+		}
+		if s.Progress != nil {
+			s.Progress(mailbox, start+len(batch), len(uids))
+		}
+	}
+	cur.LastSyncAt = s.Clock.Now()
+	if err := s.Store.CommitBatch(ctx, s.Account, cur, nil); err != nil {
+		return res, err
+	}
+	res.UIDValidity, res.LastUID = cur.UIDValidity, cur.LastUID
+	return res, nil
+}
+
+func (s *Syncer) batchSize() int {
+	if s.BatchSize <= 0 {
+		return defaultBatchSize
+	}
+	return s.BatchSize
+}
+
+func (s *Syncer) selectMailbox(conn *Conn, mailbox string) (*imap.SelectData, error) {
+	var sel *imap.SelectData
+	err := conn.guard("SELECT "+mailbox, func() error {
+		var err error
+		sel, err = conn.c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait()
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("imap: select %q: %w", mailbox, err)
+	}
+	return sel, nil
+}
+
+// newUIDs lists the UIDs above last. When UIDNEXT shows nothing new it asks
+// the server nothing more, so a quiet mailbox costs one SELECT per pass.
+func (s *Syncer) newUIDs(conn *Conn, sel *imap.SelectData, last uint32) ([]imap.UID, error) {
+	if sel.NumMessages == 0 || (sel.UIDNext != 0 && uint32(sel.UIDNext) <= last+1) {
+		return nil, nil
+	}
+	criteria := &imap.SearchCriteria{UID: []imap.UIDSet{{imap.UIDRange{Start: imap.UID(last + 1), Stop: 0}}}}
+	var opts *imap.SearchOptions
+	if caps := conn.c.Caps(); caps.Has(imap.CapESearch) || caps.Has(imap.CapIMAP4rev2) {
+		opts = &imap.SearchOptions{ReturnAll: true}
+	}
+	var data *imap.SearchData
+	err := conn.guard("UID SEARCH", func() error {
+		var err error
+		data, err = conn.c.UIDSearch(criteria, opts).Wait()
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("imap: search new messages: %w", err)
+	}
+	all := data.AllUIDs()
+	uids := all[:0]
+	for _, uid := range all {
+		// "n:*" always matches the last message, even when its UID is below n.
+		if uint32(uid) > last {
+			uids = append(uids, uid)
+		}
+	}
+	return uids, nil
+}
+
+// readLimited reads at most max bytes of r and discards the rest, so a
+// hostile message cannot make one fetch take unbounded memory.
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	if r == nil {
+		return nil, nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r, max))
+	if err != nil {
+		return b, err
+	}
+	_, err = io.Copy(io.Discard, r)
+	return b, err
+}
