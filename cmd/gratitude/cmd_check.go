@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"strings"
+	"time"
+
+	"gratitude/inbox"
+	"gratitude/mailer"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/spf13/cobra"
+)
+
+// checker prints one line per item checked and remembers any failure.
+type checker struct {
+	w      io.Writer
+	failed int
+}
+
+func (c *checker) line(status, item, detail string) {
+	if status == "FAIL" {
+		c.failed++
+	}
+	fmt.Fprintf(c.w, "%-4s  %-13s %s\n", status, item, detail)
+}
+
+func newCheckCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: "Check the configuration, the IMAP and SMTP servers and the login, one line per item",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c := &checker{w: cmd.OutOrStdout()}
+			a, err := loadApp(g)
+			if err != nil {
+				c.line("FAIL", "config", "")
+				return err
+			}
+			c.line("ok", "config", a.cfg.Path+" is valid")
+			ctx, cancel := context.WithTimeout(contextOrBackground(cmd.Context()), 2*time.Minute)
+			defer cancel()
+			a.checkIMAP(ctx, c)
+			a.checkSMTP(ctx, c)
+			if c.failed > 0 {
+				return &exitError{exitFailure, fmt.Errorf("%d check(s) failed", c.failed)}
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) checkIMAP(ctx context.Context, c *checker) {
+	opts := a.imapOptions()
+	addr := net.JoinHostPort(opts.Host, strconv.Itoa(opts.Port))
+	conn, err := inbox.Dial(ctx, opts, nil)
+	stage := ""
+	var se *inbox.StageError
+	if errors.As(err, &se) {
+		stage = se.Stage
+	}
+	steps := []struct{ stage, item, ok string }{
+		{inbox.StageConnect, "imap reach", addr + " answers"},
+		{inbox.StageTLS, "imap tls", tlsDetail(string(opts.Security))},
+		{inbox.StageGreeting, "imap greeting", "IMAP server greeted"},
+		{inbox.StageLogin, "imap login", "logged in as " + opts.Username},
+	}
+	for _, s := range steps {
+		if err != nil && s.stage == stage {
+			c.line("FAIL", s.item, err.Error())
+			return
+		}
+		c.line("ok", s.item, s.ok)
+	}
+	if err != nil {
+		c.line("FAIL", "imap", err.Error())
+		return
+	}
+	defer conn.Close()
+	folders, ferr := conn.FindFolders(a.wantFolders())
+	if ferr != nil {
+		c.line("FAIL", "folders", ferr.Error())
+	} else {
+		c.line("ok", "folders", fmt.Sprintf("inbox %q, sent %q, drafts %q", folders.Inbox, folders.Sent, folders.Drafts))
+	}
+	checkCaps(c, conn.Caps())
+}
+
+func tlsDetail(security string) string {
+	if security == string(inbox.SecurityInsecure) {
+		return "skipped: imap.security is insecure (loopback only)"
+	}
+	return security + ", certificate verified"
+}
+
+// checkCaps reports the capabilities the daemon uses; missing ones are
+// warnings, since each has a fallback.
+func checkCaps(c *checker, caps imap.CapSet) {
+	wanted := []struct {
+		cap      imap.Cap
+		fallback string
+	}{
+		{imap.CapIdle, "polling every imap.poll_interval instead"},
+		{imap.CapUIDPlus, "new UIDs of appended mail found by search"},
+		{imap.CapMove, "COPY, then delete only once the copy succeeded"},
+		{imap.CapCondStore, "flag changes found by full flag fetches"},
+	}
+	var have, missing []string
+	for _, w := range wanted {
+		if caps.Has(w.cap) || (w.cap != imap.CapCondStore && caps.Has(imap.CapIMAP4rev2)) {
+			have = append(have, string(w.cap))
+		} else {
+			missing = append(missing, fmt.Sprintf("%s (%s)", w.cap, w.fallback))
+		}
+	}
+	c.line("ok", "capabilities", strings.Join(have, " "))
+	if len(missing) > 0 {
+		c.line("warn", "capabilities", "missing: "+strings.Join(missing, "; "))
+	}
+}
+
+func (a *app) checkSMTP(ctx context.Context, c *checker) {
+	opts := a.smtpOptions()
+	addr := net.JoinHostPort(opts.Host, strconv.Itoa(opts.Port))
+	if err := mailer.Check(ctx, opts); err != nil {
+		c.line("FAIL", "smtp", err.Error())
+		return
+	}
+	auth := "no authentication (smtp.username is empty)"
+	if opts.Username != "" {
+		auth = "logged in as " + opts.Username
+	}
+	c.line("ok", "smtp", fmt.Sprintf("%s answers, %s, %s", addr, opts.Security, auth))
+}

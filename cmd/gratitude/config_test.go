@@ -1,0 +1,74 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestConfigWithSeveralMistakesListsEveryOneAndExitsTwo(t *testing.T) {
+	path := writeFile(t, filepath.Join(t.TempDir(), "bad.yaml"), `
+owner:
+  email: not-an-address
+imap:
+  host: imap.example.org
+  port: 99999
+  security: insecure
+  pasword: x
+smtp:
+  port: abc
+reminders:
+  no_reply_after: soon
+`)
+	r := runBin(t, nil, "--config", path, "check")
+	if r.code != 2 {
+		t.Fatalf("exit %d, want 2\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{"owner.email", "imap.port", "imap.security", "imap.pasword", "smtp.port", "smtp.host", "reminders.no_reply_after"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr does not name %s:\n%s", want, r.stderr)
+		}
+	}
+}
+
+func TestInitWritesTheExampleAndNeverOverwrites(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "gratitude.yaml")
+	if r := runBin(t, nil, "--config", path, "init"); r.code != 0 {
+		t.Fatalf("init: exit %d: %s", r.code, r.stderr)
+	}
+	written, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	example, err := os.ReadFile("../../config.example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(written) != string(example) {
+		t.Fatal("init wrote something other than config.example.yaml")
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("config mode %v, want 0600 (it may hold a password)", fi.Mode().Perm())
+	}
+	writeFile(t, path, "mine")
+	if r := runBin(t, nil, "--config", path, "init"); r.code == 0 || !strings.Contains(r.stderr, "already exists") {
+		t.Fatalf("second init: exit %d, stderr %q; want a refusal", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "mine" {
+		t.Fatal("init overwrote an existing config")
+	}
+}
+
+func TestVersionPrintsVersionAndCommit(t *testing.T) {
+	r := runBin(t, nil, "version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "gratitude ") || !strings.Contains(r.stdout, "commit ") {
+		t.Fatalf("version: exit %d, %q", r.code, r.stdout)
+	}
+}
+
+func TestBadNowFlagIsAUsageError(t *testing.T) {
+	if r := runBin(t, nil, "--now", "tomorrow", "version"); r.code != 2 || !strings.Contains(r.stderr, "RFC 3339") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}

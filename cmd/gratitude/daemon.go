@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"gratitude/inbox"
+	"gratitude/store"
+)
+
+// shutdownGrace bounds how long a stop may take after SIGINT/SIGTERM.
+const shutdownGrace = 5 * time.Second
+
+// daemon wires the mailbox watchers to the store.
+type daemon struct {
+	*app
+	store   *store.Store
+	account int64
+	stats   *inbox.Stats
+	health  *liveHealth
+}
+
+func newDaemon(ctx context.Context, a *app) (*daemon, error) {
+	st, acct, err := a.openStore(contextOrBackground(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return &daemon{app: a, store: st, account: acct, stats: &inbox.Stats{}, health: newLiveHealth()}, nil
+}
+
+func (d *daemon) close() { d.store.Close() }
+
+func (d *daemon) syncer() *inbox.Syncer {
+	return &inbox.Syncer{
+		Store:      d.store,
+		Classifier: inbox.RecordOnly,
+		Account:    d.account,
+		Clock:      d.clock,
+		Stats:      d.stats,
+		Log:        d.log.With("component", "inbox"),
+		Progress:   newProgress(),
+	}
+}
+
+// runOnce does one full pass over INBOX and Sent and exits.
+func (d *daemon) runOnce(ctx context.Context) error {
+	start := time.Now()
+	conn, err := inbox.Dial(ctx, d.imapOptions(), d.stats)
+	if err != nil {
+		d.recordHealth(ctx, "imap", err)
+		return err
+	}
+	defer conn.Close()
+	folders, err := d.findFolders(conn)
+	if err != nil {
+		return err
+	}
+	s := d.syncer()
+	total := 0
+	for _, mb := range []string{folders.Inbox, folders.Sent} {
+		res, err := s.Sync(ctx, conn, mb)
+		d.recordHealth(ctx, "imap:"+mb, err)
+		if err != nil {
+			return err
+		}
+		total += res.New
+	}
+	snap := d.stats.Snapshot()
+	d.log.Info("pass complete", "new", total, "took", time.Since(start).Round(time.Millisecond),
+		"header_fetches", snap.HeaderFetches, "body_fetches", snap.BodyFetches,
+		"bytes_read", snap.BytesRead, "bytes_written", snap.BytesWritten)
+	return nil
+}
+
+// findFolders resolves INBOX, Sent and Drafts; Drafts missing is only a
+// warning until drafts are written.
+func (d *daemon) findFolders(conn *inbox.Conn) (inbox.Folders, error) {
+	folders, err := conn.FindFolders(d.wantFolders())
+	if err != nil && (folders.Inbox == "" || folders.Sent == "") {
+		return folders, &exitError{exitFailure, err}
+	}
+	if err != nil {
+		d.log.Warn("folder missing", "err", err)
+	}
+	return folders, nil
+}
+
+// run watches INBOX and Sent until ctx ends, each on its own connection.
+func (d *daemon) run(ctx context.Context) error {
+	folders, err := d.discover(ctx)
+	if err != nil {
+		return err
+	}
+	d.log.Info("watching", "inbox", folders.Inbox, "sent", folders.Sent, "idle", d.cfg.IMAP.Idle)
+	srv := d.serveHTTP(ctx)
+	var wg sync.WaitGroup
+	for _, mb := range []string{folders.Inbox, folders.Sent} {
+		w := &inbox.Watcher{
+			Options: d.imapOptions(),
+			Syncer:  d.syncer(),
+			Mailbox: mb,
+			Backoff: inbox.DefaultBackoff,
+			Log:     d.log.With("component", "inbox"),
+			OnPass:  func(res inbox.PassResult, err error) { d.onPass(ctx, res, err) },
+		}
+		wg.Go(func() { w.Run(ctx) })
+	}
+	<-ctx.Done()
+	d.log.Info("stopping")
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	if srv != nil {
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		srv.Shutdown(shutdownCtx)
+	}
+	select {
+	case <-done:
+		return nil
+	case <-time.After(shutdownGrace):
+		return fmt.Errorf("stopped with watchers still running after %s", shutdownGrace)
+	}
+}
+
+// discover connects until it can resolve the folders; the daemon keeps
+// trying with backoff while the server is down rather than exiting.
+func (d *daemon) discover(ctx context.Context) (inbox.Folders, error) {
+	for attempt := 0; ; attempt++ {
+		conn, err := inbox.Dial(ctx, d.imapOptions(), d.stats)
+		if err == nil {
+			folders, ferr := d.findFolders(conn)
+			go conn.Close()
+			if ferr == nil {
+				return folders, nil
+			}
+			err = ferr
+		}
+		d.recordHealth(ctx, "imap", err)
+		if ctx.Err() != nil {
+			return inbox.Folders{}, ctx.Err()
+		}
+		delay := inbox.DefaultBackoff.Delay(attempt)
+		d.log.Error("cannot open the mailbox; retrying", "in", delay.Round(time.Millisecond), "err", err)
+		select {
+		case <-ctx.Done():
+			return inbox.Folders{}, nil
+		case <-time.After(delay):
+		}
+	}
+}
+
+func (d *daemon) onPass(ctx context.Context, res inbox.PassResult, err error) {
+	d.recordHealth(ctx, "imap:"+res.Mailbox, err)
+	if err == nil {
+		d.recordHealth(ctx, "imap", nil)
+	}
+	if err == nil && res.New > 0 {
+		d.log.Info("synced", "mailbox", res.Mailbox, "new", res.New, "last_uid", res.LastUID)
+	}
+}
+
+// recordHealth keeps the component's health in memory (for /healthz) and
+// in the store (for `gratitude status`, another process).
+func (d *daemon) recordHealth(ctx context.Context, component string, err error) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	now := d.clock.Now()
+	d.health.set(component, err, now)
+	if serr := d.store.SetHealth(context.WithoutCancel(ctx), d.account, component, err, now); serr != nil {
+		d.log.Error("cannot record health", "component", component, "err", serr)
+	}
+}
+
+func (d *daemon) serveHTTP(ctx context.Context) *http.Server {
+	if !d.cfg.HTTP.Enabled() {
+		return nil
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", d.health.serveHTTP(d.clock))
+	srv := &http.Server{Addr: d.cfg.HTTP.Listen, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			d.log.Error("http server failed; /healthz unavailable", "listen", d.cfg.HTTP.Listen, "err", err)
+		}
+	}()
+	return srv
+}

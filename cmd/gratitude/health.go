@@ -1,0 +1,58 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"sync"
+	"time"
+
+	"gratitude"
+)
+
+// liveHealth is the daemon's own view of its components, for /healthz.
+type liveHealth struct {
+	mu    sync.Mutex
+	items map[string]healthItem
+}
+
+type healthItem struct {
+	OK        bool      `json:"ok"`
+	Error     string    `json:"error,omitempty"`
+	UpdatedAt time.Time `json:"updated_at"`
+	LastOKAt  time.Time `json:"last_ok_at,omitzero"`
+}
+
+func newLiveHealth() *liveHealth { return &liveHealth{items: map[string]healthItem{}} }
+
+func (h *liveHealth) set(component string, err error, now time.Time) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	it := h.items[component]
+	it.OK, it.Error, it.UpdatedAt = err == nil, "", now
+	if err != nil {
+		it.Error = err.Error()
+	} else {
+		it.LastOKAt = now
+	}
+	h.items[component] = it
+}
+
+// serveHTTP answers 200 when every component is healthy, else 503; the body
+// lists the components either way.
+func (h *liveHealth) serveHTTP(clock gratitude.Clock) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		h.mu.Lock()
+		ok := len(h.items) > 0
+		items := make(map[string]healthItem, len(h.items))
+		for k, v := range h.items {
+			items[k] = v
+			ok = ok && v.OK
+		}
+		h.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		if !ok {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+		json.NewEncoder(w).Encode(map[string]any{"ok": ok, "now": clock.Now(), "components": items})
+	}
+}

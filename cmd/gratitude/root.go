@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// globals are the flags every command takes.
+type globals struct {
+	configPath string
+	now        string
+	logFormat  string
+	logLevel   string
+}
+
+func newRootCmd() *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:           "gratitude",
+		Short:         "Follow up on what you asked for, and thank the people who helped",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if g.now != "" {
+				if _, err := time.Parse(time.RFC3339, g.now); err != nil {
+					return &exitError{exitUsage, fmt.Errorf("--now: want RFC 3339 like 2026-11-25T09:00:00Z: %v", err)}
+				}
+			}
+			switch g.logFormat {
+			case "text", "json":
+			default:
+				return &exitError{exitUsage, fmt.Errorf("--log-format: want text or json, got %q", g.logFormat)}
+			}
+			return nil
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &exitError{exitUsage, err} })
+	f := root.PersistentFlags()
+	f.StringVar(&g.configPath, "config", "", "config file (default: $GRATITUDE_CONFIG, ./gratitude.yaml, then ~/.config/gratitude/config.yaml)")
+	f.StringVar(&g.now, "now", "", "pretend the time is this RFC 3339 instant (dry runs, tests)")
+	f.StringVar(&g.logFormat, "log-format", "text", "log format: text or json")
+	f.StringVar(&g.logLevel, "log-level", "", "log level: debug, info, warn or error (default: log.level from the config)")
+	root.AddCommand(
+		newInitCmd(g),
+		newRunCmd(g),
+		newCheckCmd(g),
+		newStatusCmd(g),
+		newVersionCmd(),
+	)
+	return root
+}
