@@ -22,11 +22,6 @@ const (
 
 var testNow = time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 
-// server is what the tests need of an IMAP server, real or in-memory.
-type server interface {
-	Addr() string
-}
-
 func optionsFor(t *testing.T, addr string) *inbox.Options {
 	t.Helper()
 	host, port := splitAddr(t, addr)

@@ -61,7 +61,13 @@ func newClient(ctx context.Context, opts *SMTPOptions) (*mail.Client, error) {
 		if err != nil {
 			return nil, fmt.Errorf("smtp: cannot get the password for %s: %w", opts.Username, err)
 		}
-		o = append(o, mail.WithSMTPAuth(mail.SMTPAuthAutoDiscover), mail.WithUsername(opts.Username), mail.WithPassword(pass))
+		// Without TLS (allowed on loopback only) go-mail will not choose PLAIN
+		// by itself; name it explicitly there.
+		auth := mail.SMTPAuthAutoDiscover
+		if opts.Security == SecurityInsecure {
+			auth = mail.SMTPAuthPlainNoEnc
+		}
+		o = append(o, mail.WithSMTPAuth(auth), mail.WithUsername(opts.Username), mail.WithPassword(pass))
 	}
 	c, err := mail.NewClient(opts.Host, o...)
 	if err != nil {

@@ -101,6 +101,7 @@ smtp: {host: smtp.example.org, username: ada, password: `+pw+`}
 		"%+v":       fmt.Sprintf("%+v", cfg),
 		"%#v":       fmt.Sprintf("%#v", cfg),
 		"%+v value": fmt.Sprintf("%+v", *cfg),
+		//lint:ignore S1025 the %s verb itself is under test
 		"%s imap":   fmt.Sprintf("%s", cfg.IMAP),
 		"%+v smtp":  fmt.Sprintf("%+v", &cfg.SMTP),
 		"%x secret": fmt.Sprintf("%x %q %d", cfg.SMTP.Secret, cfg.SMTP.Secret, cfg.SMTP.Secret),

@@ -95,5 +95,11 @@ func (b *bench) run(messages, rounds, idleSamples int) (*report, error) {
 	}
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	rep.Idle = lat
+	raw, err := b.rawIdleLatency(idleSamples)
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(raw, func(i, j int) bool { return raw[i] < raw[j] })
+	rep.RawIdle = raw
 	return rep, nil
 }

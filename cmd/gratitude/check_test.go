@@ -1,0 +1,71 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"gratitude/internal/testmail"
+)
+
+func smtpConfig(t *testing.T, srv *testmail.SMTP, user string) string {
+	host, port := splitHostPort(t, srv.Addr())
+	auth := ""
+	if user != "" {
+		auth = fmt.Sprintf("  username: %s\n  password: ${GRATITUDE_TEST_SMTP_PASSWORD}\n", user)
+	}
+	return fmt.Sprintf("smtp:\n  host: %s\n  port: %s\n  security: insecure\n%s", host, port, auth)
+}
+
+// withSMTP replaces the default smtp block of a mailbox config.
+func (m *mailbox) withSMTP(t *testing.T, block string) {
+	t.Helper()
+	cfg := readFile(t, m.config)
+	start := strings.Index(cfg, "smtp:\n")
+	end := strings.Index(cfg, "http:\n")
+	writeFile(t, m.config, cfg[:start]+block+cfg[end:])
+}
+
+func TestCheckPassesEveryItemAgainstRealServers(t *testing.T) {
+	m := newMailbox(t, "")
+	smtpSrv := testmail.NewSMTP(t, testmail.SMTPOptions{Username: testOwner, Password: "smtp-pass"})
+	m.withSMTP(t, smtpConfig(t, smtpSrv, testOwner))
+	m.env = append(m.env, "GRATITUDE_TEST_SMTP_PASSWORD=smtp-pass")
+	r := m.run(t, "check")
+	if r.code != 0 {
+		t.Fatalf("check: exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	for _, item := range []string{"config", "imap reach", "imap tls", "imap login", "folders", "capabilities", "smtp"} {
+		if !strings.Contains(r.stdout, "ok    "+item) {
+			t.Errorf("no ok line for %q:\n%s", item, r.stdout)
+		}
+	}
+	for _, c := range []string{"IDLE", "UIDPLUS", "MOVE", "CONDSTORE"} {
+		if !strings.Contains(r.stdout, c) {
+			t.Errorf("capability %s not reported:\n%s", c, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout+r.stderr, testPass) || strings.Contains(r.stdout+r.stderr, "smtp-pass") {
+		t.Error("check printed a password")
+	}
+	t.Logf("check output:\n%s", r.stdout)
+}
+
+func TestCheckFailsAtLoginWithAWrongPasswordAndAtSMTPWhenUnreachable(t *testing.T) {
+	m := newMailbox(t, "")
+	m.env = []string{"GRATITUDE_TEST_IMAP_PASSWORD=wrong-password"}
+	r := m.run(t, "check")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "ok    imap reach") || !strings.Contains(r.stdout, "FAIL  imap login") {
+		t.Errorf("want reach ok and login FAIL:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stdout, "FAIL  smtp") {
+		t.Errorf("want an smtp FAIL line (nothing listens on the configured port):\n%s", r.stdout)
+	}
+	if strings.Contains(r.stdout+r.stderr, "wrong-password") {
+		t.Error("check printed the password")
+	}
+	t.Logf("check output:\n%s", r.stdout)
+}
