@@ -22,6 +22,8 @@ const (
 	ClassOwn Class = "own"
 	// ClassDuplicate: a Message-ID already seen, in any mailbox.
 	ClassDuplicate Class = "duplicate"
+	// ClassGave: the owner helping someone (the ledger's other side).
+	ClassGave Class = "gave"
 	// ClassIgnored: not relevant, with the reason recorded.
 	ClassIgnored Class = "ignored"
 	// ClassQuarantined: could not be read; kept with the reason.
@@ -52,4 +54,12 @@ type SeenMessage struct {
 	Class       Class
 	Reason      string // why it got its class; always set for ignored and quarantined
 	SeenAt      time.Time
+	NormSubject string // subject normalised for matching (see inbox/msgtext)
+	// RequestID is the tracked request the message belongs to, when the
+	// classifier found its thread (0 otherwise).
+	RequestID int64
+	// Event is what the message means for its request (or the ledger);
+	// nil for messages that change nothing. The store applies it in the
+	// same transaction that records the message, once.
+	Event Event
 }

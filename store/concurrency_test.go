@@ -63,7 +63,7 @@ func TestReadersRunWhileWritersCommitWithoutBusyErrors(t *testing.T) {
 					return
 				}
 			}
-			if _, err := st.KnownMessageIDs(ctx, acct, []string{msg("INBOX", 1, uint32(i+1)).MessageID}); err != nil {
+			if _, err := st.KnownMessages(ctx, acct, []string{msg("INBOX", 1, uint32(i+1)).MessageID}); err != nil {
 				fail(err)
 				return
 			}

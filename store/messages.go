@@ -15,13 +15,17 @@ const (
 	// re-processed after a crash inserts nothing twice.
 	qMessageInsert = `
 INSERT INTO messages (account_id, message_id, mailbox, uidvalidity, uid,
-                      from_addr, subject, date, size, class, reason, seen_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      from_addr, subject, date, size, class, reason, seen_at, norm_subject)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (account_id, mailbox, uidvalidity, uid) DO NOTHING`
 
-	// qKnownIDsPrefix is completed with one "?" per id and ")".
+	qMessageSetRequest = `UPDATE messages SET request_id = ? WHERE id = ?`
+
+	// qKnownIDsPrefix is completed with one "?" per id and ")"; a
+	// message recorded twice reports its most telling class (a request's
+	// ask before a duplicate copy).
 	qKnownIDsPrefix = `
-SELECT DISTINCT message_id FROM messages
+SELECT message_id, class FROM messages
 WHERE account_id = ? AND message_id IN (`
 
 	qMessageAt = `
@@ -66,11 +70,15 @@ func (s *Store) CommitBatch(ctx context.Context, account int64, cur gratitude.Ma
 			}
 			defer ins.Close()
 			for _, m := range msgs {
-				if _, err := ins.ExecContext(ctx, account, m.MessageID, cur.Mailbox,
+				res, err := ins.ExecContext(ctx, account, m.MessageID, cur.Mailbox,
 					int64(m.UIDValidity), int64(m.UID), m.From, m.Subject,
 					nullMillis(m.Date), m.Size, string(m.Class), m.Reason,
-					millis(m.SeenAt)); err != nil {
+					millis(m.SeenAt), m.NormSubject)
+				if err != nil {
 					return fmt.Errorf("message uid %d/%d: %w", m.UIDValidity, m.UID, err)
+				}
+				if err := applyMessage(ctx, tx, account, m, res); err != nil {
+					return fmt.Errorf("message uid %d/%d (%s): %w", m.UIDValidity, m.UID, m.Class, err)
 				}
 			}
 		}
@@ -100,11 +108,12 @@ func checkMessage(mailbox string, m *gratitude.SeenMessage) error {
 	return nil
 }
 
-// KnownMessageIDs reports which of ids already have a row in any mailbox of
-// the account: the returned map holds true for each known id and nothing
-// for the others. Any number of ids is fine; they are queried in chunks.
-func (s *Store) KnownMessageIDs(ctx context.Context, account int64, ids []string) (map[string]bool, error) {
-	known := make(map[string]bool)
+// KnownMessages reports which of ids already have a row in any mailbox of
+// the account, with the class recorded (the most telling one when there are
+// several copies); unknown ids are absent. Any number of ids is fine; they
+// are queried in chunks.
+func (s *Store) KnownMessages(ctx context.Context, account int64, ids []string) (map[string]gratitude.Class, error) {
+	known := make(map[string]gratitude.Class)
 	uniq := make([]string, 0, len(ids))
 	seen := make(map[string]struct{}, len(ids))
 	for _, id := range ids {
@@ -124,8 +133,43 @@ func (s *Store) KnownMessageIDs(ctx context.Context, account int64, ids []string
 	return known, nil
 }
 
+// classRank orders classes by how much a copy tells: an ask or reply
+// outranks a duplicate or ignored copy of the same message.
+func classRank(c gratitude.Class) int {
+	switch c {
+	case gratitude.ClassDuplicate:
+		return 0
+	case gratitude.ClassIgnored, gratitude.ClassPending, gratitude.ClassQuarantined:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// applyMessage applies a newly recorded message's event (once: a row that
+// was already there after a crash applies nothing) and links the row to
+// its request.
+func applyMessage(ctx context.Context, tx *sql.Tx, account int64, m gratitude.SeenMessage, res sql.Result) error {
+	if n, err := res.RowsAffected(); err != nil || n == 0 || m.Event == nil {
+		return err
+	}
+	row, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	if g, ok := m.Event.(gratitude.Gave); ok {
+		return gaveTx(ctx, tx, account, g)
+	}
+	r, err := applyTx(ctx, tx, account, m.RequestID, m.Event, m.SeenAt)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, qMessageSetRequest, r.ID, row)
+	return err
+}
+
 // knownChunk adds to known the ids (at most maxInList) that have a row.
-func (s *Store) knownChunk(ctx context.Context, account int64, ids []string, known map[string]bool) error {
+func (s *Store) knownChunk(ctx context.Context, account int64, ids []string, known map[string]gratitude.Class) error {
 	q := qKnownIDsPrefix + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + ")"
 	args := make([]any, 0, len(ids)+1)
 	args = append(args, account)
@@ -138,11 +182,13 @@ func (s *Store) knownChunk(ctx context.Context, account int64, ids []string, kno
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var id, class string
+		if err := rows.Scan(&id, &class); err != nil {
 			return err
 		}
-		known[id] = true
+		if old, ok := known[id]; !ok || classRank(gratitude.Class(class)) > classRank(old) {
+			known[id] = gratitude.Class(class)
+		}
 	}
 	return rows.Err()
 }

@@ -122,7 +122,7 @@ INSERT INTO messages (account_id, message_id, mailbox, uidvalidity, uid, from_ad
     (1, 'ask-1@example.org',   'INBOX', 7, 1, 'ada@example.org',   'boiler', 1700000000000, 100, 'ask',     '', 1,    1700000000000),
     (1, 'reply-1@example.org', 'INBOX', 7, 2, 'alice@example.org', 'boiler', 1700000000000, 200, 'reply',   '', 1,    1700000000000),
     (1, 'list-1@example.org',  'INBOX', 7, 3, 'list@example.org',  'news',   NULL,          300, 'ignored', 'mailing list', NULL, 1700000000000);
-INSERT INTO people (id, account_id, email, name, helped_me) VALUES (1, 1, 'alice@example.org', 'Alice', 1);
+INSERT INTO people (id, account_id, email, name) VALUES (1, 1, 'alice@example.org', 'Alice');
 INSERT INTO request_participants (account_id, request_id, person_id, role, first_reply_at, replies, excerpt)
     VALUES (1, 1, 1, 'helper', 1700000000000, 1, 'try bleeding the radiators');
 INSERT INTO request_events (account_id, request_id, at, kind, data)
@@ -132,6 +132,11 @@ INSERT INTO request_events (account_id, request_id, at, kind, data)
 INSERT INTO health (account_id, component, ok, last_error, last_ok_at, failing_since, updated_at)
     VALUES (1, 'imap', 0, 'dial tcp: timeout', 1700000000000, 1700000001000, 1700000002000);
 INSERT INTO settings (account_id, name, value, updated_at) VALUES (1, 'card_key', X'00FF10', 1700000000000);
+`,
+	3: `
+INSERT INTO request_threads (account_id, request_id, message_id) VALUES (1, 1, 'ask-1@example.org'), (1, 1, 'reply-1@example.org');
+INSERT INTO own_messages (account_id, message_id, request_id, kind, created_at) VALUES (1, 'nudge-1@gratitude', 1, 'nudge', 1700000000000);
+INSERT INTO gave (account_id, person_id, message_id, at) VALUES (1, 1, 'gave-1@example.org', 1700000000000);
 `,
 }
 
@@ -151,9 +156,9 @@ func checkSeeds(t *testing.T, s *Store, upTo int) {
 		if len(cs) != 1 || cs[0].Mailbox != "INBOX" || cs[0].UIDValidity != 7 || cs[0].LastUID != 3 || cs[0].Messages != 3 {
 			t.Errorf("Cursors = %+v", cs)
 		}
-		known, err := s.KnownMessageIDs(ctx, 1, []string{"ask-1@example.org", "reply-1@example.org", "list-1@example.org"})
+		known, err := s.KnownMessages(ctx, 1, []string{"ask-1@example.org", "reply-1@example.org", "list-1@example.org"})
 		if err != nil || len(known) != 3 {
-			t.Errorf("KnownMessageIDs = %v, %v", known, err)
+			t.Errorf("KnownMessages = %v, %v", known, err)
 		}
 		counts, err := s.ClassCounts(ctx, 1)
 		if err != nil || counts[gratitude.ClassAsk] != 1 || counts[gratitude.ClassIgnored] != 1 {
@@ -179,6 +184,17 @@ func checkSeeds(t *testing.T, s *Store, upTo int) {
 		var value []byte
 		if err := s.write.QueryRow(`SELECT value FROM settings WHERE account_id = 1 AND name = 'card_key'`).Scan(&value); err != nil || string(value) != "\x00\xff\x10" {
 			t.Errorf("setting = %x, %v", value, err)
+		}
+	}
+	if upTo >= 3 {
+		for _, q := range []string{
+			`SELECT COUNT(*) FROM request_threads WHERE request_id = 1`,
+			`SELECT COUNT(*) FROM own_messages WHERE message_id = 'nudge-1@gratitude'`,
+			`SELECT COUNT(*) FROM gave WHERE person_id = 1`,
+		} {
+			if n := count(t, s.write, q); n < 1 {
+				t.Errorf("%s = %d, want rows", q, n)
+			}
 		}
 	}
 }

@@ -1,0 +1,183 @@
+package gratitude
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Apply is the lifecycle of a request: the request as it stands, one event
+// and the time, to the request after it and what changed. It is pure and
+// idempotent for repeated messages (the same reply twice counts once).
+func Apply(r Request, ev Event, now time.Time) (Request, []Change) {
+	a := applier{r: cloneRequest(r), now: now}
+	switch e := ev.(type) {
+	case Asked:
+		a.asked(e)
+	case Replied:
+		a.replied(e)
+	case OwnerWrote:
+		a.ownerWrote(e)
+	case Resolve:
+		a.resolve(e.At)
+	case Cancel:
+		a.cancel(e.At)
+	case MarkHelped:
+		a.markHelped(e)
+	}
+	return a.r, a.changes
+}
+
+type applier struct {
+	r       Request
+	now     time.Time
+	changes []Change
+}
+
+func (a *applier) note(kind, format string, args ...any) {
+	a.changes = append(a.changes, Change{Kind: kind, Detail: fmt.Sprintf(format, args...)})
+}
+
+func (a *applier) setState(s State) {
+	if a.r.State == s {
+		return
+	}
+	a.note("state", "%s → %s", a.r.State, s)
+	a.r.State = s
+}
+
+func (a *applier) addThread(ids ...string) {
+	for _, id := range ids {
+		if id != "" && !a.r.InThread(id) {
+			a.r.Thread = append(a.r.Thread, id)
+		}
+	}
+}
+
+// asked creates the request, or merges another copy of the same ask.
+func (a *applier) asked(e Asked) {
+	if a.r.State == "" {
+		a.r.MessageID, a.r.Subject, a.r.NormSubject = e.MessageID, e.Subject, e.NormSubject
+		a.r.AskedAt, a.r.DueAt, a.r.NoRemind = e.At, e.DueAt, e.NoRemind
+		a.r.Notes = append(a.r.Notes, e.Notes...)
+		a.setState(StateOpen)
+		for _, n := range e.Notes {
+			a.note("note", "%s", n)
+		}
+	}
+	for _, p := range e.Asked {
+		if !a.r.WasAsked(p.Email) {
+			a.r.Asked = append(a.r.Asked, Address{Name: p.Name, Email: NormalizeEmail(p.Email)})
+		}
+	}
+	a.addThread(e.MessageID)
+	a.addThread(e.Thread...)
+	if e.Helped != nil {
+		a.replied(*e.Helped)
+	}
+}
+
+// replied records a helper's answer; the first answer moves open → answered.
+func (a *applier) replied(e Replied) {
+	email := NormalizeEmail(e.From.Email)
+	if email == "" {
+		return
+	}
+	// The store applies each message once; this guards a direct repeat.
+	if h := a.r.Helper(email); h != nil && h.LastMessageID == e.MessageID {
+		return
+	}
+	a.addThread(e.MessageID)
+	a.addThread(e.Thread...)
+	h := a.r.Helper(email)
+	if h == nil {
+		a.r.Helpers = append(a.r.Helpers, Helper{Email: email, Name: e.From.Name, FirstReplyAt: e.At})
+		h = &a.r.Helpers[len(a.r.Helpers)-1]
+		a.note("helper", "%s answered", email)
+		if a.r.State == StateThanked {
+			a.setState(StateResolved) // a new helper is not thanked yet
+		}
+	}
+	h.Name = BetterName(h.Name, e.From.Name, email)
+	h.Replies++
+	if e.At.Before(h.FirstReplyAt) || h.FirstReplyAt.IsZero() {
+		h.FirstReplyAt = e.At
+	}
+	if !e.At.Before(h.LastReplyAt) {
+		h.LastReplyAt, h.LastMessageID = e.At, e.MessageID
+	}
+	if h.Excerpt == "" {
+		h.Excerpt = e.Excerpt
+	}
+	if a.r.State == StateOpen {
+		a.setState(StateAnswered)
+	}
+}
+
+// ownerWrote marks helpers thanked: an owner message to a helper after that
+// helper's first reply counts once the request is resolved, or before that
+// when its first lines thank them.
+func (a *applier) ownerWrote(e OwnerWrote) {
+	a.addThread(e.MessageID)
+	resolved := a.r.State == StateResolved || a.r.State == StateThanked
+	if !resolved && !e.Thanks {
+		return
+	}
+	for _, to := range e.To {
+		h := a.r.Helper(to.Email)
+		if h == nil || h.Thanked() || e.At.Before(h.FirstReplyAt) {
+			continue
+		}
+		h.ThankedAt = e.At
+		a.note("thanked", "%s", h.Email)
+	}
+	a.settleThanks(e.At)
+}
+
+// settleThanks moves a resolved request to thanked once every helper is.
+func (a *applier) settleThanks(at time.Time) {
+	if a.r.State == StateResolved && a.r.AllThanked() {
+		a.r.ThankedAt = at
+		a.setState(StateThanked)
+	}
+}
+
+func (a *applier) resolve(at time.Time) {
+	if a.r.State == StateCancelled || a.r.State == StateResolved || a.r.State == StateThanked || a.r.State == "" {
+		return
+	}
+	a.r.ResolvedAt = at
+	a.setState(StateResolved)
+	a.settleThanks(at)
+}
+
+func (a *applier) cancel(at time.Time) {
+	if a.r.State == "" || a.r.State == StateCancelled {
+		return
+	}
+	a.r.CancelledAt = at
+	a.setState(StateCancelled)
+}
+
+func (a *applier) markHelped(e MarkHelped) {
+	email := NormalizeEmail(e.Who.Email)
+	if a.r.State == "" || email == "" || a.r.Helper(email) != nil {
+		return
+	}
+	a.r.Helpers = append(a.r.Helpers, Helper{Email: email, Name: e.Who.Name, FirstReplyAt: e.At, Manual: true})
+	a.note("helper", "%s marked as helper by the owner", email)
+	switch a.r.State {
+	case StateOpen:
+		a.setState(StateAnswered)
+	case StateThanked:
+		a.setState(StateResolved)
+	}
+}
+
+func cloneRequest(r Request) Request {
+	r.Asked = slices.Clone(r.Asked)
+	r.Helpers = slices.Clone(r.Helpers)
+	r.Thread = slices.Clone(r.Thread)
+	r.Notes = slices.Clone(r.Notes)
+	return r
+}

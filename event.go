@@ -1,0 +1,100 @@
+package gratitude
+
+import "time"
+
+// Event is something that happened to a request: read from a message, or
+// said by the owner on the command line or by email.
+type Event interface {
+	// Kind names the event in the request's log.
+	Kind() string
+}
+
+// Asked: the owner asked for help (a new request, or another copy of one).
+type Asked struct {
+	MessageID   string
+	Subject     string
+	NormSubject string
+	At          time.Time
+	Asked       []Address
+	DueAt       time.Time
+	NoRemind    bool
+	Notes       []string
+	Thread      []string // more Message-IDs of the thread (a forwarded original)
+	// Original, for a forwarded ask, describes the forwarded message so
+	// the store can find it among the messages seen and join its thread.
+	Original *Original
+	// Helped is set when the owner forwarded someone's answer: that person
+	// starts as a helper.
+	Helped *Replied
+}
+
+// Original identifies a forwarded message well enough to find it again.
+type Original struct {
+	MessageID   string // known when it was forwarded as an attachment
+	NormSubject string
+	From        string
+	Date        time.Time
+}
+
+// Gave: the owner helped someone (the ledger's other side), not a request.
+type Gave struct {
+	MessageID string
+	At        time.Time
+	To        []Address
+}
+
+// Kind implements Event.
+func (Gave) Kind() string { return "gave" }
+
+// Replied: someone other than the owner answered in the thread.
+type Replied struct {
+	MessageID string
+	At        time.Time
+	From      Address
+	Excerpt   string
+	Thread    []string // the reply's In-Reply-To and References
+}
+
+// OwnerWrote: the owner wrote in the thread (a follow-up, or thanks).
+type OwnerWrote struct {
+	MessageID string
+	At        time.Time
+	To        []Address
+	Thanks    bool // the first lines thank someone
+}
+
+// Resolve: the owner said the request is resolved.
+type Resolve struct{ At time.Time }
+
+// Cancel: the owner dropped the request.
+type Cancel struct{ At time.Time }
+
+// MarkHelped: the owner says someone helped, though no reply was seen.
+type MarkHelped struct {
+	Who Address
+	At  time.Time
+}
+
+// Kind implements Event.
+func (Asked) Kind() string { return "asked" }
+
+// Kind implements Event.
+func (Replied) Kind() string { return "replied" }
+
+// Kind implements Event.
+func (OwnerWrote) Kind() string { return "owner-wrote" }
+
+// Kind implements Event.
+func (Resolve) Kind() string { return "resolve" }
+
+// Kind implements Event.
+func (Cancel) Kind() string { return "cancel" }
+
+// Kind implements Event.
+func (MarkHelped) Kind() string { return "helped" }
+
+// Change is one consequence of an event, for the request's event log.
+type Change struct {
+	Kind   string `json:"kind"` // state, helper, thanked, thread, note
+	Detail string `json:"detail"`
+}

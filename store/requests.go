@@ -1,0 +1,134 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"gratitude"
+)
+
+const (
+	qRequestGet = `
+SELECT id, state, subject, norm_subject, message_id, asked_at, resolved_at, thanked_at,
+       cancelled_at, due_at, no_remind, options
+FROM requests WHERE account_id = ? AND id = ?`
+
+	qRequestByMessageID = `SELECT id FROM requests WHERE account_id = ? AND message_id = ?`
+
+	qRequestInsert = `
+INSERT INTO requests (account_id, state, subject, norm_subject, message_id, asked_at,
+                      resolved_at, thanked_at, cancelled_at, due_at, no_remind, options,
+                      created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+	qRequestUpdate = `
+UPDATE requests SET state = ?, subject = ?, norm_subject = ?, asked_at = ?, resolved_at = ?,
+       thanked_at = ?, cancelled_at = ?, due_at = ?, no_remind = ?, options = ?, updated_at = ?
+WHERE account_id = ? AND id = ?`
+
+	qParticipants = `
+SELECT p.email, p.name, x.role, x.first_reply_at, x.last_reply_at, x.last_message_id,
+       x.replies, x.excerpt, x.thanked_at, x.skipped, x.manual
+FROM request_participants x JOIN people p ON p.id = x.person_id
+WHERE x.request_id = ? ORDER BY x.rowid`
+
+	qParticipantUpsert = `
+INSERT INTO request_participants (account_id, request_id, person_id, role, first_reply_at,
+       last_reply_at, last_message_id, replies, excerpt, thanked_at, skipped, manual)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (request_id, person_id, role) DO UPDATE SET
+    first_reply_at = excluded.first_reply_at, last_reply_at = excluded.last_reply_at,
+    last_message_id = excluded.last_message_id, replies = excluded.replies,
+    excerpt = excluded.excerpt, thanked_at = excluded.thanked_at,
+    skipped = excluded.skipped, manual = excluded.manual`
+
+	qThread       = `SELECT message_id FROM request_threads WHERE request_id = ? ORDER BY rowid`
+	qThreadInsert = `
+INSERT INTO request_threads (account_id, request_id, message_id) VALUES (?, ?, ?)
+ON CONFLICT DO NOTHING`
+)
+
+// ErrNoSuchRequest is returned for a request id the account does not have.
+var ErrNoSuchRequest = errors.New("no such request")
+
+// requestOptions is what the options column holds.
+type requestOptions struct {
+	Notes []string `json:"notes,omitempty"`
+}
+
+type rowQueryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// loadRequest reads one request with its people and thread.
+func loadRequest(ctx context.Context, q rowQueryer, account, id int64) (gratitude.Request, error) {
+	var r gratitude.Request
+	var state, opts string
+	var asked int64
+	var resolved, thanked, cancelled, due sql.NullInt64
+	err := q.QueryRowContext(ctx, qRequestGet, account, id).Scan(&r.ID, &state, &r.Subject, &r.NormSubject,
+		&r.MessageID, &asked, &resolved, &thanked, &cancelled, &due, &r.NoRemind, &opts)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, fmt.Errorf("request %d: %w", id, ErrNoSuchRequest)
+	}
+	if err != nil {
+		return r, err
+	}
+	r.State, r.AskedAt = gratitude.State(state), fromMillis(asked)
+	r.ResolvedAt, r.ThankedAt = fromNullMillis(resolved), fromNullMillis(thanked)
+	r.CancelledAt, r.DueAt = fromNullMillis(cancelled), fromNullMillis(due)
+	var o requestOptions
+	if json.Unmarshal([]byte(opts), &o) == nil {
+		r.Notes = o.Notes
+	}
+	if err := loadParticipants(ctx, q, &r); err != nil {
+		return r, err
+	}
+	r.Thread, err = loadStrings(ctx, q, qThread, r.ID)
+	return r, err
+}
+
+func loadParticipants(ctx context.Context, q rowQueryer, r *gratitude.Request) error {
+	rows, err := q.QueryContext(ctx, qParticipants, r.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h gratitude.Helper
+		var role string
+		var first, last, thanked sql.NullInt64
+		if err := rows.Scan(&h.Email, &h.Name, &role, &first, &last, &h.LastMessageID,
+			&h.Replies, &h.Excerpt, &thanked, &h.Skipped, &h.Manual); err != nil {
+			return err
+		}
+		if role == "asked" {
+			r.Asked = append(r.Asked, gratitude.Address{Name: h.Name, Email: h.Email})
+			continue
+		}
+		h.FirstReplyAt, h.LastReplyAt, h.ThankedAt = fromNullMillis(first), fromNullMillis(last), fromNullMillis(thanked)
+		r.Helpers = append(r.Helpers, h)
+	}
+	return rows.Err()
+}
+
+func loadStrings(ctx context.Context, q rowQueryer, query string, args ...any) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

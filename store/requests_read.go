@@ -1,0 +1,125 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"gratitude"
+)
+
+const (
+	qRequestIDs      = `SELECT id FROM requests WHERE account_id = ? ORDER BY id`
+	qRequestIDsState = `SELECT id FROM requests WHERE account_id = ? AND state = ? ORDER BY id`
+	qRecentIDs       = `SELECT id FROM requests WHERE account_id = ? AND asked_at >= ? AND state <> 'cancelled' ORDER BY id`
+	qThreadPrefix    = `SELECT message_id, request_id FROM request_threads WHERE account_id = ? AND message_id IN (`
+	qOwnPrefix       = `SELECT message_id, COALESCE(request_id, 0) FROM own_messages WHERE account_id = ? AND message_id IN (`
+	qOwnInsert       = `
+INSERT INTO own_messages (account_id, message_id, request_id, kind, created_at) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (account_id, message_id) DO NOTHING`
+)
+
+// Request returns one request with its people and thread.
+func (s *Store) Request(ctx context.Context, account, id int64) (gratitude.Request, error) {
+	r, err := loadRequest(ctx, s.read, account, id)
+	return r, wrap("request", err)
+}
+
+// Requests returns the account's requests, all or in one state, oldest first.
+func (s *Store) Requests(ctx context.Context, account int64, state gratitude.State) ([]gratitude.Request, error) {
+	q, args := qRequestIDs, []any{account}
+	if state != "" {
+		q, args = qRequestIDsState, append(args, string(state))
+	}
+	return s.requestsBy(ctx, account, q, args...)
+}
+
+// RecentRequests returns the requests asked since then that are not
+// cancelled: the candidates for replies without threading headers.
+func (s *Store) RecentRequests(ctx context.Context, account int64, since time.Time) ([]gratitude.Request, error) {
+	return s.requestsBy(ctx, account, qRecentIDs, account, millis(since))
+}
+
+func (s *Store) requestsBy(ctx context.Context, account int64, q string, args ...any) ([]gratitude.Request, error) {
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, wrap("requests", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, wrap("requests", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	out := make([]gratitude.Request, 0, len(ids))
+	for _, id := range ids {
+		r, err := loadRequest(ctx, s.read, account, id)
+		if err != nil {
+			return nil, wrap("requests", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// ThreadRequests maps each of ids that belongs to a request's thread to
+// that request.
+func (s *Store) ThreadRequests(ctx context.Context, account int64, ids []string) (map[string]int64, error) {
+	out := map[string]int64{}
+	return out, wrap("thread lookup", s.lookupIDs(ctx, qThreadPrefix, account, ids, func(id string, req int64) { out[id] = req }))
+}
+
+// OwnMessages maps each of ids that this program generated to its request
+// (0 when it belongs to none, like a digest).
+func (s *Store) OwnMessages(ctx context.Context, account int64, ids []string) (map[string]int64, error) {
+	out := map[string]int64{}
+	return out, wrap("own messages", s.lookupIDs(ctx, qOwnPrefix, account, ids, func(id string, req int64) { out[id] = req }))
+}
+
+// RecordOwn remembers a Message-ID this program generated, before the
+// message leaves, so it is never taken for someone else's mail.
+func (s *Store) RecordOwn(ctx context.Context, account int64, messageID string, requestID int64, kind string, now time.Time) error {
+	var req any
+	if requestID != 0 {
+		req = requestID
+	}
+	_, err := s.write.ExecContext(ctx, qOwnInsert, account, messageID, req, kind, millis(now))
+	return wrap("record own message", err)
+}
+
+// lookupIDs runs prefix + "?, …)" over ids in chunks, calling add per row.
+func (s *Store) lookupIDs(ctx context.Context, prefix string, account int64, ids []string, add func(string, int64)) error {
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), maxInList)]
+		ids = ids[len(chunk):]
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, account)
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		q := prefix + strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",") + ")"
+		rows, err := s.read.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			var n int64
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return fmt.Errorf("scan: %w", err)
+			}
+			add(id, n)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
