@@ -60,7 +60,8 @@ type OwnerWrote struct {
 	MessageID string
 	At        time.Time
 	To        []Address
-	Thanks    bool // the first lines thank someone
+	Thanks    bool     // the first lines thank someone
+	Thread    []string // the message's In-Reply-To and References
 }
 
 // Resolve: the owner said the request is resolved.

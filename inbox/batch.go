@@ -31,6 +31,7 @@ func (s *Syncer) syncBatch(ctx context.Context, conn *Conn, cur *gratitude.Mailb
 	seen := make([]gratitude.SeenMessage, len(msgs))
 	for i, m := range msgs {
 		seen[i] = seenMessage(m, verdicts[i], now)
+		s.logVerdict(m, verdicts[i])
 	}
 	cur.LastUID = uint32(slices.Max(uids))
 	if err := s.Store.CommitBatch(ctx, s.Account, *cur, seen); err != nil {
@@ -42,11 +43,7 @@ func (s *Syncer) syncBatch(ctx context.Context, conn *Conn, cur *gratitude.Mailb
 // classify asks the classifier about each message, fetching bodies for the
 // ones whose first verdict asks for it.
 func (s *Syncer) classify(ctx context.Context, conn *Conn, msgs []*Message) ([]Verdict, error) {
-	ids := make([]string, len(msgs))
-	for i, m := range msgs {
-		ids[i] = m.Header.MessageID
-	}
-	known, err := s.Store.KnownMessageIDs(ctx, s.Account, ids)
+	b, known, err := s.lookups(ctx, msgs)
 	if err != nil {
 		return nil, err
 	}
@@ -54,9 +51,14 @@ func (s *Syncer) classify(ctx context.Context, conn *Conn, msgs []*Message) ([]V
 	verdicts := make([]Verdict, len(msgs))
 	var needBody []int
 	for i, m := range msgs {
-		m.Known = known[m.Header.MessageID] || inBatch[m.Header.MessageID]
-		inBatch[m.Header.MessageID] = true
-		verdicts[i] = s.Classifier.Classify(m)
+		id := m.Header.MessageID
+		m.KnownClass = known[id]
+		m.Known = m.KnownClass != "" || inBatch[id]
+		if m.Known && m.KnownClass == "" {
+			m.KnownClass = gratitude.ClassPending // seen earlier in this batch
+		}
+		inBatch[id] = true
+		verdicts[i] = s.Classifier.Classify(m, b)
 		if verdicts[i].NeedBody {
 			needBody = append(needBody, i)
 		}
@@ -68,12 +70,39 @@ func (s *Syncer) classify(ctx context.Context, conn *Conn, msgs []*Message) ([]V
 		return nil, err
 	}
 	for _, i := range needBody {
-		verdicts[i] = s.Classifier.Classify(msgs[i])
+		verdicts[i] = s.Classifier.Classify(msgs[i], b)
 		if verdicts[i].NeedBody {
 			return nil, fmt.Errorf("inbox: classifier asked again for the body of UID %d in %s", msgs[i].UID, msgs[i].Mailbox)
 		}
+		msgs[i].Body = nil // bodies are not kept past classification
 	}
 	return verdicts, nil
+}
+
+// lookups gathers, in three queries per batch, what the classifier needs:
+// earlier copies, tracked threads and gratitude's own Message-IDs among the
+// batch's messages and everything they refer to.
+func (s *Syncer) lookups(ctx context.Context, msgs []*Message) (*Batch, map[string]gratitude.Class, error) {
+	ids := make([]string, 0, len(msgs))
+	refs := make([]string, 0, len(msgs)*2)
+	for _, m := range msgs {
+		ids = append(ids, m.Header.MessageID)
+		refs = append(refs, m.Header.InReplyTo...)
+		refs = append(refs, m.Header.References...)
+	}
+	known, err := s.Store.KnownMessages(ctx, s.Account, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	all := append(ids, refs...)
+	b := &Batch{Recent: s.recent}
+	if b.Threads, err = s.Store.ThreadRequests(ctx, s.Account, all); err != nil {
+		return nil, nil, err
+	}
+	if b.Own, err = s.Store.OwnMessages(ctx, s.Account, all); err != nil {
+		return nil, nil, err
+	}
+	return b, known, nil
 }
 
 // relocateKnown drops, after a UIDVALIDITY change, the messages already
@@ -105,5 +134,19 @@ func seenMessage(m *Message, v Verdict, now time.Time) gratitude.SeenMessage {
 		Class:       v.Class,
 		Reason:      v.Reason,
 		SeenAt:      now,
+		NormSubject: normSubject(m.Header.Subject),
+		RequestID:   v.RequestID,
+		Event:       v.Event,
+	}
+}
+
+// logVerdict logs each classification at debug, and an ask option that was
+// not understood as a warning: it is kept as a note, never dropped silently.
+func (s *Syncer) logVerdict(m *Message, v Verdict) {
+	s.Log.Debug("classified", "mailbox", m.Mailbox, "uid", m.UID, "message_id", m.Header.MessageID,
+		"class", v.Class, "reason", v.Reason)
+	if a, ok := v.Event.(gratitude.Asked); ok && len(a.Notes) > 0 {
+		s.Log.Warn("ask option not understood; kept as a note on the request",
+			"subject", a.Subject, "notes", a.Notes)
 	}
 }

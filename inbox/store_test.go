@@ -52,18 +52,31 @@ func (s *memStore) indexLocked(mailbox string, uidValidity, uid uint32) int {
 	return -1
 }
 
-func (s *memStore) KnownMessageIDs(_ context.Context, _ int64, ids []string) (map[string]bool, error) {
+func (s *memStore) KnownMessages(_ context.Context, _ int64, ids []string) (map[string]gratitude.Class, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	known := map[string]bool{}
+	known := map[string]gratitude.Class{}
 	for _, id := range ids {
 		for _, m := range s.msgs {
-			if m.MessageID == id {
-				known[id] = true
+			if m.MessageID == id && known[id] == "" {
+				known[id] = m.Class
 			}
 		}
 	}
 	return known, nil
+}
+
+// The fake tracks no requests: the classifier's lookups find nothing.
+func (s *memStore) ThreadRequests(context.Context, int64, []string) (map[string]int64, error) {
+	return map[string]int64{}, nil
+}
+
+func (s *memStore) OwnMessages(context.Context, int64, []string) (map[string]int64, error) {
+	return map[string]int64{}, nil
+}
+
+func (s *memStore) RecentRequests(context.Context, int64, time.Time) ([]gratitude.Request, error) {
+	return nil, nil
 }
 
 func (s *memStore) ResetMailbox(_ context.Context, _ int64, mailbox string, uidValidity uint32) error {

@@ -153,7 +153,7 @@ func TestBodiesFetchedOnlyForMessagesTheClassifierAsksFor(t *testing.T) {
 		t.Fatal(err)
 	}
 	var gotBody string
-	c := inbox.ClassifierFunc(func(m *inbox.Message) inbox.Verdict {
+	c := inbox.ClassifierFunc(func(m *inbox.Message, _ *inbox.Batch) inbox.Verdict {
 		if !strings.HasPrefix(m.Header.Subject, "[help]") {
 			return inbox.Verdict{Class: gratitude.ClassIgnored, Reason: "not tagged"}
 		}

@@ -20,7 +20,7 @@ func runWatcher(t *testing.T, opts *inbox.Options, s *inbox.Syncer, mailbox stri
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	w := &inbox.Watcher{
-		Options: opts, Syncer: s, Mailbox: mailbox,
+		Options: opts, Syncer: s, Mailboxes: []string{mailbox},
 		Backoff: inbox.Backoff{Min: 20 * time.Millisecond, Max: 200 * time.Millisecond},
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		OnPass:  onPass,
@@ -164,5 +164,50 @@ func TestUnreachableServerIsAConnectStageError(t *testing.T) {
 	var se *inbox.StageError
 	if !errors.As(err, &se) || se.Stage != inbox.StageConnect || !strings.Contains(err.Error(), "imap.host") {
 		t.Fatalf("err = %v, want a connect-stage error naming imap.host", err)
+	}
+}
+
+func TestWatcherPassesOverSentBeforeInboxWhenEitherChanges(t *testing.T) {
+	srv := testmail.NewDovecot(t, testmail.DovecotOptions{})
+	if err := srv.AddUser(owner, password); err != nil {
+		t.Fatal(err)
+	}
+	st := newMemStore()
+	s := newSyncer(st, inbox.RecordOnly)
+	opts := optionsFor(t, srv.Addr())
+	opts.PollInterval, opts.IdleRefresh = time.Hour, 30*time.Minute
+	var mu sync.Mutex
+	var order []string
+	idling := make(chan struct{}, 4)
+	ctx, cancel := context.WithCancel(context.Background())
+	w := &inbox.Watcher{
+		Options: opts, Syncer: s, Mailboxes: []string{"Sent", "INBOX"},
+		Backoff: inbox.DefaultBackoff, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		OnPass: func(res inbox.PassResult, err error) {
+			mu.Lock()
+			order = append(order, res.Mailbox)
+			mu.Unlock()
+		},
+		OnIdle: func() { idling <- struct{}{} },
+	}
+	done := make(chan struct{})
+	go func() { w.Run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	<-idling
+	if err := srv.Deliver(owner, "INBOX", testMail(1, "Re: question")); err != nil {
+		t.Fatal(err)
+	}
+	<-idling
+	if err := srv.Deliver(owner, "Sent", testMail(2, "question")); err != nil {
+		t.Fatal(err)
+	}
+	<-idling
+	mu.Lock()
+	defer mu.Unlock()
+	if got := strings.Join(order, " "); got != "Sent INBOX Sent INBOX Sent INBOX" {
+		t.Fatalf("pass order %q, want Sent before INBOX on every wake-up", got)
+	}
+	if st.count("INBOX") != 1 || st.count("Sent") != 1 {
+		t.Fatalf("recorded INBOX %d, Sent %d", st.count("INBOX"), st.count("Sent"))
 	}
 }

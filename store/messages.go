@@ -20,6 +20,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (account_id, mailbox, uidvalidity, uid) DO NOTHING`
 
 	qMessageSetRequest = `UPDATE messages SET request_id = ? WHERE id = ?`
+	qMessageUntracked  = `UPDATE messages SET class = 'ignored', reason = 'not-tracked: no request found for its thread when recorded' WHERE id = ?`
+	qThreadRequest     = `SELECT request_id FROM request_threads WHERE account_id = ? AND message_id = ? LIMIT 1`
 
 	// qKnownIDsPrefix is completed with one "?" per id and ")"; a
 	// message recorded twice reports its most telling class (a request's
@@ -160,7 +162,20 @@ func applyMessage(ctx context.Context, tx *sql.Tx, account int64, m gratitude.Se
 	if g, ok := m.Event.(gratitude.Gave); ok {
 		return gaveTx(ctx, tx, account, g)
 	}
-	r, err := applyTx(ctx, tx, account, m.RequestID, m.Event, m.SeenAt)
+	reqID := m.RequestID
+	if reqID <= 0 {
+		// The classifier saw the thread but not its request id: the ask may
+		// be in this very batch. Find it by the references, now committed.
+		if reqID, err = threadRequestTx(ctx, tx, account, eventThread(m.Event)); err != nil {
+			return err
+		}
+		if _, isAsk := m.Event.(gratitude.Asked); reqID == 0 && !isAsk {
+			// Never wedge the mailbox on one message: record why instead.
+			_, err = tx.ExecContext(ctx, qMessageUntracked, row)
+			return err
+		}
+	}
+	r, err := applyTx(ctx, tx, account, reqID, m.Event, m.SeenAt)
 	if err != nil {
 		return err
 	}
@@ -252,4 +267,30 @@ func (s *Store) ClassCounts(ctx context.Context, account int64) (map[gratitude.C
 		return nil, fmt.Errorf("store: class counts: %w", err)
 	}
 	return out, nil
+}
+
+// eventThread is the Message-IDs an event names as its thread.
+func eventThread(ev gratitude.Event) []string {
+	switch e := ev.(type) {
+	case gratitude.Replied:
+		return e.Thread
+	case gratitude.OwnerWrote:
+		return e.Thread
+	}
+	return nil
+}
+
+// threadRequestTx returns the request whose thread holds any of ids, or 0.
+func threadRequestTx(ctx context.Context, tx *sql.Tx, account int64, ids []string) (int64, error) {
+	for _, id := range ids {
+		var req int64
+		err := tx.QueryRowContext(ctx, qThreadRequest, account, id).Scan(&req)
+		if err == nil {
+			return req, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+	}
+	return 0, nil
 }

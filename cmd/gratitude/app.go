@@ -108,6 +108,19 @@ func (a *app) smtpOptions() *mailer.SMTPOptions {
 	}
 }
 
+// owner is what the classifier needs to know about the mailbox's owner.
+func (a *app) owner() inbox.Owner {
+	c := a.cfg
+	return inbox.Owner{
+		Addresses:    c.Owner.Addresses(),
+		Capture:      c.Capture.Address,
+		SubjectTags:  c.Capture.SubjectTags,
+		Keywords:     c.Capture.Keywords,
+		Location:     c.Location(),
+		NoReplyAfter: c.Reminders.NoReplyAfter,
+	}
+}
+
 func (a *app) wantFolders() inbox.Folders {
 	m := a.cfg.IMAP.Mailboxes
 	return inbox.Folders{Inbox: m.Inbox, Sent: m.Sent, Drafts: m.Drafts}

@@ -37,7 +37,7 @@ func (d *daemon) close() { d.store.Close() }
 func (d *daemon) syncer() *inbox.Syncer {
 	return &inbox.Syncer{
 		Store:      d.store,
-		Classifier: inbox.RecordOnly,
+		Classifier: &inbox.Rules{Owner: d.owner()},
 		Account:    d.account,
 		Clock:      d.clock,
 		Stats:      d.stats,
@@ -61,7 +61,7 @@ func (d *daemon) runOnce(ctx context.Context) error {
 	}
 	s := d.syncer()
 	total := 0
-	for _, mb := range []string{folders.Inbox, folders.Sent} {
+	for _, mb := range watchOrder(folders) {
 		res, err := s.Sync(ctx, conn, mb)
 		d.recordHealth(ctx, "imap:"+mb, err)
 		if err != nil {
@@ -75,6 +75,10 @@ func (d *daemon) runOnce(ctx context.Context) error {
 		"bytes_read", snap.BytesRead, "bytes_written", snap.BytesWritten)
 	return nil
 }
+
+// watchOrder is the order of every pass: Sent before INBOX, so an ask is
+// recorded before the replies to it are read.
+func watchOrder(f inbox.Folders) []string { return []string{f.Sent, f.Inbox} }
 
 // findFolders resolves INBOX, Sent and Drafts; Drafts missing is only a
 // warning until drafts are written.
@@ -98,17 +102,15 @@ func (d *daemon) run(ctx context.Context) error {
 	d.log.Info("watching", "inbox", folders.Inbox, "sent", folders.Sent, "idle", d.cfg.IMAP.Idle)
 	srv := d.serveHTTP(ctx)
 	var wg sync.WaitGroup
-	for _, mb := range []string{folders.Inbox, folders.Sent} {
-		w := &inbox.Watcher{
-			Options: d.imapOptions(),
-			Syncer:  d.syncer(),
-			Mailbox: mb,
-			Backoff: inbox.DefaultBackoff,
-			Log:     d.log.With("component", "inbox"),
-			OnPass:  func(res inbox.PassResult, err error) { d.onPass(ctx, res, err) },
-		}
-		wg.Go(func() { w.Run(ctx) })
+	w := &inbox.Watcher{
+		Options:   d.imapOptions(),
+		Syncer:    d.syncer(),
+		Mailboxes: watchOrder(folders),
+		Backoff:   inbox.DefaultBackoff,
+		Log:       d.log.With("component", "inbox"),
+		OnPass:    func(res inbox.PassResult, err error) { d.onPass(ctx, res, err) },
 	}
+	wg.Go(func() { w.Run(ctx) })
 	<-ctx.Done()
 	d.log.Info("stopping")
 	done := make(chan struct{})
@@ -153,12 +155,16 @@ func (d *daemon) discover(ctx context.Context) (inbox.Folders, error) {
 	}
 }
 
+// onPass records health: a failure belongs to the mailbox connection as a
+// whole ("imap"), which the next successful pass clears.
 func (d *daemon) onPass(ctx context.Context, res inbox.PassResult, err error) {
-	d.recordHealth(ctx, "imap:"+res.Mailbox, err)
-	if err == nil {
-		d.recordHealth(ctx, "imap", nil)
+	if err != nil {
+		d.recordHealth(ctx, "imap", err)
+		return
 	}
-	if err == nil && res.New > 0 {
+	d.recordHealth(ctx, "imap:"+res.Mailbox, nil)
+	d.recordHealth(ctx, "imap", nil)
+	if res.New > 0 {
 		d.log.Info("synced", "mailbox", res.Mailbox, "new", res.New, "last_uid", res.LastUID)
 	}
 }

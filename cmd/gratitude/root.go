@@ -47,6 +47,12 @@ func newRootCmd() *cobra.Command {
 		newRunCmd(g),
 		newCheckCmd(g),
 		newStatusCmd(g),
+		newListCmd(g),
+		newShowCmd(g),
+		newPeopleCmd(g),
+		newResolveCmd(g),
+		newCancelCmd(g),
+		newHelpedCmd(g),
 		newVersionCmd(),
 	)
 	return root

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"gratitude/store"
+
+	"github.com/spf13/cobra"
+)
+
+func newPeopleCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "people [--json]",
+		Short: "The ledger: who helped you, who was thanked, whom you helped",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withStore(cmd, g, func(ctx context.Context, a *app, st *store.Store, acct int64) error {
+				people, err := st.People(ctx, acct)
+				if err != nil {
+					return err
+				}
+				if people == nil {
+					people = []store.Person{}
+				}
+				if asJSON {
+					return printJSON(cmd.OutOrStdout(), people)
+				}
+				printPeople(cmd.OutOrStdout(), people, a.cfg.Location())
+				return nil
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func printPeople(w io.Writer, people []store.Person, loc *time.Location) {
+	if len(people) == 0 {
+		fmt.Fprintln(w, "nobody yet")
+		return
+	}
+	fmt.Fprintf(w, "%-32s %-22s %6s %7s %5s %8s  %s\n", "email", "name", "helped", "thanked", "asked", "i helped", "last help")
+	for _, p := range people {
+		last := ""
+		if !p.LastHelpAt.IsZero() {
+			last = p.LastHelpAt.In(loc).Format("2006-01-02")
+		}
+		fmt.Fprintf(w, "%-32s %-22s %6d %7d %5d %8d  %s\n", p.Email, p.Name, p.HelpedMe, p.Thanked, p.Asked, p.IHelped, last)
+	}
+}
+
+// summarize renders an event log entry's changes in one line.
+func summarize(data json.RawMessage) string {
+	var d struct {
+		Changes []struct{ Kind, Detail string } `json:"changes"`
+	}
+	if json.Unmarshal(data, &d) != nil || len(d.Changes) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(d.Changes))
+	for _, c := range d.Changes {
+		parts = append(parts, c.Kind+": "+c.Detail)
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"gratitude"
+	"gratitude/store"
+
+	"github.com/spf13/cobra"
+)
+
+// withStore loads the config, opens the store and runs fn.
+func withStore(cmd *cobra.Command, g *globals, fn func(ctx context.Context, a *app, st *store.Store, acct int64) error) error {
+	a, err := loadApp(g)
+	if err != nil {
+		return err
+	}
+	ctx := contextOrBackground(cmd.Context())
+	st, acct, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(ctx, a, st, acct)
+}
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func parseID(s string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, &exitError{exitUsage, fmt.Errorf("%q is not a request id; see `gratitude list`", s)}
+	}
+	return id, nil
+}
+
+var validStates = []gratitude.State{gratitude.StateOpen, gratitude.StateAnswered, gratitude.StateResolved, gratitude.StateThanked, gratitude.StateCancelled}
+
+func newListCmd(g *globals) *cobra.Command {
+	var state string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [--state S] [--json]",
+		Short: "List requests, oldest first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if state != "" && !validState(state) {
+				return &exitError{exitUsage, fmt.Errorf("--state: want one of %v, got %q", validStates, state)}
+			}
+			return withStore(cmd, g, func(ctx context.Context, a *app, st *store.Store, acct int64) error {
+				reqs, err := st.Requests(ctx, acct, gratitude.State(state))
+				if err != nil {
+					return err
+				}
+				views := make([]requestView, 0, len(reqs))
+				for _, r := range reqs {
+					views = append(views, viewRequest(r))
+				}
+				if asJSON {
+					return printJSON(cmd.OutOrStdout(), views)
+				}
+				printList(cmd.OutOrStdout(), views, a.cfg.Location())
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&state, "state", "", "only requests in this state: open, answered, resolved, thanked, cancelled")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func validState(s string) bool {
+	for _, v := range validStates {
+		if string(v) == s {
+			return true
+		}
+	}
+	return false
+}
+
+func printList(w io.Writer, views []requestView, loc *time.Location) {
+	if len(views) == 0 {
+		fmt.Fprintln(w, "no requests yet: BCC your capture address on an ask, or forward one to it")
+		return
+	}
+	for _, v := range views {
+		helpers := make([]string, 0, len(v.Helpers))
+		for _, h := range v.Helpers {
+			mark := ""
+			if h.Thanked {
+				mark = " ✓"
+			}
+			helpers = append(helpers, h.Email+mark)
+		}
+		fmt.Fprintf(w, "#%-4d %-9s %s  %s\n", v.ID, v.State, v.AskedAt.In(loc).Format("2006-01-02"), v.Subject)
+		if len(helpers) > 0 {
+			fmt.Fprintf(w, "      helped by %s\n", strings.Join(helpers, ", "))
+		}
+	}
+}

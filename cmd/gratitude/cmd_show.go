@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"gratitude/store"
+
+	"github.com/spf13/cobra"
+)
+
+func newShowCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID [--json]",
+		Short: "Show one request and its timeline",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			return withStore(cmd, g, func(ctx context.Context, a *app, st *store.Store, acct int64) error {
+				r, err := st.Request(ctx, acct, id)
+				if err != nil {
+					return &exitError{exitFailure, err}
+				}
+				evs, err := st.Events(ctx, id)
+				if err != nil {
+					return err
+				}
+				out := struct {
+					requestView
+					Timeline []eventView `json:"timeline"`
+				}{viewRequest(r), viewEvents(evs)}
+				if asJSON {
+					return printJSON(cmd.OutOrStdout(), out)
+				}
+				printShow(cmd.OutOrStdout(), out.requestView, out.Timeline, a.cfg.Location())
+				return nil
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func printShow(w io.Writer, v requestView, timeline []eventView, loc *time.Location) {
+	fmt.Fprintf(w, "#%d %s\nstate: %s\nasked: %s on %s\n", v.ID, v.Subject, v.State,
+		strings.Join(v.Asked, ", "), v.AskedAt.In(loc).Format("Mon 2 Jan 2006 15:04"))
+	if v.NextReminderAt != nil {
+		fmt.Fprintf(w, "nudge due: %s\n", v.NextReminderAt.In(loc).Format("Mon 2 Jan 2006 15:04"))
+	}
+	for _, n := range v.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
+	for _, h := range v.Helpers {
+		thanked := "not thanked yet"
+		if h.Thanked {
+			thanked = "thanked"
+		}
+		fmt.Fprintf(w, "helper: %s <%s>, %d repl%s, %s\n", h.Name, h.Email, h.Replies, plural(h.Replies, "y", "ies"), thanked)
+		if h.Excerpt != "" {
+			fmt.Fprintf(w, "  “%s”\n", h.Excerpt)
+		}
+	}
+	fmt.Fprintln(w, "timeline:")
+	for _, e := range timeline {
+		fmt.Fprintf(w, "  %s  %-12s %s\n", e.At.In(loc).Format("2006-01-02 15:04"), e.Kind, summarize(e.Data))
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

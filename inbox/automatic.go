@@ -1,0 +1,60 @@
+package inbox
+
+import (
+	"strings"
+
+	"gratitude/inbox/msgtext"
+)
+
+// Reasons a message is ignored; stable strings (status, tests and the
+// corpus rely on them). A reason is recorded as "<code>: <detail>".
+const (
+	ReasonAutoReply      = "auto-reply"
+	ReasonOutOfOffice    = "out-of-office"
+	ReasonBulk           = "bulk"
+	ReasonMailingList    = "mailing-list"
+	ReasonBounce         = "bounce"
+	ReasonDeliveryReport = "delivery-report"
+	ReasonCalendar       = "calendar"
+	ReasonNotTracked     = "not-tracked"
+	ReasonOwnerNoCapture = "owner-no-capture"
+)
+
+// automatic says why a message was written by a machine rather than a
+// person (RFC 3834 and common practice), from its header fields alone; ""
+// when nothing says so. Such mail never makes a helper and is never answered.
+func automatic(h *Header) string {
+	f := &h.Fields
+	from := h.FromAddress()
+	local, _, _ := strings.Cut(from, "@")
+	switch {
+	case from == "" && strings.TrimSpace(f.Get("Return-Path")) == "<>":
+		return ReasonBounce + ": null return path"
+	case strings.EqualFold(local, "mailer-daemon") || strings.EqualFold(local, "postmaster"):
+		return ReasonBounce + ": from " + from
+	case strings.HasPrefix(strings.ToLower(f.Get("Content-Type")), "multipart/report"):
+		return ReasonDeliveryReport + ": multipart/report"
+	}
+	if v := strings.ToLower(strings.TrimSpace(f.Get("Auto-Submitted"))); v != "" && !strings.HasPrefix(v, "no") {
+		return ReasonAutoReply + ": Auto-Submitted: " + v
+	}
+	for _, k := range []string{"X-Autoreply", "X-Autorespond"} {
+		if f.Get(k) != "" {
+			return ReasonAutoReply + ": " + k
+		}
+	}
+	prec := strings.ToLower(strings.TrimSpace(f.Get("Precedence")))
+	switch prec {
+	case "bulk", "junk":
+		return ReasonBulk + ": Precedence: " + prec
+	case "list":
+		return ReasonMailingList + ": Precedence: list"
+	}
+	if f.Get("List-Id") != "" {
+		return ReasonMailingList + ": List-Id " + strings.TrimSpace(f.Get("List-Id"))
+	}
+	if msgtext.OutOfOffice(h.Subject, "") {
+		return ReasonOutOfOffice + ": subject"
+	}
+	return ""
+}

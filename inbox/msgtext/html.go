@@ -1,0 +1,316 @@
+package msgtext
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// maxQuoteDepth caps the ">" prefix written for nested blockquotes.
+const maxQuoteDepth = 10
+
+// outlookRule is what Outlook writes for the horizontal rule above a
+// quoted or forwarded message; <hr> renders as it so both read alike.
+const outlookRule = "________________________________"
+
+// skipped elements: their content is not text a reader sees.
+var skippedElements = map[string]bool{
+	"script": true, "style": true, "head": true, "title": true, "noscript": true,
+	"template": true, "xml": true, "svg": true, "object": true, "iframe": true,
+}
+
+// blockElements start and end on a line of their own.
+var blockElements = map[string]bool{
+	"address": true, "article": true, "aside": true, "center": true, "dd": true,
+	"details": true, "dialog": true, "div": true, "dl": true, "dt": true,
+	"fieldset": true, "figcaption": true, "figure": true, "footer": true,
+	"form": true, "header": true, "li": true, "main": true, "nav": true,
+	"section": true, "summary": true, "tr": true, "tbody": true, "thead": true,
+	"tfoot": true, "caption": true, "body": true, "html": true,
+}
+
+// paragraphElements are separated from their neighbours by a blank line.
+var paragraphElements = map[string]bool{
+	"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true,
+	"h6": true, "blockquote": true, "ul": true, "ol": true, "pre": true,
+	"table": true,
+}
+
+// htmlText renders HTML as readable plain text: paragraphs separated by
+// blank lines, line breaks kept, links kept as their text (followed by the
+// address when it differs), blockquotes prefixed with ">", <hr> as
+// Outlook's rule, scripts, styles and markup dropped.
+func htmlText(src string) string {
+	w := htmlWriter{out: make([]byte, 0, min(len(src), maxPlain))}
+	z := html.NewTokenizer(strings.NewReader(src))
+	skip := 0 // depth inside skipped elements
+	for len(w.out) < maxPlain {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		switch tt {
+		case html.TextToken:
+			if skip == 0 {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			tag := string(name)
+			if skippedElements[tag] {
+				if tt == html.StartTagToken && skip < 1000 {
+					skip++
+				}
+				continue
+			}
+			if tag == "body" {
+				skip = 0 // a <head> left open ends here
+			}
+			if skip > 0 {
+				continue
+			}
+			w.start(tag, attrs(z, hasAttr), tt == html.SelfClosingTagToken)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if skippedElements[tag] {
+				if skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if skip == 0 {
+				w.end(tag)
+			}
+		}
+	}
+	return cleanText(collapseBlankLines(string(w.out)))
+}
+
+// attrs reads the attributes the renderer needs.
+func attrs(z *html.Tokenizer, more bool) map[string]string {
+	var m map[string]string
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch string(k) {
+		case "href", "class":
+			if m == nil {
+				m = map[string]string{}
+			}
+			m[string(k)] = string(v)
+		}
+	}
+	return m
+}
+
+// htmlWriter accumulates rendered text.
+type htmlWriter struct {
+	out       []byte
+	quote     int    // blockquote depth
+	pre       int    // <pre> depth
+	href      string // link target of the open <a>
+	linkStart int    // where the open <a>'s text starts in out
+	inLink    bool
+	cells     int  // cells written in the current table row
+	msoLine   bool // inside Outlook's <p class=MsoNormal>
+	msoStart  int  // where that paragraph's text starts in out
+}
+
+func (w *htmlWriter) start(tag string, a map[string]string, selfClosing bool) {
+	switch {
+	case tag == "br":
+		w.newline()
+	case tag == "hr":
+		w.ensureLine()
+		w.write(outlookRule)
+		w.newline()
+	case tag == "p" && strings.Contains(strings.ToLower(a["class"]), "msonormal"):
+		// Outlook writes every line as <p class=MsoNormal> with no margin.
+		w.ensureLine()
+		w.msoLine = true
+		w.msoStart = len(w.out)
+	case tag == "blockquote":
+		w.ensureBlank()
+		if !selfClosing {
+			w.quote++
+		}
+	case tag == "pre":
+		w.ensureBlank()
+		if !selfClosing {
+			w.pre++
+		}
+	case tag == "li":
+		w.ensureLine()
+		w.write("- ")
+	case tag == "tr":
+		w.ensureLine()
+		w.cells = 0
+	case tag == "td" || tag == "th":
+		if w.cells > 0 {
+			w.write(" ")
+		}
+		w.cells++
+	case tag == "a":
+		w.href = strings.TrimSpace(a["href"])
+		w.linkStart = len(w.out)
+		w.inLink = !selfClosing
+	case paragraphElements[tag]:
+		w.ensureBlank()
+	case blockElements[tag]:
+		w.ensureLine()
+	}
+}
+
+func (w *htmlWriter) end(tag string) {
+	switch {
+	case tag == "blockquote":
+		w.ensureBlank()
+		if w.quote > 0 {
+			w.quote--
+		}
+	case tag == "pre":
+		w.ensureBlank()
+		if w.pre > 0 {
+			w.pre--
+		}
+	case tag == "a":
+		if w.inLink {
+			w.linkTarget()
+		}
+		w.inLink = false
+	case tag == "p" && w.msoLine:
+		if len(w.out) == w.msoStart {
+			w.newline() // an empty Outlook paragraph is a blank line
+		}
+		w.ensureLine()
+		w.msoLine = false
+	case paragraphElements[tag]:
+		w.ensureBlank()
+	case blockElements[tag]:
+		w.ensureLine()
+	}
+}
+
+// linkTarget appends a link's address after its text when the text does
+// not already say it: "the guide <https://…>", "Ada <ada@example.org>".
+func (w *htmlWriter) linkTarget() {
+	if w.linkStart > len(w.out) {
+		return
+	}
+	text := strings.TrimSpace(string(w.out[w.linkStart:]))
+	target := w.href
+	lower := strings.ToLower(target)
+	switch {
+	case strings.HasPrefix(lower, "mailto:"):
+		target, _, _ = strings.Cut(target[len("mailto:"):], "?")
+	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
+	default:
+		return
+	}
+	if target == "" || len(target) > 2000 {
+		return
+	}
+	bare := strings.TrimPrefix(strings.TrimPrefix(target, "https://"), "http://")
+	if text == "" {
+		w.write(target)
+		return
+	}
+	if strings.EqualFold(text, target) || strings.EqualFold(strings.TrimSuffix(text, "/"), strings.TrimSuffix(bare, "/")) ||
+		strings.Contains(strings.ToLower(text), strings.ToLower(bare)) {
+		return
+	}
+	w.write(" <" + target + ">")
+}
+
+// text writes a text node, collapsing white space outside <pre>.
+func (w *htmlWriter) text(s string) {
+	if w.pre > 0 {
+		s = normalizeNewlines(s)
+		for i, line := range strings.Split(s, "\n") {
+			if i > 0 {
+				w.newline()
+			}
+			w.write(line)
+		}
+		return
+	}
+	space := false
+	var b strings.Builder
+	for _, r := range s {
+		if isSpace(r) {
+			space = true
+			continue
+		}
+		if space && (b.Len() > 0 || !w.atSpace()) {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	if space && (b.Len() > 0 || !w.atSpace()) {
+		b.WriteByte(' ')
+	}
+	w.write(b.String())
+}
+
+// atSpace reports whether output ends with white space or a line start.
+func (w *htmlWriter) atSpace() bool {
+	n := len(w.out)
+	return n == 0 || w.out[n-1] == ' ' || w.out[n-1] == '\n'
+}
+
+// write appends text, prefixing a fresh line inside blockquotes with ">".
+func (w *htmlWriter) write(s string) {
+	if s == "" || len(w.out) >= maxPlain {
+		return
+	}
+	if w.quote > 0 && (len(w.out) == 0 || w.out[len(w.out)-1] == '\n') {
+		w.out = append(w.out, strings.Repeat(">", min(w.quote, maxQuoteDepth))...)
+		w.out = append(w.out, ' ')
+		s = strings.TrimLeft(s, " ")
+	}
+	w.out = append(w.out, s...)
+}
+
+func (w *htmlWriter) newline() {
+	if len(w.out) < maxPlain {
+		w.out = append(w.out, '\n')
+	}
+}
+
+// ensureLine starts a new line unless at the start of one.
+func (w *htmlWriter) ensureLine() {
+	if n := len(w.out); n > 0 && w.out[n-1] != '\n' {
+		w.newline()
+	}
+}
+
+// ensureBlank makes sure a blank line separates what follows.
+func (w *htmlWriter) ensureBlank() {
+	w.ensureLine()
+	if n := len(w.out); n > 1 && w.out[n-2] != '\n' {
+		w.newline()
+	}
+}
+
+// collapseBlankLines turns runs of blank lines into a single blank line.
+func collapseBlankLines(s string) string {
+	ls := strings.Split(s, "\n")
+	out := ls[:0]
+	blank := 0
+	for _, l := range ls {
+		l = strings.TrimRight(l, " \t")
+		if strings.TrimSpace(l) == "" {
+			blank++
+			if blank > 1 {
+				continue
+			}
+			l = ""
+		} else {
+			blank = 0
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}

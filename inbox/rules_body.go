@@ -1,0 +1,125 @@
+package inbox
+
+import (
+	"net/mail"
+
+	"gratitude"
+	"gratitude/inbox/capture"
+	"gratitude/inbox/msgtext"
+
+	"github.com/emersion/go-imap/v2"
+)
+
+type imapFlag = imap.Flag
+
+// pendingAsk marks, in Batch.Threads, an ask earlier in the same batch whose
+// request does not exist yet; the store finds it by the references.
+const pendingAsk = -1
+
+// Batch is what the classifier knows of the mailbox beyond one message,
+// gathered once per batch by the sync engine.
+type Batch struct {
+	Threads map[string]int64    // Message-IDs of tracked threads → request (pendingAsk: asked in this batch)
+	Own     map[string]int64    // Message-IDs gratitude generated → request (0: none)
+	Recent  []gratitude.Request // requests of the last 60 days, for replies without threading headers
+}
+
+func normSubject(s string) string { return msgtext.NormalizeSubject(s) }
+
+// text extracts the readable text of the fetched body; a body that cannot
+// be read at all yields an empty text, never a failed sync.
+func text(m *Message) *msgtext.Text {
+	t, err := msgtext.Extract(m.Body)
+	if err != nil || t == nil {
+		return &msgtext.Text{}
+	}
+	return t
+}
+
+// ask builds the Asked event: the owner's own ask, or a forward of an
+// earlier message to the capture address.
+func (r *Rules) ask(m *Message, detail string, opts capture.Options) Verdict {
+	h := &m.Header
+	_, subject := r.stripTag(h.Subject)
+	ev := gratitude.Asked{
+		MessageID: h.MessageID, Subject: subject, NormSubject: normSubject(subject),
+		At: r.askedAt(m), Asked: r.others(h.To, h.Cc), NoRemind: opts.NoRemind, Notes: opts.Notes,
+	}
+	reason := "sent to the capture address"
+	if detail == "" && len(opts.Notes) == 0 {
+		if tagged, _ := r.stripTag(h.Subject); tagged {
+			reason = "subject tag"
+		}
+	}
+	if fwd, ok := msgtext.Forward(text(m), h.Subject); ok && len(ev.Asked) == 0 {
+		r.fromForward(&ev, fwd)
+		reason = "forwarded to the capture address"
+	}
+	ev.DueAt = opts.DueAt(ev.At, r.Owner.NoReplyAfter)
+	return Verdict{Class: gratitude.ClassAsk, Reason: reason, Event: ev}
+}
+
+// fromForward rebuilds the request from the forwarded original: the owner's
+// own earlier ask, or someone's answer (who then starts as a helper).
+func (r *Rules) fromForward(ev *gratitude.Asked, fwd *msgtext.Forwarded) {
+	if fwd.Subject != "" {
+		ev.Subject, ev.NormSubject = fwd.Subject, normSubject(fwd.Subject)
+	}
+	ev.Original = &gratitude.Original{MessageID: fwd.MessageID, NormSubject: ev.NormSubject, From: fwd.From.Email, Date: fwd.Date}
+	if !fwd.Date.IsZero() {
+		ev.At = fwd.Date
+	}
+	if r.isOwner(fwd.From.Email) || fwd.From.Email == "" {
+		ev.Asked = r.others(toMail(fwd.To), toMail(fwd.Cc))
+		return
+	}
+	from := gratitude.Address{Name: fwd.From.Name, Email: gratitude.NormalizeEmail(fwd.From.Email)}
+	ev.Asked = []gratitude.Address{from}
+	ev.Helped = &gratitude.Replied{MessageID: fwd.MessageID, At: ev.At, From: from,
+		Excerpt: msgtext.Excerpt(fwd.Body, excerptMax)}
+}
+
+// ownerFollowup is the owner writing in a tracked thread; it may thank.
+func (r *Rules) ownerFollowup(m *Message, req int64, refs []string) Verdict {
+	h := &m.Header
+	thanks := msgtext.ThanksInFirstLines(text(m).Plain)
+	ev := gratitude.OwnerWrote{MessageID: h.MessageID, At: r.askedAt(m), To: r.others(h.To, h.Cc, h.Bcc), Thanks: thanks, Thread: refs}
+	reason := "owner wrote in a tracked thread"
+	if thanks {
+		reason = "owner thanked in a tracked thread"
+	}
+	return Verdict{Class: gratitude.ClassOwnerFollowup, Reason: reason, RequestID: positive(req), Event: ev}
+}
+
+// reply is someone answering in a tracked thread, unless the body shows a
+// machine or an invitation after all.
+func (r *Rules) reply(m *Message, req int64, refs []string) Verdict {
+	h := &m.Header
+	t := text(m)
+	switch {
+	case t.Report:
+		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonDeliveryReport + ": " + t.ReportType}
+	case t.Calendar:
+		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonCalendar + ": " + t.CalendarMethod}
+	case msgtext.OutOfOffice(h.Subject, t.Plain):
+		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": text"}
+	}
+	from := h.From[0]
+	ev := gratitude.Replied{
+		MessageID: h.MessageID, At: r.askedAt(m), Thread: refs,
+		From:    gratitude.Address{Name: from.Name, Email: gratitude.NormalizeEmail(from.Address)},
+		Excerpt: msgtext.Excerpt(t.Plain, excerptMax),
+	}
+	return Verdict{Class: gratitude.ClassReply, Reason: "answer in a tracked thread", RequestID: positive(req), Event: ev}
+}
+
+// positive turns the pending-ask marker into "let the store find it".
+func positive(req int64) int64 { return max(req, 0) }
+
+func toMail(list []msgtext.Address) []*mail.Address {
+	out := make([]*mail.Address, 0, len(list))
+	for _, a := range list {
+		out = append(out, &mail.Address{Name: a.Name, Address: a.Email})
+	}
+	return out
+}

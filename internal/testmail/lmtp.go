@@ -1,0 +1,31 @@
+package testmail
+
+import (
+	"bytes"
+	"fmt"
+	"net"
+	"time"
+
+	"github.com/emersion/go-smtp"
+)
+
+// DeliverLMTP hands raw to Dovecot over LMTP for each recipient, as an MTA
+// such as Postfix does; it returns once Dovecot has stored the message.
+// Dovecot files plus-addressed recipients (ada+thanks@) in the user's
+// INBOX and, like many real delivery paths, adds no header naming the
+// original recipient.
+func (d *Dovecot) DeliverLMTP(from string, to []string, raw []byte) error {
+	conn, err := net.DialTimeout("tcp", d.LMTPAddr(), 10*time.Second)
+	if err != nil {
+		return fmt.Errorf("testmail: lmtp dial: %w", err)
+	}
+	c := smtp.NewClientLMTP(conn)
+	defer c.Close()
+	if err := c.Hello("localhost"); err != nil {
+		return fmt.Errorf("testmail: lmtp LHLO: %w", err)
+	}
+	if err := c.SendMail(from, to, bytes.NewReader(raw)); err != nil {
+		return fmt.Errorf("testmail: lmtp deliver to %v: %w", to, err)
+	}
+	return c.Quit()
+}
