@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"net/mail"
+	"time"
 
 	"gratitude"
 	"gratitude/inbox/capture"
@@ -52,7 +53,7 @@ func (r *Rules) ask(m *Message, detail string, opts capture.Options) Verdict {
 		}
 	}
 	if fwd, ok := msgtext.Forward(text(m), h.Subject); ok && len(ev.Asked) == 0 {
-		r.fromForward(&ev, fwd)
+		r.fromForward(&ev, fwd, h)
 		reason = "forwarded to the capture address"
 	}
 	ev.DueAt = opts.DueAt(ev.At, r.Owner.NoReplyAfter)
@@ -61,13 +62,14 @@ func (r *Rules) ask(m *Message, detail string, opts capture.Options) Verdict {
 
 // fromForward rebuilds the request from the forwarded original: the owner's
 // own earlier ask, or someone's answer (who then starts as a helper).
-func (r *Rules) fromForward(ev *gratitude.Asked, fwd *msgtext.Forwarded) {
-	if fwd.Subject != "" {
-		ev.Subject, ev.NormSubject = fwd.Subject, normSubject(fwd.Subject)
+func (r *Rules) fromForward(ev *gratitude.Asked, fwd *msgtext.Forwarded, outer *Header) {
+	if s := msgtext.CleanSubject(fwd.Subject); s != "" {
+		ev.Subject, ev.NormSubject = s, normSubject(s)
 	}
-	ev.Original = &gratitude.Original{MessageID: fwd.MessageID, NormSubject: ev.NormSubject, From: fwd.From.Email, Date: fwd.Date}
-	if !fwd.Date.IsZero() {
-		ev.At = fwd.Date
+	date := r.forwardedDate(fwd, outer)
+	ev.Original = &gratitude.Original{MessageID: fwd.MessageID, NormSubject: ev.NormSubject, From: fwd.From.Email, Date: date}
+	if !date.IsZero() {
+		ev.At = date
 	}
 	if r.isOwner(fwd.From.Email) || fwd.From.Email == "" {
 		ev.Asked = r.others(toMail(fwd.To), toMail(fwd.Cc))
@@ -77,6 +79,24 @@ func (r *Rules) fromForward(ev *gratitude.Asked, fwd *msgtext.Forwarded) {
 	ev.Asked = []gratitude.Address{from}
 	ev.Helped = &gratitude.Replied{MessageID: fwd.MessageID, At: ev.At, From: from,
 		Excerpt: msgtext.Excerpt(fwd.Body, excerptMax)}
+}
+
+// forwardedDate is the forwarded message's date. Clients print it without a
+// zone in the forwarder's own time (Gmail, Outlook): such a wall clock is
+// read in the forwarding message's zone, else the owner's.
+func (r *Rules) forwardedDate(fwd *msgtext.Forwarded, outer *Header) time.Time {
+	d := fwd.Date
+	if d.IsZero() || fwd.DateZoned {
+		return d
+	}
+	loc := r.Owner.Location
+	if !outer.Date.IsZero() {
+		loc = outer.Date.Location()
+	}
+	if loc == nil {
+		return d
+	}
+	return time.Date(d.Year(), d.Month(), d.Day(), d.Hour(), d.Minute(), d.Second(), 0, loc)
 }
 
 // ownerFollowup is the owner writing in a tracked thread; it may thank.

@@ -72,8 +72,12 @@ func isSignatureDelimiter(line string) bool {
 	return line == "-- " || line == "--" || line == "-- \r" || line == "—"
 }
 
-// dropClosing removes a trailing closing ("Best,") and the short name
-// lines under it.
+// maxSignatureLines is how many short lines (name, title, company, phone)
+// may stand between a closing and the end of what the sender wrote.
+const maxSignatureLines = 6
+
+// dropClosing removes a trailing closing ("Best,", "Kind regards, Bob") and
+// the short signature lines under it (name, title, company, phone).
 func dropClosing(kept []string) []string {
 	last := len(kept) - 1
 	for last >= 0 && kept[last] == "" {
@@ -83,30 +87,50 @@ func dropClosing(kept []string) []string {
 		return nil
 	}
 	kept = kept[:last+1]
-	if closingNameRe.MatchString(kept[last]) {
-		return kept[:last]
-	}
-	// Walk up over at most two short name lines.
-	names := 0
-	for i := last; i >= 0 && i >= last-3; i-- {
+	sig := 0
+	for i := last; i >= 0; i-- {
 		line := kept[i]
 		if line == "" {
 			continue
 		}
-		if closingRe.MatchString(line) {
+		if isClosing(line) {
+			if !hasText(kept[:i]) {
+				return kept // all there is: the closing was the message
+			}
 			return kept[:i]
 		}
-		if names == 2 || !isNameLine(line) {
+		if sig == maxSignatureLines || !isSignatureLine(line) {
 			break
 		}
-		names++
+		sig++
 	}
 	return kept
 }
 
-// isNameLine reports a short line that could be a name under a closing.
-func isNameLine(line string) bool {
-	if utf8.RuneCountInString(line) > 40 || len(strings.Fields(line)) > 4 {
+// hasText reports whether any line is not empty.
+func hasText(ls []string) bool {
+	for _, l := range ls {
+		if l != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// isClosing reports a closing line, alone or with a name ("Best, Bob"), or
+// two closings in two languages ("Mit freundlichen Grüßen / Kind regards").
+func isClosing(line string) bool {
+	if closingNameRe.MatchString(line) {
+		return true
+	}
+	first, _, _ := strings.Cut(line, " / ")
+	return closingRe.MatchString(strings.TrimSpace(first))
+}
+
+// isSignatureLine reports a short line that could sit in a signature block
+// under a closing: a name, a title, a company, an address or a phone.
+func isSignatureLine(line string) bool {
+	if utf8.RuneCountInString(line) > 60 || len(strings.Fields(line)) > 8 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(line)

@@ -10,6 +10,7 @@ type Forwarded struct {
 	From      Address
 	To, Cc    []Address
 	Date      time.Time // zero when unparseable
+	DateZoned bool      // the printed date named its zone; else Date is the wall clock read as UTC
 	Subject   string
 	MessageID string // without angle brackets; only known from a message/rfc822 attachment
 	Body      string // the forwarded message's own text (for excerpts)
@@ -40,11 +41,11 @@ func embeddedForward(raw []byte, note, subject string) *Forwarded {
 	f := &Forwarded{
 		To:        parseHeaderAddresses(strings.Join(h.Values("To"), ", ")),
 		Cc:        parseHeaderAddresses(strings.Join(h.Values("Cc"), ", ")),
-		Date:      parseDate(headerValue(h, "Date")),
 		Subject:   truncate(collapseSpace(decodeSubject(headerValue(h, "Subject"))), maxSubject),
 		MessageID: cleanMessageID(headerValue(h, "Message-Id")),
 		Note:      strings.TrimSpace(cleanText(note)),
 	}
+	f.Date, f.DateZoned = parseDate(headerValue(h, "Date"))
 	if from := parseHeaderAddresses(headerValue(h, "From")); len(from) > 0 {
 		f.From = from[0]
 	}
@@ -155,11 +156,11 @@ func readForward(ls []string, marker, start int, subject string) (*Forwarded, bo
 	f := &Forwarded{
 		To:      parseAddresses(fields["to"]),
 		Cc:      parseAddresses(fields["cc"]),
-		Date:    parseDate(fields["date"]),
 		Subject: truncate(collapseSpace(decodeSubject(fields["subject"])), maxSubject),
 		Body:    cleanText(strings.Join(rest[min(j, len(rest)):], "\n")),
 		Note:    strings.TrimSpace(cleanText(strings.Join(ls[:marker], "\n"))),
 	}
+	f.Date, f.DateZoned = parseDate(fields["date"])
 	if from := parseAddresses(fields["from"]); len(from) > 0 {
 		f.From = from[0]
 	}

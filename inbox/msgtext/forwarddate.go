@@ -51,14 +51,15 @@ var (
 
 // parseDate reads a date as mail clients print it in headers and
 // forwarded header blocks: RFC 5322 first, then the loose reading. It
-// returns the zero time when it cannot tell.
-func parseDate(s string) time.Time {
+// returns the zero time when it cannot tell, and whether the text named
+// its zone (without one, the time is UTC and only the wall clock is known).
+func parseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(truncate(s, 200))
 	if s == "" {
-		return time.Time{}
+		return time.Time{}, false
 	}
 	if t, err := mail.ParseDate(s); err == nil {
-		return t
+		return t, true
 	}
 	return parseLooseDate(s)
 }
@@ -78,7 +79,7 @@ type dateParts struct {
 // November 2026 at 10:05:00 GMT+1", Thunderbird's "23.11.26 10:05" and
 // "11/23/26 10:05 AM". Weekdays and filler words are skipped; without a
 // zone the time is UTC.
-func parseLooseDate(s string) time.Time {
+func parseLooseDate(s string) (time.Time, bool) {
 	s = strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Cf, r) {
 			return -1 // Outlook's invisible direction marks
@@ -89,7 +90,7 @@ func parseLooseDate(s string) time.Time {
 	s = strings.NewReplacer("a.m.", "am", "p.m.", "pm", ",", " ", ";", " ", "(", " ", ")", " ").Replace(s)
 	toks := strings.FieldsFunc(s, isSpace)
 	if len(toks) > 20 {
-		return time.Time{}
+		return time.Time{}, false
 	}
 	d := dateParts{day: -1, month: -1, year: -1}
 	months := make([]int, len(toks))
@@ -114,7 +115,8 @@ func parseLooseDate(s string) time.Time {
 			continue
 		}
 	}
-	return d.time()
+	t := d.time()
+	return t, !t.IsZero() && d.zone != nil
 }
 
 // laterMonth reports a month among the tokens that follow.

@@ -46,10 +46,26 @@ func TestParseDate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := parseDate(tc.in)
+			got, _ := parseDate(tc.in)
 			if !got.Equal(tc.want) {
 				t.Errorf("parseDate(%q) = %v, want %v", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestParseDateSaysWhetherTheZoneWasPrinted(t *testing.T) {
+	for in, zoned := range map[string]bool{
+		"Mon, 23 Nov 2026 10:05:00 +0100":    true,
+		"23 November 2026 at 10:05:00 GMT+1": true,
+		"Mon, Nov 23, 2026 at 10:05 AM":      false,
+		"Montag, 23. November 2026 10:05":    false,
+		"Monday, November 23, 2026 10:05 AM": false,
+		"lun. 23 nov. 2026 à 10:05 CET":      true,
+		"not a date":                         false,
+	} {
+		if _, got := parseDate(in); got != zoned {
+			t.Errorf("parseDate(%q) zoned = %v, want %v", in, got, zoned)
+		}
 	}
 }

@@ -27,10 +27,13 @@ func alternation(ws []string) string {
 }
 
 // NormalizeSubject reduces a subject to what a reply and its original
-// share: leading reply and forward prefixes (any number, with counters like
-// "Re[2]:") and [bracketed tags] are stripped, white space is collapsed and
-// the rest lower-cased.
-func NormalizeSubject(s string) string {
+// share: CleanSubject, lower-cased.
+func NormalizeSubject(s string) string { return strings.ToLower(CleanSubject(s)) }
+
+// CleanSubject strips leading reply and forward prefixes (any number, with
+// counters like "Re[2]:") and [bracketed tags] and collapses white space,
+// keeping the case: the subject as a person would name the topic.
+func CleanSubject(s string) string {
 	s = decodeSubject(s)
 	for i := 0; i < 100; i++ {
 		loc := prefixRe.FindStringIndex(s)
@@ -39,7 +42,7 @@ func NormalizeSubject(s string) string {
 		}
 		s = s[loc[1]:]
 	}
-	return strings.ToLower(collapseSpace(s))
+	return collapseSpace(s)
 }
 
 // decodeSubject decodes RFC 2047 words and validates UTF-8.

@@ -137,11 +137,7 @@ func unquote(line string) string {
 	if !strings.HasPrefix(t, ">") {
 		return line
 	}
-	t = t[1:]
-	if strings.HasPrefix(t, " ") {
-		t = t[1:]
-	}
-	return t
+	return strings.TrimPrefix(t[1:], " ")
 }
 
 // words splits s into lower-case words of letters, digits and apostrophes.

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapserver"
@@ -326,7 +327,49 @@ func (s *memSession) Idle(w *imapserver.UpdateWriter, stop <-chan struct{}) erro
 	if s.srv.opts.NoIdle {
 		return &imap.Error{Type: imap.StatusResponseTypeBad, Text: "IDLE not supported"}
 	}
-	return s.UserSession.Idle(w, stop)
+	return s.idleRearming(w, stop)
+}
+
+// idleRearm bounds how long an update can wait in imapmemserver's IDLE.
+const idleRearm = 200 * time.Millisecond
+
+// idleRearming works around a race in imapmemserver (v2.0.0-beta.8): the
+// server sends "+ idling" before the session registers for updates, and an
+// update queued in between is only delivered by the next one. So it polls,
+// idles for at most idleRearm, and repeats until stopped: a missed update
+// is late by at most idleRearm, never lost.
+func (s *memSession) idleRearming(w *imapserver.UpdateWriter, stop <-chan struct{}) error {
+	for {
+		if err := s.UserSession.Poll(w, true); err != nil {
+			return err
+		}
+		inner := make(chan struct{})
+		timer := time.AfterFunc(idleRearm, func() { close(inner) })
+		stopped := make(chan struct{})
+		go func() {
+			select {
+			case <-stop:
+				if timer.Stop() {
+					close(inner)
+				}
+			case <-stopped:
+			}
+		}()
+		err := s.UserSession.Idle(w, inner)
+		close(stopped)
+		if err != nil {
+			return err
+		}
+		if timer.Stop() { // returned by itself: no mailbox selected
+			<-stop
+			return nil
+		}
+		select {
+		case <-stop:
+			return nil
+		default:
+		}
+	}
 }
 
 func (s *memSession) Create(name string, opts *imap.CreateOptions) error {
