@@ -24,6 +24,8 @@ func Apply(r Request, ev Event, now time.Time) (Request, []Change) {
 		a.cancel(e.At)
 	case MarkHelped:
 		a.markHelped(e)
+	case Reminded:
+		a.reminded(e)
 	}
 	return a.r, a.changes
 }
@@ -60,6 +62,7 @@ func (a *applier) asked(e Asked) {
 		a.r.MessageID, a.r.Subject, a.r.NormSubject = e.MessageID, e.Subject, e.NormSubject
 		a.r.AskedAt, a.r.DueAt, a.r.NoRemind = e.At, e.DueAt, e.NoRemind
 		a.r.Notes = append(a.r.Notes, e.Notes...)
+		a.r.AskText = e.AskText
 		a.setState(StateOpen)
 		for _, n := range e.Notes {
 			a.note("note", "%s", n)
@@ -174,10 +177,33 @@ func (a *applier) markHelped(e MarkHelped) {
 	}
 }
 
+// reminded counts a reminder that went out; a repeat of the same one (the
+// same sequence number) counts once.
+func (a *applier) reminded(e Reminded) {
+	if a.r.State == "" {
+		return
+	}
+	for i := range a.r.Reminders {
+		l := &a.r.Reminders[i]
+		if l.Kind != e.Reminder {
+			continue
+		}
+		if e.Seq <= l.Sent {
+			return
+		}
+		l.Sent, l.LastAt = e.Seq, e.At
+		a.note("reminded", "%s %d of %d", e.Reminder, e.Seq, MaxReminders)
+		return
+	}
+	a.r.Reminders = append(a.r.Reminders, ReminderLog{Kind: e.Reminder, Sent: e.Seq, LastAt: e.At})
+	a.note("reminded", "%s %d of %d", e.Reminder, e.Seq, MaxReminders)
+}
+
 func cloneRequest(r Request) Request {
 	r.Asked = slices.Clone(r.Asked)
 	r.Helpers = slices.Clone(r.Helpers)
 	r.Thread = slices.Clone(r.Thread)
 	r.Notes = slices.Clone(r.Notes)
+	r.Reminders = slices.Clone(r.Reminders)
 	return r
 }

@@ -19,6 +19,7 @@ type Asked struct {
 	DueAt       time.Time
 	NoRemind    bool
 	Notes       []string
+	AskText     string   // the owner's own words in the ask
 	Thread      []string // more Message-IDs of the thread (a forwarded original)
 	// Original, for a forwarded ask, describes the forwarded message so
 	// the store can find it among the messages seen and join its thread.
@@ -75,6 +76,19 @@ type MarkHelped struct {
 	Who Address
 	At  time.Time
 }
+
+// Reminded: a reminder about the request went out to the owner.
+type Reminded struct {
+	Reminder  ReminderKind
+	Seq       int
+	At        time.Time
+	DueAt     time.Time
+	Late      bool
+	MessageID string // the notification
+}
+
+// Kind implements Event.
+func (Reminded) Kind() string { return "reminded" }
 
 // Kind implements Event.
 func (Asked) Kind() string { return "asked" }

@@ -32,7 +32,9 @@ type Request struct {
 	Thread      []string  // every Message-ID known to belong to the thread
 	DueAt       time.Time // end of the no-reply window
 	NoRemind    bool
-	Notes       []string // ask options that were not understood, and similar
+	Notes       []string      // ask options that were not understood, and similar
+	AskText     string        // what the owner wrote in the ask, quoted by nudges
+	Reminders   []ReminderLog // what was already sent of each reminder
 	ResolvedAt  time.Time
 	ThankedAt   time.Time
 	CancelledAt time.Time

@@ -19,6 +19,9 @@ const subjectFallbackWindow = 60 * 24 * time.Hour
 // excerptMax is the longest excerpt of a helper's words kept for thanks.
 const excerptMax = 280
 
+// askTextMax is the longest part of an ask kept for nudges to quote.
+const askTextMax = 600
+
 // commandSubject finds "#42" in a subject written to the capture address.
 var commandSubject = regexp.MustCompile(`(?:^|[\s\[(])#(\d{1,12})\b`)
 

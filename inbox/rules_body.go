@@ -52,8 +52,11 @@ func (r *Rules) ask(m *Message, detail string, opts capture.Options) Verdict {
 			reason = "subject tag"
 		}
 	}
-	if fwd, ok := msgtext.Forward(text(m), h.Subject); ok && len(ev.Asked) == 0 {
+	body := text(m)
+	ev.AskText = msgtext.Excerpt(body.Plain, askTextMax)
+	if fwd, ok := msgtext.Forward(body, h.Subject); ok && len(ev.Asked) == 0 {
 		r.fromForward(&ev, fwd, h)
+		ev.AskText = msgtext.Excerpt(fwd.Body, askTextMax)
 		reason = "forwarded to the capture address"
 	}
 	ev.DueAt = opts.DueAt(ev.At, r.Owner.NoReplyAfter)

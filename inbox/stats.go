@@ -12,6 +12,7 @@ type Stats struct {
 	HeaderFetches atomic.Int64 // messages whose header fields were fetched
 	BodyFetches   atomic.Int64 // messages whose full body was fetched
 	Connects      atomic.Int64 // successful logins
+	Appends       atomic.Int64 // messages stored with APPEND
 }
 
 // Snapshot is a point-in-time copy of Stats.
@@ -21,6 +22,7 @@ type Snapshot struct {
 	HeaderFetches int64 `json:"header_fetches"`
 	BodyFetches   int64 `json:"body_fetches"`
 	Connects      int64 `json:"connects"`
+	Appends       int64 `json:"appends"`
 }
 
 // Snapshot copies the counters.
@@ -31,6 +33,7 @@ func (s *Stats) Snapshot() Snapshot {
 		HeaderFetches: s.HeaderFetches.Load(),
 		BodyFetches:   s.BodyFetches.Load(),
 		Connects:      s.Connects.Load(),
+		Appends:       s.Appends.Load(),
 	}
 }
 

@@ -21,6 +21,9 @@ const (
 	SecurityInsecure Security = "insecure" // no TLS; loopback only (checked by config)
 )
 
+// defaultTimeout bounds each SMTP step when SMTPOptions.Timeout is unset.
+const defaultTimeout = 30 * time.Second
+
 // SMTPOptions says how to reach the owner's submission server.
 type SMTPOptions struct {
 	Host     string
@@ -32,61 +35,77 @@ type SMTPOptions struct {
 	Timeout  time.Duration
 }
 
-// newClient builds a go-mail client for opts. Clients are not shared
-// between goroutines: each sender makes its own.
-func newClient(ctx context.Context, opts *SMTPOptions) (*mail.Client, error) {
-	timeout := opts.Timeout
-	if timeout <= 0 {
-		timeout = 30 * time.Second
+// timeout is the bound on connecting and on each SMTP command.
+func (o *SMTPOptions) timeout() time.Duration {
+	if o.Timeout <= 0 {
+		return defaultTimeout
 	}
-	tlsCfg := &tls.Config{ServerName: opts.Host, MinVersion: tls.VersionTLS12}
+	return o.Timeout
+}
+
+// newClient builds a go-mail client for opts that dials through d and
+// authenticates with the returned auth (nil without smtp.username). Clients
+// are not shared between goroutines: each sender makes its own.
+func newClient(ctx context.Context, opts *SMTPOptions, d *dialer) (*mail.Client, *saslAuth, error) {
+	tlsCfg, err := tlsConfig(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	o := []mail.Option{
+		mail.WithPort(opts.Port), mail.WithTimeout(opts.timeout()),
+		mail.WithTLSConfig(tlsCfg), mail.WithDialContextFunc(d.dial),
+	}
+	switch opts.Security {
+	case SecurityTLS:
+		d.tls = tlsCfg // the dialer does the handshake; go-mail sees a *tls.Conn
+		o = append(o, mail.WithTLSPolicy(mail.NoTLS))
+	case SecurityStartTLS:
+		o = append(o, mail.WithTLSPolicy(mail.TLSMandatory))
+	case SecurityInsecure:
+		o = append(o, mail.WithTLSPolicy(mail.NoTLS))
+	default:
+		return nil, nil, fmt.Errorf("smtp: smtp.security %q: must be tls, starttls or insecure", opts.Security)
+	}
+	auth, err := newAuth(ctx, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	if auth != nil {
+		o = append(o, mail.WithSMTPAuthCustom(auth))
+	}
+	c, err := mail.NewClient(opts.Host, o...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("smtp: %s:%d: %w; check smtp.host and smtp.port", opts.Host, opts.Port, err)
+	}
+	return c, auth, nil
+}
+
+// tlsConfig verifies the server's certificate against the system roots
+// plus smtp.ca_file.
+func tlsConfig(opts *SMTPOptions) (*tls.Config, error) {
+	cfg := &tls.Config{ServerName: opts.Host, MinVersion: tls.VersionTLS12}
 	if opts.CAFile != "" {
 		pool, err := caPool(opts.CAFile)
 		if err != nil {
 			return nil, err
 		}
-		tlsCfg.RootCAs = pool
+		cfg.RootCAs = pool
 	}
-	o := []mail.Option{mail.WithPort(opts.Port), mail.WithTimeout(timeout), mail.WithTLSConfig(tlsCfg)}
-	switch opts.Security {
-	case SecurityTLS:
-		o = append(o, mail.WithSSL())
-	case SecurityStartTLS:
-		o = append(o, mail.WithTLSPolicy(mail.TLSMandatory))
-	default:
-		o = append(o, mail.WithTLSPolicy(mail.NoTLS))
-	}
-	if opts.Username != "" {
-		pass, err := opts.Password(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("smtp: cannot get the password for %s: %w", opts.Username, err)
-		}
-		// Without TLS (allowed on loopback only) go-mail will not choose PLAIN
-		// by itself; name it explicitly there.
-		auth := mail.SMTPAuthAutoDiscover
-		if opts.Security == SecurityInsecure {
-			auth = mail.SMTPAuthPlainNoEnc
-		}
-		o = append(o, mail.WithSMTPAuth(auth), mail.WithUsername(opts.Username), mail.WithPassword(pass))
-	}
-	c, err := mail.NewClient(opts.Host, o...)
-	if err != nil {
-		return nil, fmt.Errorf("smtp: %s:%d: %w", opts.Host, opts.Port, err)
-	}
-	return c, nil
+	return cfg, nil
 }
 
 // Check connects, secures the connection and authenticates, then hangs up:
-// what `gratitude check` asks of SMTP. The error says which step failed.
+// what `gratitude check` asks of SMTP. The error (a *SendError once the
+// options are usable) says which step failed and what to check.
 func Check(ctx context.Context, opts *SMTPOptions) error {
-	c, err := newClient(ctx, opts)
+	s, err := open(ctx, opts)
 	if err != nil {
 		return err
 	}
-	if err := c.DialWithContext(ctx); err != nil {
-		return fmt.Errorf("smtp: %s:%d: %w; check smtp.host, smtp.port, smtp.security and the credentials", opts.Host, opts.Port, err)
+	if err := s.close(); err != nil {
+		return stageError(stageQuit, err)
 	}
-	return c.Close()
+	return nil
 }
 
 func caPool(path string) (*x509.CertPool, error) {

@@ -138,6 +138,11 @@ INSERT INTO request_threads (account_id, request_id, message_id) VALUES (1, 1, '
 INSERT INTO own_messages (account_id, message_id, request_id, kind, created_at) VALUES (1, 'nudge-1@gratitude', 1, 'nudge', 1700000000000);
 INSERT INTO gave (account_id, person_id, message_id, at) VALUES (1, 1, 'gave-1@example.org', 1700000000000);
 `,
+	4: `
+INSERT INTO outbox (account_id, request_id, kind, target, message_id, raw, next_attempt_at, created_at)
+    VALUES (1, 1, 'nudge', 'imap:inbox', 'nudge-1@gratitude', X'4869', 1700000000000, 1700000000000);
+INSERT INTO reminders (account_id, request_id, kind, sent, last_at) VALUES (1, 1, 'unresolved', 1, 1700000000000);
+`,
 }
 
 // checkSeeds verifies, through the API where one exists, that the rows
@@ -195,6 +200,16 @@ func checkSeeds(t *testing.T, s *Store, upTo int) {
 			if n := count(t, s.write, q); n < 1 {
 				t.Errorf("%s = %d, want rows", q, n)
 			}
+		}
+	}
+	if upTo >= 4 {
+		out, err := s.Outbox(ctx, 1)
+		if err != nil || len(out) != 1 || out[0].State != OutQueued || string(out[0].Raw) != "Hi" {
+			t.Errorf("Outbox = %+v, %v", out, err)
+		}
+		r, err := s.Request(ctx, 1, 1)
+		if err != nil || r.ReminderLog(gratitude.ReminderUnresolved).Sent != 1 {
+			t.Errorf("request reminders = %+v, %v", r.Reminders, err)
 		}
 	}
 }

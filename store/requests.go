@@ -13,7 +13,7 @@ import (
 const (
 	qRequestGet = `
 SELECT id, state, subject, norm_subject, message_id, asked_at, resolved_at, thanked_at,
-       cancelled_at, due_at, no_remind, options
+       cancelled_at, due_at, no_remind, options, ask_text
 FROM requests WHERE account_id = ? AND id = ?`
 
 	qRequestByMessageID = `SELECT id FROM requests WHERE account_id = ? AND message_id = ?`
@@ -21,12 +21,13 @@ FROM requests WHERE account_id = ? AND id = ?`
 	qRequestInsert = `
 INSERT INTO requests (account_id, state, subject, norm_subject, message_id, asked_at,
                       resolved_at, thanked_at, cancelled_at, due_at, no_remind, options,
-                      created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+                      ask_text, created_at, updated_at, schedule_dirty)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`
 
 	qRequestUpdate = `
 UPDATE requests SET state = ?, subject = ?, norm_subject = ?, asked_at = ?, resolved_at = ?,
-       thanked_at = ?, cancelled_at = ?, due_at = ?, no_remind = ?, options = ?, updated_at = ?
+       thanked_at = ?, cancelled_at = ?, due_at = ?, no_remind = ?, options = ?, ask_text = ?,
+       updated_at = ?, version = version + 1, schedule_dirty = 1
 WHERE account_id = ? AND id = ?`
 
 	qParticipants = `
@@ -44,6 +45,11 @@ ON CONFLICT (request_id, person_id, role) DO UPDATE SET
     last_message_id = excluded.last_message_id, replies = excluded.replies,
     excerpt = excluded.excerpt, thanked_at = excluded.thanked_at,
     skipped = excluded.skipped, manual = excluded.manual`
+
+	qReminders      = `SELECT kind, sent, last_at FROM reminders WHERE request_id = ? ORDER BY kind`
+	qReminderUpsert = `
+INSERT INTO reminders (account_id, request_id, kind, sent, last_at) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (request_id, kind) DO UPDATE SET sent = excluded.sent, last_at = excluded.last_at`
 
 	qThread       = `SELECT message_id FROM request_threads WHERE request_id = ? ORDER BY rowid`
 	qThreadInsert = `
@@ -71,7 +77,7 @@ func loadRequest(ctx context.Context, q rowQueryer, account, id int64) (gratitud
 	var asked int64
 	var resolved, thanked, cancelled, due sql.NullInt64
 	err := q.QueryRowContext(ctx, qRequestGet, account, id).Scan(&r.ID, &state, &r.Subject, &r.NormSubject,
-		&r.MessageID, &asked, &resolved, &thanked, &cancelled, &due, &r.NoRemind, &opts)
+		&r.MessageID, &asked, &resolved, &thanked, &cancelled, &due, &r.NoRemind, &opts, &r.AskText)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("request %d: %w", id, ErrNoSuchRequest)
 	}
@@ -86,6 +92,9 @@ func loadRequest(ctx context.Context, q rowQueryer, account, id int64) (gratitud
 		r.Notes = o.Notes
 	}
 	if err := loadParticipants(ctx, q, &r); err != nil {
+		return r, err
+	}
+	if err := loadReminders(ctx, q, &r); err != nil {
 		return r, err
 	}
 	r.Thread, err = loadStrings(ctx, q, qThread, r.ID)
@@ -112,6 +121,24 @@ func loadParticipants(ctx context.Context, q rowQueryer, r *gratitude.Request) e
 		}
 		h.FirstReplyAt, h.LastReplyAt, h.ThankedAt = fromNullMillis(first), fromNullMillis(last), fromNullMillis(thanked)
 		r.Helpers = append(r.Helpers, h)
+	}
+	return rows.Err()
+}
+
+func loadReminders(ctx context.Context, q rowQueryer, r *gratitude.Request) error {
+	rows, err := q.QueryContext(ctx, qReminders, r.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l gratitude.ReminderLog
+		var last sql.NullInt64
+		if err := rows.Scan(&l.Kind, &l.Sent, &last); err != nil {
+			return err
+		}
+		l.LastAt = fromNullMillis(last)
+		r.Reminders = append(r.Reminders, l)
 	}
 	return rows.Err()
 }

@@ -15,7 +15,7 @@ func saveRequest(ctx context.Context, tx *sql.Tx, account int64, r *gratitude.Re
 	if r.ID == 0 {
 		res, err := tx.ExecContext(ctx, qRequestInsert, account, string(r.State), r.Subject, r.NormSubject,
 			r.MessageID, millis(r.AskedAt), nullMillis(r.ResolvedAt), nullMillis(r.ThankedAt),
-			nullMillis(r.CancelledAt), nullMillis(r.DueAt), r.NoRemind, string(opts), now, now)
+			nullMillis(r.CancelledAt), nullMillis(r.DueAt), r.NoRemind, string(opts), r.AskText, now, now)
 		if err != nil {
 			return 0, err
 		}
@@ -24,11 +24,16 @@ func saveRequest(ctx context.Context, tx *sql.Tx, account int64, r *gratitude.Re
 		}
 	} else if _, err := tx.ExecContext(ctx, qRequestUpdate, string(r.State), r.Subject, r.NormSubject,
 		millis(r.AskedAt), nullMillis(r.ResolvedAt), nullMillis(r.ThankedAt), nullMillis(r.CancelledAt),
-		nullMillis(r.DueAt), r.NoRemind, string(opts), now, account, r.ID); err != nil {
+		nullMillis(r.DueAt), r.NoRemind, string(opts), r.AskText, now, account, r.ID); err != nil {
 		return 0, err
 	}
 	if err := saveParticipants(ctx, tx, account, r); err != nil {
 		return 0, err
+	}
+	for _, l := range r.Reminders {
+		if _, err := tx.ExecContext(ctx, qReminderUpsert, account, r.ID, string(l.Kind), l.Sent, nullMillis(l.LastAt)); err != nil {
+			return 0, err
+		}
 	}
 	for _, id := range r.Thread {
 		if _, err := tx.ExecContext(ctx, qThreadInsert, account, r.ID, id); err != nil {

@@ -64,7 +64,7 @@ func newListCmd(g *globals) *cobra.Command {
 				}
 				views := make([]requestView, 0, len(reqs))
 				for _, r := range reqs {
-					views = append(views, viewRequest(r))
+					views = append(views, viewRequest(r, a.policy()))
 				}
 				if asJSON {
 					return printJSON(cmd.OutOrStdout(), views)

@@ -35,7 +35,7 @@ func newShowCmd(g *globals) *cobra.Command {
 				out := struct {
 					requestView
 					Timeline []eventView `json:"timeline"`
-				}{viewRequest(r), viewEvents(evs)}
+				}{viewRequest(r, a.policy()), viewEvents(evs)}
 				if asJSON {
 					return printJSON(cmd.OutOrStdout(), out)
 				}
@@ -52,7 +52,7 @@ func printShow(w io.Writer, v requestView, timeline []eventView, loc *time.Locat
 	fmt.Fprintf(w, "#%d %s\nstate: %s\nasked: %s on %s\n", v.ID, v.Subject, v.State,
 		strings.Join(v.Asked, ", "), v.AskedAt.In(loc).Format("Mon 2 Jan 2006 15:04"))
 	if v.NextReminderAt != nil {
-		fmt.Fprintf(w, "nudge due: %s\n", v.NextReminderAt.In(loc).Format("Mon 2 Jan 2006 15:04"))
+		fmt.Fprintf(w, "next reminder: %s, %s\n", v.NextReminder, v.NextReminderAt.In(loc).Format("Mon 2 Jan 2006 15:04"))
 	}
 	for _, n := range v.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)

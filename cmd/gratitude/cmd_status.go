@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/store"
 
 	"github.com/spf13/cobra"
 )
@@ -21,7 +22,21 @@ type statusReport struct {
 	Mailboxes  []mailboxStatus           `json:"mailboxes"`
 	Messages   map[gratitude.Class]int64 `json:"messages"`
 	Components []componentStatus         `json:"components"`
+	Outbox     map[store.OutState]int    `json:"outbox"`             // messages by state: queued, sending, sent, failed
+	Failures   []failureStatus           `json:"failures,omitempty"` // the latest messages that could not be sent
 }
+
+// failureStatus is one outgoing message that failed.
+type failureStatus struct {
+	Kind    string    `json:"kind"`
+	To      string    `json:"to"`
+	Subject string    `json:"subject"`
+	Error   string    `json:"error"`
+	At      time.Time `json:"at"`
+}
+
+// shownFailures is how many of the latest failures status lists.
+const shownFailures = 10
 
 type mailboxStatus struct {
 	Mailbox     string    `json:"mailbox"`
@@ -91,6 +106,16 @@ func (a *app) status(ctx context.Context) (*statusReport, error) {
 	for _, r := range rows {
 		rep.Components = append(rep.Components, componentStatus{r.Component, r.OK, r.LastError, r.LastOKAt, r.UpdatedAt})
 	}
+	if rep.Outbox, err = st.OutboxCounts(ctx, acct); err != nil {
+		return nil, err
+	}
+	fails, err := st.Failures(ctx, acct, time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range fails[max(0, len(fails)-shownFailures):] {
+		rep.Failures = append(rep.Failures, failureStatus{f.Kind, f.To, f.Subject, f.Error, f.At})
+	}
 	rep.Health, rep.Reason = overallHealth(rep, a.staleAfter())
 	return rep, nil
 }
@@ -141,6 +166,11 @@ func printStatus(w io.Writer, rep *statusReport) {
 	sort.Strings(classes)
 	for _, c := range classes {
 		fmt.Fprintf(w, "messages %-16s %d\n", c, rep.Messages[gratitude.Class(c)])
+	}
+	fmt.Fprintf(w, "outbox: %d queued, %d sending, %d sent, %d failed\n",
+		rep.Outbox[store.OutQueued], rep.Outbox[store.OutSending], rep.Outbox[store.OutSent], rep.Outbox[store.OutFailed])
+	for _, f := range rep.Failures {
+		fmt.Fprintf(w, "failed %s %s to %s %q: %s\n", f.At.Format(time.RFC3339), f.Kind, f.To, f.Subject, f.Error)
 	}
 	for _, c := range rep.Components {
 		state := "ok"

@@ -9,19 +9,23 @@ import (
 	"time"
 
 	"gratitude/inbox"
+	"gratitude/internal/outbox"
+	"gratitude/internal/remind"
 	"gratitude/store"
 )
 
 // shutdownGrace bounds how long a stop may take after SIGINT/SIGTERM.
 const shutdownGrace = 5 * time.Second
 
-// daemon wires the mailbox watchers to the store.
+// daemon wires the mailbox watchers, the reminder runner and the outbox
+// sender to the store.
 type daemon struct {
 	*app
 	store   *store.Store
 	account int64
 	stats   *inbox.Stats
 	health  *liveHealth
+	remind  *remind.Runner
 }
 
 func newDaemon(ctx context.Context, a *app) (*daemon, error) {
@@ -29,7 +33,12 @@ func newDaemon(ctx context.Context, a *app) (*daemon, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &daemon{app: a, store: st, account: acct, stats: &inbox.Stats{}, health: newLiveHealth()}, nil
+	r, err := a.runner(st, acct)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return &daemon{app: a, store: st, account: acct, stats: &inbox.Stats{}, health: newLiveHealth(), remind: r}, nil
 }
 
 func (d *daemon) close() { d.store.Close() }
@@ -46,7 +55,8 @@ func (d *daemon) syncer() *inbox.Syncer {
 	}
 }
 
-// runOnce does one full pass over INBOX and Sent and exits.
+// runOnce does one full pass (sync INBOX and Sent, queue what is due,
+// deliver the outbox) and exits.
 func (d *daemon) runOnce(ctx context.Context) error {
 	start := time.Now()
 	conn, err := inbox.Dial(ctx, d.imapOptions(), d.stats)
@@ -69,11 +79,47 @@ func (d *daemon) runOnce(ctx context.Context) error {
 		}
 		total += res.New
 	}
+	rres, err := d.remindPass(ctx)
+	if err != nil {
+		return err
+	}
+	sres, err := d.drain(ctx, d.sender(d.store, d.account, folders, d.stats, d.log.With("component", "outbox")))
+	if err != nil {
+		return err
+	}
 	snap := d.stats.Snapshot()
-	d.log.Info("pass complete", "new", total, "took", time.Since(start).Round(time.Millisecond),
+	d.log.Info("pass complete", "new", total, "reminders", rres.Reminders, "digest", rres.Digest,
+		"sent", sres.Sent, "retrying", sres.Retried, "failed", sres.Failed,
+		"took", time.Since(start).Round(time.Millisecond),
 		"header_fetches", snap.HeaderFetches, "body_fetches", snap.BodyFetches,
 		"bytes_read", snap.BytesRead, "bytes_written", snap.BytesWritten)
 	return nil
+}
+
+// remindPass queues the reminders and digest due now.
+func (d *daemon) remindPass(ctx context.Context) (remind.PassResult, error) {
+	res, err := d.remind.Pass(ctx, d.clock.Now())
+	d.recordHealth(ctx, "remind", err)
+	return res, err
+}
+
+// drain delivers what the outbox has due now.
+func (d *daemon) drain(ctx context.Context, s *outbox.Sender) (outbox.DrainResult, error) {
+	s.OnResult = d.onSend(ctx)
+	res, err := s.Drain(ctx)
+	d.recordHealth(ctx, "outbox", err)
+	return res, err
+}
+
+// onSend keeps the health of the SMTP server and of APPEND delivery.
+func (d *daemon) onSend(ctx context.Context) func(o store.Outgoing, err error) {
+	return func(o store.Outgoing, err error) {
+		component := "append"
+		if o.Target == store.TargetSMTP {
+			component = "smtp"
+		}
+		d.recordHealth(ctx, component, err)
+	}
 }
 
 // watchOrder is the order of every pass: Sent before INBOX, so an ask is
@@ -102,15 +148,24 @@ func (d *daemon) run(ctx context.Context) error {
 	d.log.Info("watching", "inbox", folders.Inbox, "sent", folders.Sent, "idle", d.cfg.IMAP.Idle)
 	srv := d.serveHTTP(ctx)
 	var wg sync.WaitGroup
+	remindKick, sendKick := make(chan struct{}, 1), make(chan struct{}, 1)
 	w := &inbox.Watcher{
 		Options:   d.imapOptions(),
 		Syncer:    d.syncer(),
 		Mailboxes: watchOrder(folders),
 		Backoff:   inbox.DefaultBackoff,
 		Log:       d.log.With("component", "inbox"),
-		OnPass:    func(res inbox.PassResult, err error) { d.onPass(ctx, res, err) },
+		OnPass: func(res inbox.PassResult, err error) {
+			d.onPass(ctx, res, err)
+			if err == nil && res.New > 0 {
+				kick(remindKick)
+			}
+		},
 	}
+	sender := d.sender(d.store, d.account, folders, d.stats, d.log.With("component", "outbox"))
 	wg.Go(func() { w.Run(ctx) })
+	wg.Go(func() { d.remindLoop(ctx, remindKick, sendKick) })
+	wg.Go(func() { d.sendLoop(ctx, sender, sendKick) })
 	<-ctx.Done()
 	d.log.Info("stopping")
 	done := make(chan struct{})

@@ -53,6 +53,7 @@ func newRootCmd() *cobra.Command {
 		newResolveCmd(g),
 		newCancelCmd(g),
 		newHelpedCmd(g),
+		newDigestCmd(g),
 		newVersionCmd(),
 	)
 	return root

@@ -18,6 +18,7 @@ type requestView struct {
 	Asked          []string     `json:"asked"`
 	Helpers        []helperView `json:"helpers"`
 	NextReminderAt *time.Time   `json:"next_reminder_at"`
+	NextReminder   string       `json:"next_reminder,omitempty"` // its kind: nudge, unresolved, thanks-pending
 	MessageID      string       `json:"message_id"`
 	Notes          []string     `json:"notes,omitempty"`
 }
@@ -38,11 +39,13 @@ type eventView struct {
 	Data json.RawMessage `json:"data"`
 }
 
-func viewRequest(r gratitude.Request) requestView {
+func viewRequest(r gratitude.Request, p gratitude.ReminderPolicy) requestView {
 	v := requestView{
 		ID: r.ID, Subject: r.Subject, State: string(r.State), AskedAt: r.AskedAt,
 		Asked: []string{}, Helpers: []helperView{}, MessageID: r.MessageID, Notes: r.Notes,
-		NextReminderAt: nextReminder(r),
+	}
+	if next, ok := gratitude.NextReminder(r, p); ok {
+		v.NextReminderAt, v.NextReminder = &next.DueAt, string(next.Kind)
 	}
 	for _, a := range r.Asked {
 		v.Asked = append(v.Asked, a.Email)
@@ -51,17 +54,6 @@ func viewRequest(r gratitude.Request) requestView {
 		v.Helpers = append(v.Helpers, helperView{h.Email, h.Name, h.FirstReplyAt, h.Replies, h.Excerpt, h.Thanked()})
 	}
 	return v
-}
-
-// nextReminder is when the next reminder about r falls due: for now the
-// no-reply nudge of an open request (reminders for the other states come
-// with the reminder rules).
-func nextReminder(r gratitude.Request) *time.Time {
-	if r.State != gratitude.StateOpen || r.NoRemind || r.DueAt.IsZero() {
-		return nil
-	}
-	t := r.DueAt
-	return &t
 }
 
 func viewEvents(evs []store.Event) []eventView {

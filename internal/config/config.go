@@ -35,6 +35,8 @@ const (
 	DefaultQuietHours         = "21:00-08:00"
 	DefaultHTTPListen         = "127.0.0.1:8765"
 	DefaultCaptureTag         = "+thanks"
+	DefaultRateLimit          = "60/hour"
+	DefaultNotifyVia          = NotifyIMAP
 )
 
 // Default lists, copied before use so callers cannot change them.
@@ -46,16 +48,19 @@ var (
 // Config is a loaded, defaulted and validated configuration.
 type Config struct {
 	// Path is the file the configuration was loaded from ("" from Parse).
-	Path      string
-	Owner     Owner
-	Timezone  string // IANA name or "Local"; see Location
-	Database  string // absolute (or as written, from Parse) path of the SQLite file
-	Log       Log
-	IMAP      IMAP
-	SMTP      SMTP
-	Capture   Capture
-	Reminders Reminders
-	HTTP      HTTP
+	Path     string
+	Owner    Owner
+	Timezone string // IANA name or "Local"; see Location
+	Database string // absolute (or as written, from Parse) path of the SQLite file
+	// TemplatesDir holds templates that replace the defaults by name ("" = none).
+	TemplatesDir string
+	Log          Log
+	IMAP         IMAP
+	SMTP         SMTP
+	Notify       Notify
+	Capture      Capture
+	Reminders    Reminders
+	HTTP         HTTP
 	// Warnings are accepted but risky settings, to show the owner.
 	Warnings []string
 
@@ -107,6 +112,22 @@ type SMTP struct {
 	CAFile   string
 	Username string // "" = no authentication
 	Secret   Secret // from smtp.password or smtp.password_command; see Password
+	// RateLimit caps how many messages are sent per period.
+	RateLimit RateLimit
+}
+
+// NotifyVia is how notifications reach the owner.
+type NotifyVia string
+
+// The accepted values of notify.via.
+const (
+	NotifyIMAP NotifyVia = "imap" // APPEND to the owner's INBOX: no SMTP, no spam filter
+	NotifySMTP NotifyVia = "smtp" // sent to the owner's address over SMTP
+)
+
+// Notify is how the owner is told things (nudges, reminders, digests).
+type Notify struct {
+	Via NotifyVia
 }
 
 // Capture is how the owner marks a message as an ask.
@@ -123,6 +144,8 @@ type Reminders struct {
 	ThanksPendingAfter time.Duration
 	Digest             Digest
 	QuietHours         QuietHours
+	// FollowupDrafts puts a nudge's follow-up text in Drafts too, ready to send.
+	FollowupDrafts bool
 }
 
 // HTTP configures the local web page, /healthz and /metrics.

@@ -14,6 +14,7 @@ type raw struct {
 	imapPassword, imapPasswordCommand string
 	smtpPassword, smtpPasswordCommand string
 	digest, quietHours                string
+	rateLimit, notifyVia              string
 
 	set      map[string]bool // keys present with a non-null value
 	fromEnv  map[string]bool // keys whose value used ${ENV}
@@ -36,6 +37,7 @@ var schema = []leaf{
 	{"owner.aliases", func(r *raw) any { return &r.cfg.Owner.Aliases }},
 	{"timezone", func(r *raw) any { return &r.cfg.Timezone }},
 	{"database", func(r *raw) any { return &r.cfg.Database }},
+	{"templates_dir", func(r *raw) any { return &r.cfg.TemplatesDir }},
 	{"log.level", func(r *raw) any { return &r.cfg.Log.Level }},
 
 	{"imap.host", func(r *raw) any { return &r.cfg.IMAP.Host }},
@@ -60,6 +62,9 @@ var schema = []leaf{
 	{"smtp.username", func(r *raw) any { return &r.cfg.SMTP.Username }},
 	{"smtp.password", func(r *raw) any { return &r.smtpPassword }},
 	{"smtp.password_command", func(r *raw) any { return &r.smtpPasswordCommand }},
+	{"smtp.rate_limit", func(r *raw) any { return &r.rateLimit }},
+
+	{"notify.via", func(r *raw) any { return &r.notifyVia }},
 
 	{"capture.address", func(r *raw) any { return &r.cfg.Capture.Address }},
 	{"capture.subject_tags", func(r *raw) any { return &r.cfg.Capture.SubjectTags }},
@@ -70,6 +75,7 @@ var schema = []leaf{
 	{"reminders.thanks_pending_after", func(r *raw) any { return &r.cfg.Reminders.ThanksPendingAfter }},
 	{"reminders.digest", func(r *raw) any { return &r.digest }},
 	{"reminders.quiet_hours", func(r *raw) any { return &r.quietHours }},
+	{"reminders.followup_drafts", func(r *raw) any { return &r.cfg.Reminders.FollowupDrafts }},
 
 	{"http.listen", func(r *raw) any { return &r.cfg.HTTP.Listen }},
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/mail"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -92,6 +93,11 @@ func (r *raw) finish(lookupEnv func(string) (string, bool), baseDir string) {
 		c.SMTP.Secret = r.secret("smtp", r.smtpPassword, r.smtpPasswordCommand)
 	}
 
+	r.rate(&c.SMTP.RateLimit)
+
+	// notify
+	r.notify(&c.Notify)
+
 	// capture
 	if c.Capture.Address == "" && !r.bad["owner.email"] {
 		c.Capture.Address = captureAddress(c.Owner.Email)
@@ -149,9 +155,47 @@ func (r *raw) finish(lookupEnv func(string) (string, bool), baseDir string) {
 		}
 		rm.QuietHours = q
 	}
+	if !r.set["reminders.followup_drafts"] {
+		rm.FollowupDrafts = true
+	}
+
+	// templates
+	if c.TemplatesDir != "" && r.ok("templates_dir") {
+		c.TemplatesDir = r.path("templates_dir", c.TemplatesDir, home, baseDir)
+		if fi, err := os.Stat(c.TemplatesDir); err != nil || !fi.IsDir() {
+			r.fail("templates_dir", fmt.Sprintf("%s is not a directory; create it with your templates (nudge.txt, digest.html, …) or remove the key to use the defaults", c.TemplatesDir))
+		}
+	}
 
 	// http
 	r.listen(&c.HTTP)
+}
+
+func (r *raw) rate(rl *RateLimit) {
+	const key = "smtp.rate_limit"
+	if r.rateLimit == "" {
+		r.rateLimit = DefaultRateLimit
+	}
+	if !r.ok(key) {
+		return
+	}
+	v, err := ParseRateLimit(r.rateLimit)
+	if err != nil {
+		r.fail(key, err.Error())
+		return
+	}
+	*rl = v
+}
+
+func (r *raw) notify(n *Notify) {
+	const key = "notify.via"
+	n.Via = NotifyVia(strings.ToLower(r.notifyVia))
+	if n.Via == "" {
+		n.Via = DefaultNotifyVia
+	}
+	if r.ok(key) && n.Via != NotifyIMAP && n.Via != NotifySMTP {
+		r.fail(key, fmt.Sprintf("must be imap (into your INBOX, the default) or smtp (sent to you), got %q", r.notifyVia))
+	}
 }
 
 // ok reports whether key has no error yet, so validation can go on.

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"time"
+
+	"gratitude/internal/outbox"
+)
+
+// Bounds on how long the reminder and send loops sleep: never so long
+// that a changed clock (a suspended laptop) goes unnoticed, and a failed
+// pass is tried again after a pause.
+const (
+	maxSleep   = time.Hour
+	minSleep   = time.Second
+	afterError = time.Minute
+)
+
+// remindLoop queues reminders and digests as they fall due, and whenever
+// the mailbox brought news; it wakes the sender when it queued something.
+func (d *daemon) remindLoop(ctx context.Context, wake <-chan struct{}, sendKick chan<- struct{}) {
+	for ctx.Err() == nil {
+		res, err := d.remindPass(ctx)
+		if res.Reminders > 0 || res.Digest {
+			kick(sendKick)
+		}
+		if err != nil && ctx.Err() == nil {
+			d.log.Error("reminder pass failed; trying again", "in", afterError, "err", err)
+		}
+		sleepUntil(ctx, wake, d.wait(res.Next, err))
+	}
+}
+
+// sendLoop delivers the outbox whenever something is due or queued.
+func (d *daemon) sendLoop(ctx context.Context, s *outbox.Sender, wake <-chan struct{}) {
+	for ctx.Err() == nil {
+		res, err := d.drain(ctx, s)
+		if err != nil && ctx.Err() == nil {
+			d.log.Error("sending failed; trying again", "in", afterError, "err", err)
+		}
+		sleepUntil(ctx, wake, d.wait(res.Next, err))
+	}
+}
+
+// wait is how long to sleep until next (zero: nothing known), bounded.
+func (d *daemon) wait(next time.Time, err error) time.Duration {
+	if err != nil {
+		return afterError
+	}
+	if next.IsZero() {
+		return maxSleep
+	}
+	return min(max(next.Sub(d.clock.Now()), minSleep), maxSleep)
+}
+
+// sleepUntil waits for the duration, a wake-up or the end of ctx.
+func sleepUntil(ctx context.Context, wake <-chan struct{}, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-wake:
+	case <-t.C:
+	}
+}
+
+// kick wakes a loop without blocking; one pending wake-up is enough.
+func kick(c chan<- struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
+	}
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"gratitude"
+	"gratitude/inbox"
+	"gratitude/internal/config"
+	"gratitude/internal/outbox"
+	"gratitude/internal/remind"
+	"gratitude/mailer"
+	"gratitude/store"
+	"gratitude/templates"
+)
+
+// policy is when reminders fall due, from the config.
+func (a *app) policy() gratitude.ReminderPolicy {
+	rm := a.cfg.Reminders
+	p := gratitude.ReminderPolicy{NoReplyAfter: rm.NoReplyAfter, UnresolvedAfter: rm.UnresolvedAfter,
+		ThanksPendingAfter: rm.ThanksPendingAfter, Location: a.cfg.Location()}
+	if rm.QuietHours.Enabled {
+		p.Quiet = rm.QuietHours.Until
+	}
+	return p
+}
+
+// templates loads the default templates and templates_dir's overrides,
+// and runs each once on sample data, so a broken override is found at
+// start rather than when a reminder falls due.
+func (a *app) templates() (*templates.Set, error) {
+	set, err := templates.Load(a.cfg.TemplatesDir, a.cfg.Location())
+	if err == nil {
+		err = set.Check()
+	}
+	if err != nil {
+		return nil, &exitError{exitUsage, fmt.Errorf("templates: %w", err)}
+	}
+	return set, nil
+}
+
+// notifyTarget is where notifications to the owner go.
+func (a *app) notifyTarget() store.Target {
+	if a.cfg.Notify.Via == config.NotifySMTP {
+		return store.TargetSMTP
+	}
+	return store.TargetInbox
+}
+
+// runner builds the reminder runner over st.
+func (a *app) runner(st *store.Store, acct int64) (*remind.Runner, error) {
+	tpl, err := a.templates()
+	if err != nil {
+		return nil, err
+	}
+	r := &remind.Runner{
+		Store: st, Account: acct, Policy: a.policy(),
+		Composer: &remind.Composer{
+			Owner:   gratitude.Address{Name: a.cfg.Owner.Name, Email: a.cfg.Owner.Email},
+			ReplyTo: a.cfg.Capture.Address, Target: a.notifyTarget(),
+			Drafts: a.cfg.Reminders.FollowupDrafts, Templates: tpl,
+		},
+		Log: a.log.With("component", "remind"),
+	}
+	if a.cfg.Reminders.Digest.Enabled() {
+		r.NextDigest = a.cfg.Reminders.Digest.Next
+	}
+	return r, nil
+}
+
+// sender builds the outbox sender over st, appending into folders.
+func (a *app) sender(st *store.Store, acct int64, folders inbox.Folders, stats *inbox.Stats, log *slog.Logger) *outbox.Sender {
+	smtpOpts := a.smtpOptions()
+	imapOpts := a.imapOptions()
+	limit := a.cfg.SMTP.RateLimit
+	return &outbox.Sender{
+		Queue: st, Account: acct, Clock: a.clock, Temporary: mailer.IsTemporary,
+		SMTP: func(ctx context.Context, from string, to []string, raw []byte) error {
+			return mailer.Send(ctx, smtpOpts, from, to, raw)
+		},
+		DialIMAP: func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
+		Folders: map[store.Target]string{store.TargetInbox: folders.Inbox, store.TargetDrafts: folders.Drafts,
+			store.TargetSent: folders.Sent},
+		Limit: limit.N, Per: limit.Per,
+		Log: log,
+	}
+}

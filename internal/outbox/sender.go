@@ -1,0 +1,271 @@
+package outbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"gratitude"
+	"gratitude/store"
+
+	"github.com/emersion/go-imap/v2"
+)
+
+// Queue is the outbox as the sender needs it.
+type Queue interface {
+	ClaimOutgoing(ctx context.Context, account int64, targets []store.Target, now time.Time, lease time.Duration) (store.Outgoing, bool, error)
+	MarkSent(ctx context.Context, id int64, now time.Time) error
+	MarkRetry(ctx context.Context, id int64, next time.Time, lastErr string) error
+	MarkFailed(ctx context.Context, id int64, lastErr string, now time.Time) error
+	NextOutgoingAt(ctx context.Context, account int64) (time.Time, bool, error)
+	SentSince(ctx context.Context, account int64, target store.Target, since time.Time) (int, time.Time, error)
+}
+
+// Mailbox is an IMAP connection the sender appends with.
+type Mailbox interface {
+	Append(mailbox string, raw []byte, flags []imap.Flag, date time.Time) error
+	HasMessageID(mailbox, messageID string) (bool, error)
+	Close() error
+}
+
+// SMTPFunc sends raw to the recipients over SMTP.
+type SMTPFunc func(ctx context.Context, from string, to []string, raw []byte) error
+
+// Defaults for the retry policy.
+const (
+	DefaultLease       = 3 * time.Minute
+	DefaultMinBackoff  = time.Minute
+	DefaultMaxBackoff  = time.Hour
+	DefaultGiveUpAfter = 48 * time.Hour
+)
+
+// Sender delivers the outbox of one account. It is not safe for
+// concurrent use: run one per account (a second process is kept apart by
+// the leases).
+type Sender struct {
+	Queue   Queue
+	Account int64
+	Clock   gratitude.Clock
+	SMTP    SMTPFunc
+	// Temporary reports whether an SMTP error is worth retrying.
+	Temporary func(error) bool
+	// DialIMAP opens a connection for APPEND; Folders names the folder of
+	// each IMAP target.
+	DialIMAP func(ctx context.Context) (Mailbox, error)
+	Folders  map[store.Target]string
+	// RateLimit allows at most Limit SMTP messages per Per (0: no limit).
+	Limit int
+	Per   time.Duration
+	// Retry policy; zero values take the defaults.
+	Lease, MinBackoff, MaxBackoff, GiveUpAfter time.Duration
+	Log                                        *slog.Logger
+	// OnResult, when set, is told the outcome of every attempt (nil: sent).
+	OnResult func(o store.Outgoing, err error)
+
+	imap Mailbox // open during Drain
+}
+
+// DrainResult says what one drain did and when the next is needed.
+type DrainResult struct {
+	Sent, Retried, Failed int
+	Next                  time.Time // zero: nothing queued
+}
+
+// Drain delivers every message due now, then returns when the next one
+// falls due (the rate limit included).
+func (s *Sender) Drain(ctx context.Context) (DrainResult, error) {
+	var res DrainResult
+	defer s.closeIMAP()
+	for ctx.Err() == nil {
+		now := s.Clock.Now()
+		targets, smtpFree, err := s.targets(ctx, now)
+		if err != nil {
+			return res, err
+		}
+		o, ok, err := s.Queue.ClaimOutgoing(ctx, s.Account, targets, now, s.lease())
+		if err != nil {
+			return res, err
+		}
+		if !ok {
+			res.Next, err = s.next(ctx, now, smtpFree)
+			return res, err
+		}
+		if err := s.deliver(ctx, o, &res); err != nil {
+			return res, err
+		}
+	}
+	return res, ctx.Err()
+}
+
+// targets are the targets that may be sent to now: SMTP only while the
+// rate limit allows, and when it does not, the time it will again.
+func (s *Sender) targets(ctx context.Context, now time.Time) ([]store.Target, time.Time, error) {
+	all := []store.Target{store.TargetInbox, store.TargetDrafts, store.TargetSent}
+	if s.Limit <= 0 || s.Per <= 0 {
+		return append(all, store.TargetSMTP), time.Time{}, nil
+	}
+	n, oldest, err := s.Queue.SentSince(ctx, s.Account, store.TargetSMTP, now.Add(-s.Per))
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	if n < s.Limit {
+		return append(all, store.TargetSMTP), time.Time{}, nil
+	}
+	return all, oldest.Add(s.Per), nil
+}
+
+// next is when the next drain is needed: the next due message; while the
+// rate limit holds SMTP back, a message already due is an SMTP one (IMAP
+// ones were claimed), so it waits until the limit lets it go.
+func (s *Sender) next(ctx context.Context, now, smtpFree time.Time) (time.Time, error) {
+	next, ok, err := s.Queue.NextOutgoingAt(ctx, s.Account)
+	if err != nil || !ok || smtpFree.IsZero() {
+		return next, err
+	}
+	if next.After(now) && next.Before(smtpFree) {
+		return next, nil
+	}
+	return smtpFree, nil
+}
+
+// deliver sends one claimed message and records the outcome.
+func (s *Sender) deliver(ctx context.Context, o store.Outgoing, res *DrainResult) error {
+	err := s.send(ctx, o)
+	if s.OnResult != nil {
+		s.OnResult(o, err)
+	}
+	now := s.Clock.Now()
+	switch {
+	case err == nil:
+		res.Sent++
+		s.Log.Info("sent", "kind", o.Kind, "target", o.Target, "request", o.RequestID, "message_id", o.MessageID, "attempt", o.Attempts)
+		return s.Queue.MarkSent(ctx, o.ID, now)
+	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+		return ctx.Err() // stopping: the lease brings it back
+	case !s.temporary(o, err) || now.Sub(o.CreatedAt) > s.giveUpAfter():
+		res.Failed++
+		s.Log.Error("could not send; giving up", "kind", o.Kind, "target", o.Target, "request", o.RequestID,
+			"message_id", o.MessageID, "attempts", o.Attempts, "err", err)
+		return s.Queue.MarkFailed(ctx, o.ID, err.Error(), now)
+	default:
+		res.Retried++
+		next := now.Add(s.backoff(o.Attempts))
+		s.Log.Warn("could not send; will retry", "kind", o.Kind, "target", o.Target, "message_id", o.MessageID,
+			"attempt", o.Attempts, "retry_at", next, "err", err)
+		return s.Queue.MarkRetry(ctx, o.ID, next, err.Error())
+	}
+}
+
+// send delivers o once.
+func (s *Sender) send(ctx context.Context, o store.Outgoing) error {
+	if o.Target == store.TargetSMTP {
+		if s.SMTP == nil {
+			return errPermanent{fmt.Errorf("outbox: %s %s needs SMTP, which is not set up", o.Kind, o.MessageID)}
+		}
+		return s.SMTP(ctx, o.Sender, o.Recipients, o.Raw)
+	}
+	return s.appendIMAP(ctx, o)
+}
+
+// appendIMAP stores o in its folder. A retry first looks for it there: an
+// APPEND whose answer was lost may have happened.
+func (s *Sender) appendIMAP(ctx context.Context, o store.Outgoing) error {
+	folder := s.Folders[o.Target]
+	if folder == "" {
+		return errPermanent{fmt.Errorf("outbox: no folder for %s; check imap.mailboxes", o.Target)}
+	}
+	conn, err := s.mailbox(ctx)
+	if err != nil {
+		return err
+	}
+	if o.Attempts > 1 {
+		found, err := conn.HasMessageID(folder, o.MessageID)
+		if err != nil {
+			s.closeIMAP()
+			return err
+		}
+		if found {
+			return nil
+		}
+	}
+	if err := conn.Append(folder, o.Raw, flagsFor(o.Target), o.CreatedAt); err != nil {
+		s.closeIMAP()
+		return err
+	}
+	return nil
+}
+
+// flagsFor are the flags a message gets in its folder: notifications
+// arrive unread, drafts are drafts, Sent copies are read.
+func flagsFor(t store.Target) []imap.Flag {
+	switch t {
+	case store.TargetDrafts:
+		return []imap.Flag{imap.FlagDraft, imap.FlagSeen}
+	case store.TargetSent:
+		return []imap.Flag{imap.FlagSeen}
+	}
+	return nil
+}
+
+func (s *Sender) mailbox(ctx context.Context) (Mailbox, error) {
+	if s.imap != nil {
+		return s.imap, nil
+	}
+	if s.DialIMAP == nil {
+		return nil, errPermanent{errors.New("outbox: IMAP is not set up")}
+	}
+	c, err := s.DialIMAP(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.imap = c
+	return c, nil
+}
+
+func (s *Sender) closeIMAP() {
+	if s.imap != nil {
+		go s.imap.Close() // a dead server must not hold up the sender
+		s.imap = nil
+	}
+}
+
+// errPermanent marks an error no retry can fix.
+type errPermanent struct{ error }
+
+func (e errPermanent) Unwrap() error { return e.error }
+
+// temporary reports whether err is worth retrying: IMAP trouble always
+// is (the server or the network comes back); SMTP as Temporary says.
+func (s *Sender) temporary(o store.Outgoing, err error) bool {
+	var p errPermanent
+	if errors.As(err, &p) {
+		return false
+	}
+	if o.Target == store.TargetSMTP && s.Temporary != nil {
+		return s.Temporary(err)
+	}
+	return true
+}
+
+// backoff is the wait before attempt n+1: MinBackoff doubled per attempt,
+// capped at MaxBackoff.
+func (s *Sender) backoff(attempts int) time.Duration {
+	d := or(s.MinBackoff, DefaultMinBackoff)
+	limit := or(s.MaxBackoff, DefaultMaxBackoff)
+	for i := 1; i < attempts && d < limit; i++ {
+		d *= 2
+	}
+	return min(d, limit)
+}
+
+func (s *Sender) lease() time.Duration       { return or(s.Lease, DefaultLease) }
+func (s *Sender) giveUpAfter() time.Duration { return or(s.GiveUpAfter, DefaultGiveUpAfter) }
+
+func or(d, def time.Duration) time.Duration {
+	if d > 0 {
+		return d
+	}
+	return def
+}

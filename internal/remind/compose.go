@@ -1,0 +1,152 @@
+package remind
+
+import (
+	"crypto/rand"
+	"fmt"
+	"strings"
+	"time"
+
+	"gratitude"
+	"gratitude/mailer"
+	"gratitude/store"
+	"gratitude/templates"
+)
+
+// Composer writes notifications to the owner, and the follow-up drafts
+// that come with nudges, as outbox messages.
+type Composer struct {
+	Owner     gratitude.Address // name and address of the mailbox's owner
+	ReplyTo   string            // where replies to notifications go (the capture address)
+	Target    store.Target      // TargetInbox (APPEND) or TargetSMTP
+	Drafts    bool              // put a nudge's follow-up in Drafts too
+	Templates *templates.Set
+	// NewID returns a fresh Message-ID (without brackets); nil uses a
+	// random one in the owner's domain.
+	NewID func(kind string, request int64) string
+}
+
+// Reminder writes the notification for a due reminder about r (and, for a
+// nudge, the follow-up draft). It returns the outbox rows and the
+// notification's Message-ID.
+func (c *Composer) Reminder(r gratitude.Request, rem gratitude.Reminder, now time.Time) ([]store.Outgoing, string, error) {
+	name, view, err := c.reminderView(r, rem, now)
+	if err != nil {
+		return nil, "", err
+	}
+	var out []store.Outgoing
+	if nv, ok := view.(templates.NudgeView); ok && c.Drafts && len(nv.Waiting) > 0 {
+		draft, err := c.followUpDraft(r, nv, now)
+		if err != nil {
+			return nil, "", err
+		}
+		out = append(out, draft)
+	}
+	note, err := c.notification(name, view, r, rem.Late, now)
+	if err != nil {
+		return nil, "", err
+	}
+	return append([]store.Outgoing{note}, out...), note.MessageID, nil
+}
+
+// DigestView is the template view of a digest.
+func (r *Runner) DigestView(d gratitude.Digest, dueAt time.Time, late bool) templates.DigestView {
+	return digestView(d, r.Composer.Owner.Name, dueAt, late)
+}
+
+// Digest writes the digest.
+func (c *Composer) Digest(d gratitude.Digest, dueAt time.Time, late bool, now time.Time) (store.Outgoing, error) {
+	return c.notification(templates.Digest, digestView(d, c.Owner.Name, dueAt, late), gratitude.Request{}, late, now)
+}
+
+// reminderView fills the template view for a reminder.
+func (c *Composer) reminderView(r gratitude.Request, rem gratitude.Reminder, now time.Time) (templates.Name, any, error) {
+	base := templates.Reminder{Now: now, Seq: rem.Seq, Of: gratitude.MaxReminders, Late: rem.Late, DueAt: rem.DueAt,
+		ReplyHint: fmt.Sprintf("When it is done, run: gratitude resolve %d", r.ID)}
+	req := requestView(r)
+	switch rem.Kind {
+	case gratitude.ReminderNoReply:
+		v := templates.NudgeView{Reminder: base, OwnerName: c.Owner.Name, Request: req, Waiting: people(r.NotAnswered()),
+			Waited: now.Sub(r.AskedAt), AskText: r.AskText, FollowUpInDrafts: c.Drafts}
+		v.ReplyHint = fmt.Sprintf("If you no longer need it, run: gratitude cancel %d", r.ID)
+		fu, err := c.Templates.Render(templates.FollowUp, followUpView(c.Owner.Name, r, v.Waiting, v.Waited))
+		if err != nil {
+			return "", nil, err
+		}
+		v.FollowUpText = fu.Text
+		return templates.Nudge, v, nil
+	case gratitude.ReminderUnresolved:
+		return templates.Unresolved, templates.UnresolvedView{Reminder: base, OwnerName: c.Owner.Name, Request: req,
+			AnsweredFor: now.Sub(r.FirstAnswerAt())}, nil
+	case gratitude.ReminderThanks:
+		return templates.ThanksPending, templates.ThanksPendingView{Reminder: base, OwnerName: c.Owner.Name, Request: req,
+			Unthanked: helpers(r.Unthanked()), ResolvedFor: now.Sub(r.ResolvedAt)}, nil
+	}
+	return "", nil, fmt.Errorf("remind: unknown reminder %q", rem.Kind)
+}
+
+// notification renders a message to the owner: auto-generated, kind
+// named, threaded under the ask, replies to the capture address.
+func (c *Composer) notification(name templates.Name, view any, r gratitude.Request, late bool, now time.Time) (store.Outgoing, error) {
+	out, err := c.Templates.Render(name, view)
+	if err != nil {
+		return store.Outgoing{}, err
+	}
+	m := mailer.Message{
+		From: gratitude.Address{Name: "gratitude", Email: c.Owner.Email}, To: []gratitude.Address{c.Owner},
+		ReplyTo: c.ReplyTo, Subject: out.Subject, MessageID: c.newID(string(name), r.ID), Date: now,
+		Kind: string(name), AutoSubmitted: true, Text: out.Text, HTML: out.HTML,
+	}
+	if r.MessageID != "" {
+		m.InReplyTo, m.References = r.MessageID, []string{r.MessageID}
+	}
+	o, err := c.outgoing(string(name), r.ID, &m, c.Target)
+	o.Own, o.Late = true, late
+	return o, err
+}
+
+// followUpDraft is the follow-up as a draft from the owner to the people
+// who have not answered, threaded under the ask, ready to send.
+func (c *Composer) followUpDraft(r gratitude.Request, nv templates.NudgeView, now time.Time) (store.Outgoing, error) {
+	var to []gratitude.Address
+	for _, p := range nv.Waiting {
+		to = append(to, gratitude.Address{Name: p.Name, Email: p.Email})
+	}
+	m := mailer.Message{
+		From: c.Owner, To: to, Subject: replySubject(r.Subject), MessageID: c.newID("followup", r.ID),
+		InReplyTo: r.MessageID, References: append([]string(nil), r.MessageID), Date: now, Text: nv.FollowUpText,
+	}
+	return c.outgoing("followup-draft", r.ID, &m, store.TargetDrafts)
+}
+
+// outgoing renders m into an outbox row for target.
+func (c *Composer) outgoing(kind string, requestID int64, m *mailer.Message, target store.Target) (store.Outgoing, error) {
+	raw, err := mailer.Render(m)
+	if err != nil {
+		return store.Outgoing{}, fmt.Errorf("remind: %s for request %d: %w", kind, requestID, err)
+	}
+	o := store.Outgoing{RequestID: requestID, Kind: kind, Target: target, Subject: m.Subject, MessageID: m.MessageID, Raw: raw}
+	if target == store.TargetSMTP {
+		o.Sender = c.Owner.Email
+		for _, a := range m.To {
+			o.Recipients = append(o.Recipients, a.Email)
+		}
+	}
+	return o, nil
+}
+
+// newID is a Message-ID nobody else will use: gratitude.KIND.REQ.RANDOM@domain.
+func (c *Composer) newID(kind string, request int64) string {
+	if c.NewID != nil {
+		return c.NewID(kind, request)
+	}
+	_, domain, _ := strings.Cut(c.Owner.Email, "@")
+	return fmt.Sprintf("gratitude.%s.%d.%s@%s", kind, request, strings.ToLower(rand.Text()[:16]), domain)
+}
+
+// replySubject is "Re: subject", without stacking prefixes.
+func replySubject(s string) string {
+	if strings.HasPrefix(strings.ToLower(s), "re:") {
+		return s
+	}
+	return "Re: " + s
+}

@@ -1,0 +1,236 @@
+package remind
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"gratitude"
+	"gratitude/store"
+)
+
+// batch is how many requests one query of a pass looks at.
+const batch = 200
+
+// maxRounds bounds the loops of one pass, whatever the store answers.
+const maxRounds = 10000
+
+// digestSetting is where the time of the last digest is kept.
+const digestSetting = "digest.last_at"
+
+// Store is what the runner needs remembered.
+type Store interface {
+	ChangedRequests(ctx context.Context, account int64, limit int) ([]store.Versioned, error)
+	SetNextReminder(ctx context.Context, account, id, version int64, at time.Time) (bool, error)
+	DueRequests(ctx context.Context, account int64, now time.Time, limit int) ([]gratitude.Request, error)
+	NextReminderAt(ctx context.Context, account int64) (time.Time, bool, error)
+	PostponeReminder(ctx context.Context, account, id int64, at time.Time) error
+	Remind(ctx context.Context, account int64, ev gratitude.Reminded, requestID int64, out []store.Outgoing, next, now time.Time) error
+	ActiveRequests(ctx context.Context, account int64, since time.Time) ([]gratitude.Request, error)
+	People(ctx context.Context, account int64) ([]gratitude.Person, error)
+	Failures(ctx context.Context, account int64, since time.Time) ([]gratitude.SendFailure, error)
+	TimeSetting(ctx context.Context, account int64, name string) (time.Time, bool, error)
+	SetTimeSetting(ctx context.Context, account int64, name string, t, now time.Time) error
+	EnqueueAndSetTime(ctx context.Context, account int64, out []store.Outgoing, name string, t, now time.Time) error
+}
+
+// Runner decides, at a given now, what reminders and digest are due and
+// queues them. It keeps no state between passes: everything is in Store.
+type Runner struct {
+	Store   Store
+	Account int64
+	Policy  gratitude.ReminderPolicy
+	// NextDigest returns the first digest time strictly after t; nil or a
+	// zero time means no digest.
+	NextDigest func(t time.Time) time.Time
+	Composer   *Composer
+	Log        *slog.Logger
+}
+
+// PassResult says what one pass queued and when the next is needed.
+type PassResult struct {
+	Reminders int       // reminders queued
+	Digest    bool      // a digest was queued
+	Next      time.Time // when something next falls due; zero: nothing known
+}
+
+// Pass brings the schedule up to date and queues what is due at now.
+func (r *Runner) Pass(ctx context.Context, now time.Time) (PassResult, error) {
+	var res PassResult
+	if err := r.reschedule(ctx); err != nil {
+		return res, err
+	}
+	n, err := r.sendDue(ctx, now)
+	res.Reminders = n
+	if err != nil {
+		return res, err
+	}
+	if res.Digest, err = r.digest(ctx, now); err != nil {
+		return res, err
+	}
+	res.Next, err = r.next(ctx, now)
+	return res, err
+}
+
+// reschedule works out the next reminder time of every changed request.
+func (r *Runner) reschedule(ctx context.Context) error {
+	for range maxRounds {
+		changed, err := r.Store.ChangedRequests(ctx, r.Account, batch)
+		if err != nil || len(changed) == 0 {
+			return err
+		}
+		for _, v := range changed {
+			var at time.Time
+			if rem, ok := gratitude.NextReminder(v.Request, r.Policy); ok {
+				at = rem.DueAt
+			}
+			if _, err := r.Store.SetNextReminder(ctx, r.Account, v.ID, v.Version, at); err != nil {
+				return err
+			}
+		}
+	}
+	return fmt.Errorf("remind: requests keep changing; rescheduling gave up after %d rounds", maxRounds)
+}
+
+// sendDue queues every reminder due at now, outside quiet hours.
+func (r *Runner) sendDue(ctx context.Context, now time.Time) (int, error) {
+	if r.Policy.InQuietHours(now) {
+		return 0, nil
+	}
+	sent := 0
+	for range maxRounds {
+		due, err := r.Store.DueRequests(ctx, r.Account, now, batch)
+		if err != nil || len(due) == 0 {
+			return sent, err
+		}
+		for _, req := range due {
+			if err := r.remind(ctx, req, now); err != nil {
+				return sent, err
+			}
+			sent++
+		}
+	}
+	return sent, fmt.Errorf("remind: reminders keep falling due; gave up after %d rounds", maxRounds)
+}
+
+// remind queues the reminder due for req at now, or, when none is (the
+// request changed since it was scheduled), records when the next is.
+func (r *Runner) remind(ctx context.Context, req gratitude.Request, now time.Time) error {
+	rem, ok := gratitude.DueReminder(req, r.Policy, now)
+	if !ok {
+		next, _ := gratitude.NextReminder(req, r.Policy)
+		return r.Store.PostponeReminder(ctx, r.Account, req.ID, next.DueAt)
+	}
+	out, id, err := r.Composer.Reminder(req, rem, now)
+	if err != nil {
+		return err
+	}
+	ev := gratitude.Reminded{Reminder: rem.Kind, Seq: rem.Seq, At: now, DueAt: rem.DueAt, Late: rem.Late, MessageID: id}
+	after, _ := gratitude.Apply(req, ev, now)
+	var next time.Time
+	if n, ok := gratitude.NextReminder(after, r.Policy); ok {
+		next = n.DueAt
+	}
+	if err := r.Store.Remind(ctx, r.Account, ev, req.ID, out, next, now); err != nil {
+		return err
+	}
+	r.Log.Info("reminder queued", "request", req.ID, "kind", rem.Kind, "seq", rem.Seq, "late", rem.Late, "message_id", id)
+	return nil
+}
+
+// digest queues the digest when its time has come (once, however many
+// were missed, marked late), unless it would say nothing. The first pass
+// ever only starts the clock.
+func (r *Runner) digest(ctx context.Context, now time.Time) (bool, error) {
+	if r.NextDigest == nil {
+		return false, nil
+	}
+	last, ok, err := r.Store.TimeSetting(ctx, r.Account, digestSetting)
+	if err != nil {
+		return false, err
+	}
+	if !ok {
+		return false, r.Store.SetTimeSetting(ctx, r.Account, digestSetting, now, now)
+	}
+	due := r.NextDigest(last)
+	if due.IsZero() || now.Before(r.Policy.OutsideQuiet(due)) || r.Policy.InQuietHours(now) {
+		return false, nil
+	}
+	return r.SendDigest(ctx, last, due, now)
+}
+
+// SendDigest builds the digest of what happened since, and queues it
+// unless it is empty; either way the digest clock moves to now.
+func (r *Runner) SendDigest(ctx context.Context, since, due, now time.Time) (bool, error) {
+	d, err := r.BuildDigest(ctx, since, now)
+	if err != nil {
+		return false, err
+	}
+	if d.Empty() {
+		r.Log.Info("digest skipped: nothing to say", "since", since)
+		return false, r.Store.SetTimeSetting(ctx, r.Account, digestSetting, now, now)
+	}
+	late := now.Sub(due) > gratitude.LateAfter
+	out, err := r.Composer.Digest(d, due, late, now)
+	if err != nil {
+		return false, err
+	}
+	if err := r.Store.EnqueueAndSetTime(ctx, r.Account, []store.Outgoing{out}, digestSetting, now, now); err != nil {
+		return false, err
+	}
+	r.Log.Info("digest queued", "since", since, "late", late, "message_id", out.MessageID)
+	return true, nil
+}
+
+// BuildDigest gathers the digest covering since to now.
+func (r *Runner) BuildDigest(ctx context.Context, since, now time.Time) (gratitude.Digest, error) {
+	reqs, err := r.Store.ActiveRequests(ctx, r.Account, since)
+	if err != nil {
+		return gratitude.Digest{}, err
+	}
+	people, err := r.Store.People(ctx, r.Account)
+	if err != nil {
+		return gratitude.Digest{}, err
+	}
+	failures, err := r.Store.Failures(ctx, r.Account, since)
+	if err != nil {
+		return gratitude.Digest{}, err
+	}
+	return gratitude.BuildDigest(reqs, people, failures, since, now), nil
+}
+
+// LastDigest is when the last digest went out (or the clock started).
+func (r *Runner) LastDigest(ctx context.Context) (time.Time, bool, error) {
+	return r.Store.TimeSetting(ctx, r.Account, digestSetting)
+}
+
+// next is when the next pass is needed: the earliest reminder or digest,
+// moved out of quiet hours.
+func (r *Runner) next(ctx context.Context, now time.Time) (time.Time, error) {
+	next, ok, err := r.Store.NextReminderAt(ctx, r.Account)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if !ok {
+		next = time.Time{}
+	}
+	if r.NextDigest != nil {
+		if last, ok, err := r.Store.TimeSetting(ctx, r.Account, digestSetting); err != nil {
+			return time.Time{}, err
+		} else if d := r.NextDigest(last); ok && !d.IsZero() && (next.IsZero() || d.Before(next)) {
+			next = d
+		}
+	}
+	if next.IsZero() {
+		return next, nil
+	}
+	return r.Policy.OutsideQuiet(later(next, now)), nil
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}

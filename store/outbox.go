@@ -1,0 +1,302 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gratitude"
+)
+
+// Target is where an outbox message is delivered.
+type Target string
+
+// The delivery targets: SMTP, or IMAP APPEND into one of the owner's folders.
+const (
+	TargetSMTP   Target = "smtp"        // sent over SMTP to Recipients
+	TargetInbox  Target = "imap:inbox"  // appended to INBOX, unread
+	TargetDrafts Target = "imap:drafts" // appended to Drafts as a \Draft
+	TargetSent   Target = "imap:sent"   // appended to Sent as \Seen
+)
+
+// IMAP reports whether the target is an IMAP folder.
+func (t Target) IMAP() bool { return strings.HasPrefix(string(t), "imap:") }
+
+// OutState is where an outbox message stands: queued → sending → sent | failed.
+type OutState string
+
+// The outbox states.
+const (
+	OutQueued  OutState = "queued"
+	OutSending OutState = "sending"
+	OutSent    OutState = "sent"
+	OutFailed  OutState = "failed"
+)
+
+// Outgoing is one outbox message: rendered once, with the Message-ID
+// chosen when it was queued, delivered to one target.
+type Outgoing struct {
+	ID            int64
+	RequestID     int64 // 0 for messages about no request (the digest)
+	Kind          string
+	Target        Target
+	Sender        string   // SMTP envelope sender
+	Recipients    []string // SMTP envelope recipients
+	Subject       string   // for status and the digest's failure list
+	MessageID     string
+	Raw           []byte
+	Late          bool
+	Own           bool // on Enqueue: remember the Message-ID as the program's own
+	State         OutState
+	Attempts      int
+	NextAttemptAt time.Time
+	LastError     string
+	CreatedAt     time.Time
+	SentAt        time.Time
+	FailedAt      time.Time
+}
+
+const (
+	qOutInsert = `
+INSERT INTO outbox (account_id, request_id, kind, target, sender, recipients, subject, message_id,
+                    raw, late, next_attempt_at, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (account_id, message_id, target) DO NOTHING`
+
+	outColumns = `id, COALESCE(request_id, 0), kind, target, sender, recipients, subject, message_id, raw,
+       late, state, attempts, next_attempt_at, last_error, created_at, sent_at, failed_at`
+
+	// qOutClaimable is the next message to send: queued and due, or left
+	// in sending by a sender that stopped (its lease ran out).
+	qOutClaimable = `
+SELECT ` + outColumns + ` FROM outbox
+WHERE account_id = ? AND target IN (%s)
+  AND ((state = 'queued' AND next_attempt_at <= ?) OR (state = 'sending' AND lease_until <= ?))
+ORDER BY next_attempt_at, id LIMIT 1`
+	qOutLease = `
+UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ? WHERE id = ?`
+	qOutSent = `
+UPDATE outbox SET state = 'sent', sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ? AND state = 'sending'`
+	qOutRetry = `
+UPDATE outbox SET state = 'queued', next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ? AND state = 'sending'`
+	qOutFailed = `
+UPDATE outbox SET state = 'failed', failed_at = ?, lease_until = NULL, last_error = ? WHERE id = ? AND state = 'sending'`
+	qOutNext = `
+SELECT MIN(CASE state WHEN 'queued' THEN next_attempt_at ELSE lease_until END) FROM outbox
+WHERE account_id = ? AND state IN ('queued', 'sending')`
+	qOutSentSince = `
+SELECT COUNT(*), MIN(sent_at) FROM outbox WHERE account_id = ? AND target = ? AND sent_at > ?`
+	qOutAll      = `SELECT ` + outColumns + ` FROM outbox WHERE account_id = ? ORDER BY id`
+	qOutCounts   = `SELECT state, COUNT(*) FROM outbox WHERE account_id = ? GROUP BY state`
+	qOutFailures = `
+SELECT kind, recipients, subject, last_error, failed_at FROM outbox
+WHERE account_id = ? AND state = 'failed' AND failed_at > ? ORDER BY failed_at`
+)
+
+// Enqueue puts messages in the outbox in one transaction; a message with
+// the same Message-ID and target as one already queued is not added twice.
+func (s *Store) Enqueue(ctx context.Context, account int64, out []Outgoing, now time.Time) error {
+	return wrap("enqueue", s.inTx(ctx, func(tx *sql.Tx) error { return enqueueTx(ctx, tx, account, out, now) }))
+}
+
+func enqueueTx(ctx context.Context, tx *sql.Tx, account int64, out []Outgoing, now time.Time) error {
+	for _, o := range out {
+		if err := checkOutgoing(&o); err != nil {
+			return err
+		}
+		next := o.NextAttemptAt
+		if next.IsZero() {
+			next = now
+		}
+		if _, err := tx.ExecContext(ctx, qOutInsert, account, nullID(o.RequestID), o.Kind, string(o.Target),
+			o.Sender, strings.Join(o.Recipients, ","), o.Subject, o.MessageID, o.Raw, o.Late,
+			millis(next), millis(now)); err != nil {
+			return err
+		}
+		if o.Own {
+			if _, err := tx.ExecContext(ctx, qOwnInsert, account, o.MessageID, nullID(o.RequestID), o.Kind, millis(now)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func checkOutgoing(o *Outgoing) error {
+	switch {
+	case o.MessageID == "" || len(o.Raw) == 0 || o.Kind == "":
+		return fmt.Errorf("outgoing %q: Message-ID, kind and content are required", o.Kind)
+	case o.Target == TargetSMTP && (o.Sender == "" || len(o.Recipients) == 0):
+		return fmt.Errorf("outgoing %s %s: SMTP needs a sender and recipients", o.Kind, o.MessageID)
+	case o.Target != TargetSMTP && !o.Target.IMAP():
+		return fmt.Errorf("outgoing %s %s: unknown target %q", o.Kind, o.MessageID, o.Target)
+	}
+	return nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// ClaimOutgoing takes the next message due at now among targets and marks
+// it sending (one more attempt) until now+lease; false when none is due.
+// A message whose sender died mid-send is claimed again once its lease
+// ends, with the same Message-ID.
+func (s *Store) ClaimOutgoing(ctx context.Context, account int64, targets []Target, now time.Time, lease time.Duration) (Outgoing, bool, error) {
+	var o Outgoing
+	found := false
+	if len(targets) == 0 {
+		return o, false, nil
+	}
+	args := []any{account}
+	for _, t := range targets {
+		args = append(args, string(t))
+	}
+	args = append(args, millis(now), millis(now))
+	q := fmt.Sprintf(qOutClaimable, strings.TrimSuffix(strings.Repeat("?,", len(targets)), ","))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		o, err = scanOutgoing(tx.QueryRowContext(ctx, q, args...))
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		found = true
+		o.State, o.Attempts = OutSending, o.Attempts+1
+		_, err = tx.ExecContext(ctx, qOutLease, millis(now.Add(lease)), o.ID)
+		return err
+	})
+	return o, found, wrap("claim outgoing", err)
+}
+
+// MarkSent records that the message left.
+func (s *Store) MarkSent(ctx context.Context, id int64, now time.Time) error {
+	return s.markOut(ctx, "mark sent", qOutSent, millis(now), id)
+}
+
+// MarkRetry puts the message back in the queue until next, with the error.
+func (s *Store) MarkRetry(ctx context.Context, id int64, next time.Time, lastErr string) error {
+	return s.markOut(ctx, "mark retry", qOutRetry, millis(next), lastErr, id)
+}
+
+// MarkFailed gives up on the message, keeping the error for status and
+// the digest.
+func (s *Store) MarkFailed(ctx context.Context, id int64, lastErr string, now time.Time) error {
+	return s.markOut(ctx, "mark failed", qOutFailed, millis(now), lastErr, id)
+}
+
+func (s *Store) markOut(ctx context.Context, op, q string, args ...any) error {
+	res, err := s.write.ExecContext(ctx, q, args...)
+	if err != nil {
+		return wrap(op, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return wrap(op, fmt.Errorf("outbox message %v is not being sent", args[len(args)-1]))
+	}
+	return nil
+}
+
+// NextOutgoingAt is when the next queued message falls due (or the lease
+// of one being sent ends); false when the outbox has nothing to send.
+func (s *Store) NextOutgoingAt(ctx context.Context, account int64) (time.Time, bool, error) {
+	var at sql.NullInt64
+	if err := s.read.QueryRowContext(ctx, qOutNext, account).Scan(&at); err != nil {
+		return time.Time{}, false, wrap("next outgoing", err)
+	}
+	return fromNullMillis(at), at.Valid, nil
+}
+
+// SentSince counts the messages sent to target after since, and when the
+// oldest of them left (for the rate limit).
+func (s *Store) SentSince(ctx context.Context, account int64, target Target, since time.Time) (int, time.Time, error) {
+	var n int
+	var oldest sql.NullInt64
+	err := s.read.QueryRowContext(ctx, qOutSentSince, account, string(target), millis(since)).Scan(&n, &oldest)
+	return n, fromNullMillis(oldest), wrap("sent since", err)
+}
+
+// Outbox returns every outbox message of the account, oldest first.
+func (s *Store) Outbox(ctx context.Context, account int64) ([]Outgoing, error) {
+	rows, err := s.read.QueryContext(ctx, qOutAll, account)
+	if err != nil {
+		return nil, wrap("outbox", err)
+	}
+	defer rows.Close()
+	var out []Outgoing
+	for rows.Next() {
+		o, err := scanOutgoing(rows)
+		if err != nil {
+			return nil, wrap("outbox", err)
+		}
+		out = append(out, o)
+	}
+	return out, wrap("outbox", rows.Err())
+}
+
+// OutboxCounts counts the account's outbox messages by state.
+func (s *Store) OutboxCounts(ctx context.Context, account int64) (map[OutState]int, error) {
+	rows, err := s.read.QueryContext(ctx, qOutCounts, account)
+	if err != nil {
+		return nil, wrap("outbox counts", err)
+	}
+	defer rows.Close()
+	out := map[OutState]int{}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, wrap("outbox counts", err)
+		}
+		out[OutState(st)] = n
+	}
+	return out, wrap("outbox counts", rows.Err())
+}
+
+// Failures returns the messages that failed after since, oldest first.
+func (s *Store) Failures(ctx context.Context, account int64, since time.Time) ([]gratitude.SendFailure, error) {
+	rows, err := s.read.QueryContext(ctx, qOutFailures, account, millis(since))
+	if err != nil {
+		return nil, wrap("failures", err)
+	}
+	defer rows.Close()
+	var out []gratitude.SendFailure
+	for rows.Next() {
+		var f gratitude.SendFailure
+		var at sql.NullInt64
+		if err := rows.Scan(&f.Kind, &f.To, &f.Subject, &f.Error, &at); err != nil {
+			return nil, wrap("failures", err)
+		}
+		f.At = fromNullMillis(at)
+		out = append(out, f)
+	}
+	return out, wrap("failures", rows.Err())
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanOutgoing(sc scanner) (Outgoing, error) {
+	var o Outgoing
+	var target, state, recipients string
+	var next, created int64
+	var sent, failed sql.NullInt64
+	err := sc.Scan(&o.ID, &o.RequestID, &o.Kind, &target, &o.Sender, &recipients, &o.Subject, &o.MessageID,
+		&o.Raw, &o.Late, &state, &o.Attempts, &next, &o.LastError, &created, &sent, &failed)
+	if err != nil {
+		return o, err
+	}
+	o.Target, o.State = Target(target), OutState(state)
+	if recipients != "" {
+		o.Recipients = strings.Split(recipients, ",")
+	}
+	o.NextAttemptAt, o.CreatedAt = fromMillis(next), fromMillis(created)
+	o.SentAt, o.FailedAt = fromNullMillis(sent), fromNullMillis(failed)
+	return o, nil
+}

@@ -1,0 +1,192 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"gratitude"
+)
+
+const (
+	qDirty = `
+SELECT id, version FROM requests
+WHERE account_id = ? AND schedule_dirty > 0 ORDER BY id LIMIT ?`
+	// qSetNext clears the dirty mark only if nobody changed the request
+	// since it was read at that version.
+	qSetNext = `
+UPDATE requests SET next_reminder_at = ?, schedule_dirty = 0
+WHERE account_id = ? AND id = ? AND version = ?`
+	qSetNextOnly = `UPDATE requests SET next_reminder_at = ? WHERE account_id = ? AND id = ?`
+	qDue         = `
+SELECT id FROM requests
+WHERE account_id = ? AND next_reminder_at IS NOT NULL AND next_reminder_at <= ?
+ORDER BY next_reminder_at, id LIMIT ?`
+	qNextReminder = `SELECT MIN(next_reminder_at) FROM requests WHERE account_id = ? AND next_reminder_at IS NOT NULL`
+	qAllDirty     = `UPDATE requests SET schedule_dirty = 1, version = version + 1 WHERE account_id = ? AND state NOT IN ('thanked', 'cancelled')`
+	qActiveIDs    = `
+SELECT id FROM requests
+WHERE account_id = ? AND (state IN ('open', 'answered', 'resolved') OR updated_at > ?) ORDER BY id`
+
+	qSettingGet = `SELECT value FROM settings WHERE account_id = ? AND name = ?`
+	qSettingSet = `
+INSERT INTO settings (account_id, name, value, updated_at) VALUES (?, ?, ?, ?)
+ON CONFLICT (account_id, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
+)
+
+// Versioned is a request as read for scheduling, with the change counter
+// its next reminder time must be written back against.
+type Versioned struct {
+	gratitude.Request
+	Version int64
+}
+
+// ChangedRequests returns up to limit requests whose next reminder time
+// must be worked out again because they changed.
+func (s *Store) ChangedRequests(ctx context.Context, account int64, limit int) ([]Versioned, error) {
+	rows, err := s.read.QueryContext(ctx, qDirty, account, limit)
+	if err != nil {
+		return nil, wrap("changed requests", err)
+	}
+	var vs []Versioned
+	for rows.Next() {
+		var v Versioned
+		if err := rows.Scan(&v.ID, &v.Version); err != nil {
+			rows.Close()
+			return nil, wrap("changed requests", err)
+		}
+		vs = append(vs, v)
+	}
+	rows.Close()
+	for i := range vs {
+		if vs[i].Request, err = loadRequest(ctx, s.read, account, vs[i].ID); err != nil {
+			return nil, wrap("changed requests", err)
+		}
+	}
+	return vs, nil
+}
+
+// SetNextReminder records when the request's next reminder falls due (zero:
+// none) unless it changed since it was read at version; false then, and
+// it stays marked for another look.
+func (s *Store) SetNextReminder(ctx context.Context, account, id, version int64, at time.Time) (bool, error) {
+	res, err := s.write.ExecContext(ctx, qSetNext, nullMillis(at), account, id, version)
+	if err != nil {
+		return false, wrap("set next reminder", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, wrap("set next reminder", err)
+}
+
+// PostponeReminder sets when the request's next reminder falls due (zero:
+// none) without marking it scheduled: for a request that changed after it
+// was scheduled, until the scheduler looks at it again.
+func (s *Store) PostponeReminder(ctx context.Context, account, id int64, at time.Time) error {
+	_, err := s.write.ExecContext(ctx, qSetNextOnly, nullMillis(at), account, id)
+	return wrap("postpone reminder", err)
+}
+
+// DueRequests returns up to limit requests whose next reminder time is at
+// or before now, earliest first.
+func (s *Store) DueRequests(ctx context.Context, account int64, now time.Time, limit int) ([]gratitude.Request, error) {
+	return s.requestsBy(ctx, account, qDue, account, millis(now), limit)
+}
+
+// NextReminderAt is the earliest next reminder time of any request; false
+// when no reminder is coming.
+func (s *Store) NextReminderAt(ctx context.Context, account int64) (time.Time, bool, error) {
+	var at sql.NullInt64
+	if err := s.read.QueryRowContext(ctx, qNextReminder, account).Scan(&at); err != nil {
+		return time.Time{}, false, wrap("next reminder", err)
+	}
+	return fromNullMillis(at), at.Valid, nil
+}
+
+// RescheduleAll marks every request that may still get reminders for a
+// new look (after the reminder settings changed).
+func (s *Store) RescheduleAll(ctx context.Context, account int64) error {
+	_, err := s.write.ExecContext(ctx, qAllDirty, account)
+	return wrap("reschedule", err)
+}
+
+// ActiveRequests returns the requests that still need the owner (open,
+// answered, resolved) and those that changed after since: what a digest
+// covers.
+func (s *Store) ActiveRequests(ctx context.Context, account int64, since time.Time) ([]gratitude.Request, error) {
+	return s.requestsBy(ctx, account, qActiveIDs, account, millis(since))
+}
+
+// Remind records, in one transaction, that a reminder about a request goes
+// out: the event in the request's log and reminder count, the messages in
+// the outbox, and when the next reminder falls due (zero: none). Recording
+// the same reminder twice changes nothing the second time.
+func (s *Store) Remind(ctx context.Context, account int64, ev gratitude.Reminded, requestID int64, out []Outgoing, next, now time.Time) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		r, err := loadRequest(ctx, tx, account, requestID)
+		if err != nil {
+			return err
+		}
+		if r.ReminderLog(ev.Reminder).Sent >= ev.Seq {
+			return nil // already recorded: a second scheduler got here first
+		}
+		if _, err := applyTx(ctx, tx, account, requestID, ev, now); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, qSetNextOnly, nullMillis(next), account, requestID); err != nil {
+			return err
+		}
+		return enqueueTx(ctx, tx, account, out, now)
+	})
+	return wrap("remind", err)
+}
+
+// EnqueueAndSetTime queues messages and stores a time setting in one
+// transaction: a digest and the note that it went out.
+func (s *Store) EnqueueAndSetTime(ctx context.Context, account int64, out []Outgoing, name string, t, now time.Time) error {
+	v, _ := json.Marshal(millis(t))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := enqueueTx(ctx, tx, account, out, now); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, qSettingSet, account, name, v, millis(now))
+		return err
+	})
+	return wrap("enqueue", err)
+}
+
+// Setting returns a per-account value; false when it was never set.
+func (s *Store) Setting(ctx context.Context, account int64, name string) ([]byte, bool, error) {
+	var v []byte
+	err := s.read.QueryRowContext(ctx, qSettingGet, account, name).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	return v, err == nil, wrap("setting "+name, err)
+}
+
+// SetSetting stores a per-account value.
+func (s *Store) SetSetting(ctx context.Context, account int64, name string, value []byte, now time.Time) error {
+	_, err := s.write.ExecContext(ctx, qSettingSet, account, name, value, millis(now))
+	return wrap("set setting "+name, err)
+}
+
+// TimeSetting returns a per-account instant; false when never set.
+func (s *Store) TimeSetting(ctx context.Context, account int64, name string) (time.Time, bool, error) {
+	v, ok, err := s.Setting(ctx, account, name)
+	if !ok || err != nil {
+		return time.Time{}, false, err
+	}
+	var ms int64
+	if err := json.Unmarshal(v, &ms); err != nil {
+		return time.Time{}, false, wrap("setting "+name, err)
+	}
+	return fromMillis(ms), true, nil
+}
+
+// SetTimeSetting stores a per-account instant.
+func (s *Store) SetTimeSetting(ctx context.Context, account int64, name string, t, now time.Time) error {
+	v, _ := json.Marshal(millis(t))
+	return s.SetSetting(ctx, account, name, v, now)
+}

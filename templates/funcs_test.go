@@ -1,0 +1,177 @@
+package templates
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDurationSaysPlainWords(t *testing.T) {
+	tests := []struct {
+		d    time.Duration
+		want string
+	}{
+		{-time.Hour, "less than a minute"},
+		{0, "less than a minute"},
+		{59 * time.Second, "less than a minute"},
+		{time.Minute, "1 minute"},
+		{45 * time.Minute, "45 minutes"},
+		{time.Hour, "1 hour"},
+		{5*time.Hour + 59*time.Minute, "5 hours"},
+		{23 * time.Hour, "23 hours"},
+		{day, "1 day"},
+		{36 * time.Hour, "1 day"},
+		{3 * day, "3 days"},
+		{13 * day, "13 days"},
+		{2 * week, "2 weeks"},
+		{8 * week, "8 weeks"},
+		{9 * week, "2 months"},
+		{11 * month, "11 months"},
+		{year, "1 year"},
+		{3 * year, "3 years"},
+	}
+	for _, tt := range tests {
+		if got := duration(tt.d); got != tt.want {
+			t.Errorf("duration(%v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}
+
+func TestDateShowsYearOnlyOutsideNowsYear(t *testing.T) {
+	utc := time.UTC
+	tokyo := time.FixedZone("JST", 9*3600)
+	now := time.Date(2026, 11, 23, 9, 12, 0, 0, utc)
+	tests := []struct {
+		name     string
+		t        time.Time
+		loc      *time.Location
+		now      []time.Time
+		date     string
+		datetime string
+	}{
+		{"same year", time.Date(2026, 11, 16, 17, 40, 0, 0, utc), utc, []time.Time{now}, "Mon 16 Nov", "Mon 16 Nov 17:40"},
+		{"no now prints year", time.Date(2026, 11, 16, 17, 40, 0, 0, utc), utc, nil, "Mon 16 Nov 2026", "Mon 16 Nov 2026 17:40"},
+		{"other year", time.Date(2025, 12, 30, 8, 5, 0, 0, utc), utc, []time.Time{now}, "Tue 30 Dec 2025", "Tue 30 Dec 2025 08:05"},
+		{"shown in loc", time.Date(2026, 11, 16, 20, 0, 0, 0, utc), tokyo, []time.Time{now}, "Tue 17 Nov", "Tue 17 Nov 05:00"},
+		{"year turns in loc", time.Date(2025, 12, 31, 20, 0, 0, 0, utc), tokyo, []time.Time{time.Date(2026, 1, 2, 0, 0, 0, 0, utc)}, "Thu 1 Jan", "Thu 1 Jan 05:00"},
+		{"zero time", time.Time{}, utc, []time.Time{now}, "", ""},
+	}
+	for _, tt := range tests {
+		if got := formatTime(tt.t, tt.loc, dateLayout, tt.now); got != tt.date {
+			t.Errorf("%s: date = %q, want %q", tt.name, got, tt.date)
+		}
+		if got := formatTime(tt.t, tt.loc, datetimeLayout, tt.now); got != tt.datetime {
+			t.Errorf("%s: datetime = %q, want %q", tt.name, got, tt.datetime)
+		}
+	}
+}
+
+func TestJoinListsNamesInEnglish(t *testing.T) {
+	alice := Person{Name: "Alice Martin", Email: "alice@example.org"}
+	bob := Person{Email: "bob@example.net"}
+	carol := Person{Name: "Carol Nguyen", Email: "carol@example.com"}
+	tests := []struct {
+		name string
+		list any
+		want string
+	}{
+		{"none", []Person{}, ""},
+		{"one", []Person{alice}, "Alice Martin"},
+		{"two", []Person{alice, bob}, "Alice Martin and bob@example.net"},
+		{"three", []Person{alice, bob, carol}, "Alice Martin, bob@example.net and Carol Nguyen"},
+		{"helpers", []Helper{{Person: alice}, {Person: carol}}, "Alice Martin and Carol Nguyen"},
+		{"ledger", []LedgerLine{{Person: bob}}, "bob@example.net"},
+		{"strings", []string{"a", "b", "c", "d"}, "a, b, c and d"},
+	}
+	for _, tt := range tests {
+		got, err := join(tt.list)
+		if err != nil || got != tt.want {
+			t.Errorf("%s: join = %q, %v; want %q", tt.name, got, err, tt.want)
+		}
+	}
+	if _, err := join(42); err == nil {
+		t.Error("join(42) succeeded, want an error")
+	}
+}
+
+func TestFirstFindsTheFirstName(t *testing.T) {
+	tests := []struct {
+		v    any
+		want string
+	}{
+		{Person{Name: "Alice Martin", Email: "alice@example.org"}, "Alice"},
+		{Person{Name: "Okafor, Bob", Email: "bob@example.net"}, "Bob"},
+		{Person{Email: "carol@example.com"}, "carol@example.com"},
+		{Person{Name: "  ", Email: "dan@example.com"}, "dan@example.com"},
+		{Helper{Person: Person{Name: "Erin"}}, "Erin"},
+		{&Person{Name: "Frank Li"}, "Frank"},
+		{"Ada Lovelace", "Ada"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, err := first(tt.v)
+		if err != nil || got != tt.want {
+			t.Errorf("first(%#v) = %q, %v; want %q", tt.v, got, err, tt.want)
+		}
+	}
+	if _, err := first(3); err == nil {
+		t.Error("first(3) succeeded, want an error")
+	}
+	names, err := firsts([]Person{{Name: "Alice Martin"}, {Email: "bob@example.net"}})
+	if err != nil || joinWords(names) != "Alice and bob@example.net" {
+		t.Errorf("firsts = %q, %v", names, err)
+	}
+}
+
+func TestQuotePrefixesEveryLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"one line", "> one line"},
+		{"a\r\nb\n\nc\n", "> a\n> b\n>\n> c"},
+		{"\n\nlead and trail\n\n", "> lead and trail"},
+	}
+	for _, tt := range tests {
+		if got := quote(tt.in); got != tt.want {
+			t.Errorf("quote(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWordsForCounts(t *testing.T) {
+	tests := []struct {
+		fn   func(int) string
+		n    int
+		want string
+	}{
+		{number, 3, "three"},
+		{number, 12, "twelve"},
+		{number, 13, "13"},
+		{ordinal, 2, "second"},
+		{ordinal, 12, "twelfth"},
+		{ordinal, 13, "13th"},
+		{ordinal, 21, "21st"},
+		{ordinal, 22, "22nd"},
+		{ordinal, 23, "23rd"},
+		{ordinal, 111, "111th"},
+		{times, 1, "once"},
+		{times, 2, "twice"},
+		{times, 4, "4 times"},
+	}
+	for _, tt := range tests {
+		if got := tt.fn(tt.n); got != tt.want {
+			t.Errorf("%d: got %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestReAddsReplyPrefixOnce(t *testing.T) {
+	for in, want := range map[string]string{
+		"Moving":     "Re: Moving",
+		"Re: Moving": "Re: Moving",
+		"RE:Moving":  "RE:Moving",
+		"":           "Re: ",
+	} {
+		if got := re(in); got != want {
+			t.Errorf("re(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
