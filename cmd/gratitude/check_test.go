@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -35,7 +36,7 @@ func TestCheckPassesEveryItemAgainstRealServers(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("check: exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
-	for _, item := range []string{"config", "imap reach", "imap tls", "imap login", "folders", "capabilities", "smtp"} {
+	for _, item := range []string{"config", "templates", "imap reach", "imap tls", "imap login", "folders", "capabilities", "smtp"} {
 		if !strings.Contains(r.stdout, "ok    "+item) {
 			t.Errorf("no ok line for %q:\n%s", item, r.stdout)
 		}
@@ -68,4 +69,17 @@ func TestCheckFailsAtLoginWithAWrongPasswordAndAtSMTPWhenUnreachable(t *testing.
 		t.Error("check printed the password")
 	}
 	t.Logf("check output:\n%s", r.stdout)
+}
+
+func TestCheckFailsOnABrokenTemplateOverride(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "nudge.txt"), "{{define \"subject\"}}Hi{{end}}{{.NoSuchField}}\n")
+	m := newMailbox(t, "templates_dir: "+dir+"\n")
+	r := m.run(t, "check")
+	if r.code == 0 || !strings.Contains(r.stdout, "FAIL  templates") || !strings.Contains(r.stdout, "nudge.txt") {
+		t.Fatalf("check with a broken override: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := m.run(t, "run", "--once"); r.code != 2 || !strings.Contains(r.stderr, "nudge.txt") {
+		t.Errorf("run with a broken override: exit %d, want 2 naming the file\n%s", r.code, r.stderr)
+	}
 }

@@ -43,6 +43,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 				return err
 			}
 			c.line("ok", "config", a.cfg.Path+" is valid")
+			a.checkTemplates(c)
 			ctx, cancel := context.WithTimeout(contextOrBackground(cmd.Context()), 2*time.Minute)
 			defer cancel()
 			a.checkIMAP(ctx, c)
@@ -89,6 +90,20 @@ func (a *app) checkIMAP(ctx context.Context, c *checker) {
 		c.line("ok", "folders", fmt.Sprintf("inbox %q, sent %q, drafts %q", folders.Inbox, folders.Sent, folders.Drafts))
 	}
 	checkCaps(c, conn.Caps())
+}
+
+// checkTemplates parses every template, overrides included, and runs it
+// once on sample data.
+func (a *app) checkTemplates(c *checker) {
+	if _, err := a.templates(); err != nil {
+		c.line("FAIL", "templates", err.Error())
+		return
+	}
+	from := "built-in"
+	if a.cfg.TemplatesDir != "" {
+		from = "built-in, with overrides from " + a.cfg.TemplatesDir
+	}
+	c.line("ok", "templates", from+"; each renders")
 }
 
 func tlsDetail(security string) string {

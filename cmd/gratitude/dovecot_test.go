@@ -81,6 +81,19 @@ func (m *mailbox) statusCounts(t *testing.T) map[string]int64 {
 	return out
 }
 
+// classCounts returns messages recorded per class, per `status --json`.
+func (m *mailbox) classCounts(t *testing.T) map[string]int64 {
+	t.Helper()
+	r := m.run(t, "status", "--json")
+	var rep struct {
+		Messages map[string]int64 `json:"messages"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("status --json: %v\n%s", err, r.stdout)
+	}
+	return rep.Messages
+}
+
 func genMail(prefix string) func(i int) []byte {
 	return func(i int) []byte {
 		return []byte(fmt.Sprintf("From: Person %d <p%d@example.net>\r\nTo: %s\r\nSubject: %s %d\r\n"+
