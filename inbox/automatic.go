@@ -35,13 +35,8 @@ func automatic(h *Header) string {
 	case strings.HasPrefix(strings.ToLower(f.Get("Content-Type")), "multipart/report"):
 		return ReasonDeliveryReport + ": multipart/report"
 	}
-	if v := strings.ToLower(strings.TrimSpace(f.Get("Auto-Submitted"))); v != "" && !strings.HasPrefix(v, "no") {
-		return ReasonAutoReply + ": Auto-Submitted: " + v
-	}
-	for _, k := range []string{"X-Autoreply", "X-Autorespond"} {
-		if f.Get(k) != "" {
-			return ReasonAutoReply + ": " + k
-		}
+	if why := autoSubmitted(h); why != "" {
+		return why
 	}
 	prec := strings.ToLower(strings.TrimSpace(f.Get("Precedence")))
 	switch prec {
@@ -55,6 +50,24 @@ func automatic(h *Header) string {
 	}
 	if msgtext.OutOfOffice(h.Subject, "") {
 		return ReasonOutOfOffice + ": subject"
+	}
+	return ""
+}
+
+// autoSubmitted says why a message declares itself machine-written (RFC
+// 3834 Auto-Submitted, or the older X-Autoreply / X-Autorespond); "" when
+// it does not. Applied to the owner's own mail too: their vacation
+// responder answering a helper is not a thank-you, and a notification of
+// this program whose Message-ID a relay rewrote is not a follow-up.
+func autoSubmitted(h *Header) string {
+	f := &h.Fields
+	if v := strings.ToLower(strings.TrimSpace(f.Get("Auto-Submitted"))); v != "" && !strings.HasPrefix(v, "no") {
+		return ReasonAutoReply + ": Auto-Submitted: " + v
+	}
+	for _, k := range []string{"X-Autoreply", "X-Autorespond"} {
+		if f.Get(k) != "" {
+			return ReasonAutoReply + ": " + k
+		}
 	}
 	return ""
 }

@@ -161,6 +161,10 @@ func (conn *Conn) Close() error {
 	return conn.c.Close()
 }
 
+// Abort closes the socket at once, without LOGOUT: for a caller that is
+// stopping and must not wait for a slow server.
+func (conn *Conn) Abort() error { return conn.c.Close() }
+
 // Closed is closed when the connection is gone.
 func (conn *Conn) Closed() <-chan struct{} { return conn.c.Closed() }
 

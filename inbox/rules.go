@@ -61,6 +61,9 @@ func (r *Rules) ownerMail(m *Message, b *Batch) Verdict {
 		return duplicate(m)
 	}
 	h := &m.Header
+	if why := autoSubmitted(h); why != "" {
+		return Verdict{Class: gratitude.ClassIgnored, Reason: why + " (from the owner's address)"}
+	}
 	detail, captured := r.captured(h)
 	refs := threadRefs(h)
 	if req, ok := firstIn(refs, b.Own); ok {

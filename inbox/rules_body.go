@@ -59,7 +59,11 @@ func (r *Rules) ask(m *Message, detail string, opts capture.Options) Verdict {
 		ev.AskText = msgtext.Excerpt(fwd.Body, askTextMax)
 		reason = "forwarded to the capture address"
 	}
-	ev.DueAt = opts.DueAt(ev.At, r.Owner.NoReplyAfter)
+	if !opts.Due.IsZero() || opts.Window > 0 {
+		// Only the ask's own window is kept; without one the current
+		// reminders.no_reply_after applies, even if it changes later.
+		ev.DueAt = opts.DueAt(ev.At, r.Owner.NoReplyAfter)
+	}
 	return Verdict{Class: gratitude.ClassAsk, Reason: reason, Event: ev}
 }
 

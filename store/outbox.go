@@ -79,11 +79,14 @@ ORDER BY next_attempt_at, id LIMIT 1`
 	qOutLease = `
 UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ? WHERE id = ?`
 	qOutSent = `
-UPDATE outbox SET state = 'sent', sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ? AND state = 'sending'`
+UPDATE outbox SET state = 'sent', sent_at = ?, lease_until = NULL, last_error = ''
+WHERE id = ? AND state = 'sending' AND attempts = ?`
 	qOutRetry = `
-UPDATE outbox SET state = 'queued', next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ? AND state = 'sending'`
+UPDATE outbox SET state = 'queued', next_attempt_at = ?, lease_until = NULL, last_error = ?
+WHERE id = ? AND state = 'sending' AND attempts = ?`
 	qOutFailed = `
-UPDATE outbox SET state = 'failed', failed_at = ?, lease_until = NULL, last_error = ? WHERE id = ? AND state = 'sending'`
+UPDATE outbox SET state = 'failed', failed_at = ?, lease_until = NULL, last_error = ?
+WHERE id = ? AND state = 'sending' AND attempts = ?`
 	qOutNext = `
 SELECT MIN(CASE state WHEN 'queued' THEN next_attempt_at ELSE lease_until END) FROM outbox
 WHERE account_id = ? AND state IN ('queued', 'sending')`
@@ -177,29 +180,36 @@ func (s *Store) ClaimOutgoing(ctx context.Context, account int64, targets []Targ
 	return o, found, wrap("claim outgoing", err)
 }
 
-// MarkSent records that the message left.
-func (s *Store) MarkSent(ctx context.Context, id int64, now time.Time) error {
-	return s.markOut(ctx, "mark sent", qOutSent, millis(now), id)
+// ErrLeaseLost is returned when recording the outcome of an attempt that
+// is no longer the message's latest: its lease ran out and another sender
+// claimed it.
+var ErrLeaseLost = errors.New("outbox message is no longer this sender's: its lease ran out")
+
+// MarkSent records that the claimed attempt o delivered the message.
+func (s *Store) MarkSent(ctx context.Context, o Outgoing, now time.Time) error {
+	return s.markOut(ctx, "mark sent", o, qOutSent, millis(now))
 }
 
-// MarkRetry puts the message back in the queue until next, with the error.
-func (s *Store) MarkRetry(ctx context.Context, id int64, next time.Time, lastErr string) error {
-	return s.markOut(ctx, "mark retry", qOutRetry, millis(next), lastErr, id)
+// MarkRetry puts the message of attempt o back in the queue until next.
+func (s *Store) MarkRetry(ctx context.Context, o Outgoing, next time.Time, lastErr string) error {
+	return s.markOut(ctx, "mark retry", o, qOutRetry, millis(next), lastErr)
 }
 
-// MarkFailed gives up on the message, keeping the error for status and
-// the digest.
-func (s *Store) MarkFailed(ctx context.Context, id int64, lastErr string, now time.Time) error {
-	return s.markOut(ctx, "mark failed", qOutFailed, millis(now), lastErr, id)
+// MarkFailed gives up on the message of attempt o, keeping the error for
+// status and the digest.
+func (s *Store) MarkFailed(ctx context.Context, o Outgoing, lastErr string, now time.Time) error {
+	return s.markOut(ctx, "mark failed", o, qOutFailed, millis(now), lastErr)
 }
 
-func (s *Store) markOut(ctx context.Context, op, q string, args ...any) error {
-	res, err := s.write.ExecContext(ctx, q, args...)
+// markOut records an attempt's outcome, if the attempt still holds the
+// message.
+func (s *Store) markOut(ctx context.Context, op string, o Outgoing, q string, args ...any) error {
+	res, err := s.write.ExecContext(ctx, q, append(args, o.ID, o.Attempts)...)
 	if err != nil {
 		return wrap(op, err)
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 {
-		return wrap(op, fmt.Errorf("outbox message %v is not being sent", args[len(args)-1]))
+		return wrap(op, fmt.Errorf("message %s (attempt %d): %w", o.MessageID, o.Attempts, ErrLeaseLost))
 	}
 	return nil
 }

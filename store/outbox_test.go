@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -34,13 +35,13 @@ func TestOutboxClaimSendAndNeverAgain(t *testing.T) {
 	if _, again, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0, time.Minute); again {
 		t.Fatal("a message being sent was claimed twice")
 	}
-	if err := s.MarkSent(ctx, o.ID, t0.Add(time.Second)); err != nil {
+	if err := s.MarkSent(ctx, o, t0.Add(time.Second)); err != nil {
 		t.Fatal(err)
 	}
 	if _, again, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0.Add(24*time.Hour), time.Minute); again {
 		t.Fatal("a sent message was claimed again")
 	}
-	if err := s.MarkSent(ctx, o.ID, t0); err == nil {
+	if err := s.MarkSent(ctx, o, t0); err == nil {
 		t.Error("marking a sent message sent again succeeded")
 	}
 	own, _ := s.OwnMessages(ctx, acct, []string{"n1@example.org"})
@@ -62,6 +63,12 @@ func TestOutboxSendingLeftByACrashIsClaimedAgainWithTheSameMessageID(t *testing.
 	if err != nil || !ok || again.ID != first.ID || again.MessageID != "n1@example.org" || again.Attempts != 2 {
 		t.Fatalf("after the lease: %+v, %v, %v", again, ok, err)
 	}
+	if err := s.MarkSent(ctx, first, t0.Add(time.Minute)); !errors.Is(err, ErrLeaseLost) {
+		t.Errorf("the first sender recorded its outcome after losing the lease: %v", err)
+	}
+	if err := s.MarkSent(ctx, again, t0.Add(time.Minute)); err != nil {
+		t.Errorf("the sender holding the lease: %v", err)
+	}
 }
 
 func TestOutboxRetryWaitsAndFailureIsReported(t *testing.T) {
@@ -70,7 +77,7 @@ func TestOutboxRetryWaitsAndFailureIsReported(t *testing.T) {
 	acct := account(t, s, "ada@example.org")
 	s.Enqueue(ctx, acct, []Outgoing{nudgeOut("n1@example.org", TargetSMTP)}, t0)
 	o, _, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0, time.Minute)
-	if err := s.MarkRetry(ctx, o.ID, t0.Add(10*time.Minute), "451 try later"); err != nil {
+	if err := s.MarkRetry(ctx, o, t0.Add(10*time.Minute), "451 try later"); err != nil {
 		t.Fatal(err)
 	}
 	if next, ok, _ := s.NextOutgoingAt(ctx, acct); !ok || !next.Equal(t0.Add(10*time.Minute)) {
@@ -83,7 +90,7 @@ func TestOutboxRetryWaitsAndFailureIsReported(t *testing.T) {
 	if !ok || o.Attempts != 2 || o.LastError != "451 try later" {
 		t.Fatalf("retry claim = %+v, %v", o, ok)
 	}
-	if err := s.MarkFailed(ctx, o.ID, "550 no such user", t0.Add(11*time.Minute)); err != nil {
+	if err := s.MarkFailed(ctx, o, "550 no such user", t0.Add(11*time.Minute)); err != nil {
 		t.Fatal(err)
 	}
 	counts, _ := s.OutboxCounts(ctx, acct)
@@ -109,7 +116,7 @@ func TestOutboxClaimsOnlyTheAskedTargetsAndCountsRecentSends(t *testing.T) {
 		t.Fatalf("claimed %+v, %v; want the draft only", o, ok)
 	}
 	o, _, _ = s.ClaimOutgoing(ctx, acct, []Target{TargetSMTP}, t0, time.Minute)
-	s.MarkSent(ctx, o.ID, t0.Add(time.Minute))
+	s.MarkSent(ctx, o, t0.Add(time.Minute))
 	n, oldest, err := s.SentSince(ctx, acct, TargetSMTP, t0)
 	if err != nil || n != 1 || !oldest.Equal(t0.Add(time.Minute)) {
 		t.Errorf("SentSince = %d, %v, %v", n, oldest, err)
@@ -162,10 +169,12 @@ func TestRemindRecordsOnceAndMarksTheRequestChanged(t *testing.T) {
 		t.Fatalf("due = %d requests", len(due))
 	}
 	ev := gratitude.Reminded{Reminder: gratitude.ReminderNoReply, Seq: 1, At: t0.Add(72 * time.Hour), MessageID: "n1@example.org"}
-	for range 2 {
-		if err := s.Remind(ctx, acct, ev, id, []Outgoing{nudgeOut("n1@example.org", TargetInbox)}, ev.At.Add(72*time.Hour), ev.At); err != nil {
-			t.Fatal(err)
-		}
+	if err := s.Remind(ctx, acct, ev, due[0], []Outgoing{nudgeOut("n1@example.org", TargetInbox)}, ev.At.Add(72*time.Hour), ev.At); err != nil {
+		t.Fatal(err)
+	}
+	// A second scheduler that decided on the same read queues nothing.
+	if err := s.Remind(ctx, acct, ev, due[0], []Outgoing{nudgeOut("n2@example.org", TargetInbox)}, ev.At.Add(72*time.Hour), ev.At); !errors.Is(err, ErrChanged) {
+		t.Fatalf("second Remind on a stale read: %v, want ErrChanged", err)
 	}
 	r, _ := s.Request(ctx, acct, id)
 	if l := r.ReminderLog(gratitude.ReminderNoReply); l.Sent != 1 || !l.LastAt.Equal(ev.At) {

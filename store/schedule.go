@@ -21,9 +21,10 @@ UPDATE requests SET next_reminder_at = ?, schedule_dirty = 0
 WHERE account_id = ? AND id = ? AND version = ?`
 	qSetNextOnly = `UPDATE requests SET next_reminder_at = ? WHERE account_id = ? AND id = ?`
 	qDue         = `
-SELECT id FROM requests
+SELECT id, version FROM requests
 WHERE account_id = ? AND next_reminder_at IS NOT NULL AND next_reminder_at <= ?
 ORDER BY next_reminder_at, id LIMIT ?`
+	qVersion      = `SELECT version FROM requests WHERE account_id = ? AND id = ?`
 	qNextReminder = `SELECT MIN(next_reminder_at) FROM requests WHERE account_id = ? AND next_reminder_at IS NOT NULL`
 	qAllDirty     = `UPDATE requests SET schedule_dirty = 1, version = version + 1 WHERE account_id = ? AND state NOT IN ('thanked', 'cancelled')`
 	qActiveIDs    = `
@@ -43,26 +44,36 @@ type Versioned struct {
 	Version int64
 }
 
+// ErrChanged is returned when a request changed after it was read.
+var ErrChanged = errors.New("the request changed since it was read")
+
 // ChangedRequests returns up to limit requests whose next reminder time
 // must be worked out again because they changed.
 func (s *Store) ChangedRequests(ctx context.Context, account int64, limit int) ([]Versioned, error) {
-	rows, err := s.read.QueryContext(ctx, qDirty, account, limit)
+	return s.versioned(ctx, account, "changed requests", qDirty, account, limit)
+}
+
+// versioned runs q (selecting id, version) and loads each request. The
+// version is read before the request, so it is never newer than what was
+// loaded: a check against it can only err on the side of "changed".
+func (s *Store) versioned(ctx context.Context, account int64, op, q string, args ...any) ([]Versioned, error) {
+	rows, err := s.read.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, wrap("changed requests", err)
+		return nil, wrap(op, err)
 	}
 	var vs []Versioned
 	for rows.Next() {
 		var v Versioned
 		if err := rows.Scan(&v.ID, &v.Version); err != nil {
 			rows.Close()
-			return nil, wrap("changed requests", err)
+			return nil, wrap(op, err)
 		}
 		vs = append(vs, v)
 	}
 	rows.Close()
 	for i := range vs {
 		if vs[i].Request, err = loadRequest(ctx, s.read, account, vs[i].ID); err != nil {
-			return nil, wrap("changed requests", err)
+			return nil, wrap(op, err)
 		}
 	}
 	return vs, nil
@@ -89,9 +100,9 @@ func (s *Store) PostponeReminder(ctx context.Context, account, id int64, at time
 }
 
 // DueRequests returns up to limit requests whose next reminder time is at
-// or before now, earliest first.
-func (s *Store) DueRequests(ctx context.Context, account int64, now time.Time, limit int) ([]gratitude.Request, error) {
-	return s.requestsBy(ctx, account, qDue, account, millis(now), limit)
+// or before now, earliest first, with the version they were read at.
+func (s *Store) DueRequests(ctx context.Context, account int64, now time.Time, limit int) ([]Versioned, error) {
+	return s.versioned(ctx, account, "due requests", qDue, account, millis(now), limit)
 }
 
 // NextReminderAt is the earliest next reminder time of any request; false
@@ -120,16 +131,19 @@ func (s *Store) ActiveRequests(ctx context.Context, account int64, since time.Ti
 
 // Remind records, in one transaction, that a reminder about a request goes
 // out: the event in the request's log and reminder count, the messages in
-// the outbox, and when the next reminder falls due (zero: none). Recording
-// the same reminder twice changes nothing the second time.
-func (s *Store) Remind(ctx context.Context, account int64, ev gratitude.Reminded, requestID int64, out []Outgoing, next, now time.Time) error {
+// the outbox, and when the next reminder falls due (zero: none). It does so
+// only if the request is still at the version the reminder was decided on;
+// otherwise it returns ErrChanged and queues nothing (a reply, a resolve or
+// another scheduler got there first).
+func (s *Store) Remind(ctx context.Context, account int64, ev gratitude.Reminded, v Versioned, out []Outgoing, next, now time.Time) error {
+	requestID := v.ID
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		r, err := loadRequest(ctx, tx, account, requestID)
-		if err != nil {
+		var version int64
+		if err := tx.QueryRowContext(ctx, qVersion, account, requestID).Scan(&version); err != nil {
 			return err
 		}
-		if r.ReminderLog(ev.Reminder).Sent >= ev.Seq {
-			return nil // already recorded: a second scheduler got here first
+		if version != v.Version {
+			return ErrChanged
 		}
 		if _, err := applyTx(ctx, tx, account, requestID, ev, now); err != nil {
 			return err
@@ -142,18 +156,37 @@ func (s *Store) Remind(ctx context.Context, account int64, ev gratitude.Reminded
 	return wrap("remind", err)
 }
 
-// EnqueueAndSetTime queues messages and stores a time setting in one
-// transaction: a digest and the note that it went out.
-func (s *Store) EnqueueAndSetTime(ctx context.Context, account int64, out []Outgoing, name string, t, now time.Time) error {
+// AdvanceTime moves a time setting from was to t and queues messages, in
+// one transaction, but only if the setting still holds was (a zero was:
+// it was never set): of two processes that decided to send the same
+// digest, one does. It reports whether it did.
+func (s *Store) AdvanceTime(ctx context.Context, account int64, name string, was, t time.Time, out []Outgoing, now time.Time) (bool, error) {
 	v, _ := json.Marshal(millis(t))
+	done := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var cur []byte
+		err := tx.QueryRowContext(ctx, qSettingGet, account, name).Scan(&cur)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if !was.IsZero() {
+				return nil
+			}
+		case err != nil:
+			return err
+		default:
+			var ms int64
+			if err := json.Unmarshal(cur, &ms); err != nil || was.IsZero() || ms != millis(was) {
+				return err
+			}
+		}
 		if err := enqueueTx(ctx, tx, account, out, now); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, qSettingSet, account, name, v, millis(now))
+		_, err = tx.ExecContext(ctx, qSettingSet, account, name, v, millis(now))
+		done = err == nil
 		return err
 	})
-	return wrap("enqueue", err)
+	return done, wrap("advance "+name, err)
 }
 
 // Setting returns a per-account value; false when it was never set.

@@ -9,13 +9,11 @@ import (
 	"time"
 
 	"gratitude/inbox"
+	"gratitude/internal/remind"
 	"gratitude/templates"
 
 	"github.com/spf13/cobra"
 )
-
-// firstDigestSpan is what a digest covers when none was ever sent.
-const firstDigestSpan = 7 * 24 * time.Hour
 
 func newDigestCmd(g *globals) *cobra.Command {
 	var send bool
@@ -45,23 +43,20 @@ func newDigestCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-// digestSince is the start of the digest due now: the last digest, or a
-// week ago when there was none.
-func (d *daemon) digestSince(ctx context.Context, now time.Time) (time.Time, error) {
-	last, ok, err := d.remind.LastDigest(ctx)
-	if err != nil || ok {
-		return last, err
-	}
-	return now.Add(-firstDigestSpan), nil
+// lastDigest is when the last digest went out (zero: never).
+func (d *daemon) lastDigest(ctx context.Context) (time.Time, error) {
+	last, _, err := d.remind.LastDigest(ctx)
+	return last, err
 }
 
 // printDigest renders the digest as text, changing nothing.
 func (d *daemon) printDigest(ctx context.Context, w io.Writer) error {
 	now := d.clock.Now()
-	since, err := d.digestSince(ctx, now)
+	last, err := d.lastDigest(ctx)
 	if err != nil {
 		return err
 	}
+	since := remind.DigestSince(last, now)
 	dg, err := d.remind.BuildDigest(ctx, since, now)
 	if err != nil {
 		return err
@@ -81,11 +76,11 @@ func (d *daemon) printDigest(ctx context.Context, w io.Writer) error {
 // sendDigest queues the digest now and delivers it.
 func (d *daemon) sendDigest(ctx context.Context, w io.Writer) error {
 	now := d.clock.Now()
-	since, err := d.digestSince(ctx, now)
+	last, err := d.lastDigest(ctx)
 	if err != nil {
 		return err
 	}
-	queued, err := d.remind.SendDigest(ctx, since, now, now)
+	queued, err := d.remind.SendDigest(ctx, last, now, now)
 	if err != nil {
 		return err
 	}

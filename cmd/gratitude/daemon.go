@@ -26,6 +26,7 @@ type daemon struct {
 	stats   *inbox.Stats
 	health  *liveHealth
 	remind  *remind.Runner
+	gate    *mailGate // nil for one-shot commands, which sync first
 }
 
 func newDaemon(ctx context.Context, a *app) (*daemon, error) {
@@ -34,6 +35,9 @@ func newDaemon(ctx context.Context, a *app) (*daemon, error) {
 		return nil, err
 	}
 	r, err := a.runner(st, acct)
+	if err == nil {
+		err = a.reschedulePolicyChange(contextOrBackground(ctx), st, acct)
+	}
 	if err != nil {
 		st.Close()
 		return nil, err
@@ -149,6 +153,7 @@ func (d *daemon) run(ctx context.Context) error {
 	srv := d.serveHTTP(ctx)
 	var wg sync.WaitGroup
 	remindKick, sendKick := make(chan struct{}, 1), make(chan struct{}, 1)
+	d.gate = &mailGate{last: folders.Inbox}
 	w := &inbox.Watcher{
 		Options:   d.imapOptions(),
 		Syncer:    d.syncer(),
@@ -157,7 +162,7 @@ func (d *daemon) run(ctx context.Context) error {
 		Log:       d.log.With("component", "inbox"),
 		OnPass: func(res inbox.PassResult, err error) {
 			d.onPass(ctx, res, err)
-			if err == nil && res.New > 0 {
+			if d.gate.passed(res, err) {
 				kick(remindKick)
 			}
 		},

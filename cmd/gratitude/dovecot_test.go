@@ -144,9 +144,10 @@ type runningDaemon struct {
 	done   chan error
 }
 
-func (m *mailbox) startDaemon(t *testing.T) *runningDaemon {
+func (m *mailbox) startDaemon(t *testing.T, flags ...string) *runningDaemon {
 	t.Helper()
-	cmd := exec.Command(binPath, "--config", m.config, "--log-format", "json", "run")
+	args := append([]string{"--config", m.config, "--log-format", "json"}, flags...)
+	cmd := exec.Command(binPath, append(args, "run")...)
 	cmd.Env = append(os.Environ(), m.env...)
 	d := &runningDaemon{cmd: cmd, stderr: &lockedBuffer{}, done: make(chan error, 1)}
 	cmd.Stderr = d.stderr

@@ -17,9 +17,14 @@ const (
 )
 
 // remindLoop queues reminders and digests as they fall due, and whenever
-// the mailbox brought news; it wakes the sender when it queued something.
+// the mailbox brought news, but only while the mailbox is read up to date
+// (see mailGate); it wakes the sender when it queued something.
 func (d *daemon) remindLoop(ctx context.Context, wake <-chan struct{}, sendKick chan<- struct{}) {
 	for ctx.Err() == nil {
+		if !d.gate.isOpen() {
+			sleepUntil(ctx, wake, maxSleep) // the watcher wakes us once INBOX is read
+			continue
+		}
 		res, err := d.remindPass(ctx)
 		if res.Reminders > 0 || res.Digest {
 			kick(sendKick)

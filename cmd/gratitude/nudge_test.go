@@ -268,3 +268,37 @@ func TestRunningDaemonNudgesAnOverdueAskOnce(t *testing.T) {
 	}
 	d.stop(t)
 }
+
+func TestADaemonStartedAfterTheWindowReadsTheReplyBeforeNudging(t *testing.T) {
+	m := newMailbox(t, speakConfig)
+	if err := m.dc.Deliver(testOwner, "Sent", budgetAsk()); err != nil {
+		t.Fatal(err)
+	}
+	if r := m.run(t, "--now", askedAt.Add(time.Hour).Format(time.RFC3339), "run", "--once"); r.code != 0 {
+		t.Fatalf("run --once: exit %d\n%s", r.code, r.stderr)
+	}
+	// Alice answers while gratitude is not running.
+	reply := mailAt([]string{"From: Alice Martin <alice@example.net>", "To: Ada Lovelace <ada@example.org>",
+		"Subject: Re: Budget review for Q1", "Date: " + askedAt.Add(5*time.Hour).Format(time.RFC1123Z),
+		"Message-ID: <r-alice@example.net>", "In-Reply-To: <ask-budget@example.org>",
+		"Content-Type: text/plain; charset=utf-8"}, "The travel line is counted twice.\n\nAlice")
+	if err := m.dc.DeliverLMTP("alice@example.net", []string{testOwner}, reply); err != nil {
+		t.Fatal(err)
+	}
+	d := m.startDaemon(t, "--now", askedAt.Add(80*time.Hour).Format(time.RFC3339))
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		reqs := listRequests(t, m)
+		if len(reqs) == 1 && reqs[0].State == "answered" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the reply was not read: %+v", reqs)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	d.stop(t)
+	if n := len(ofKind(readFolder(t, m, "INBOX"), "nudge")); n != 0 {
+		t.Errorf("%d nudges: the daemon nudged before reading the reply that arrived while it was down", n)
+	}
+}

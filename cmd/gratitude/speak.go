@@ -82,7 +82,31 @@ func (a *app) sender(st *store.Store, acct int64, folders inbox.Folders, stats *
 		DialIMAP: func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
 		Folders: map[store.Target]string{store.TargetInbox: folders.Inbox, store.TargetDrafts: folders.Drafts,
 			store.TargetSent: folders.Sent},
-		Limit: limit.N, Per: limit.Per,
+		Limit: limit.N, Per: limit.Per, Quiet: a.policy().Quiet, Owner: a.cfg.Owner.Email,
 		Log: log,
 	}
+}
+
+// policySetting remembers the reminder settings the schedule was worked
+// out with.
+const policySetting = "schedule.policy"
+
+// reschedulePolicyChange marks every request for a new look when the
+// reminder settings changed since the schedule was last worked out, so a
+// shorter window takes effect at once rather than at the old time.
+func (a *app) reschedulePolicyChange(ctx context.Context, st *store.Store, acct int64) error {
+	rm := a.cfg.Reminders
+	fp := fmt.Sprintf("v1 %s %s %s %s %s", rm.NoReplyAfter, rm.UnresolvedAfter, rm.ThanksPendingAfter,
+		rm.QuietHours, a.cfg.Location())
+	old, ok, err := st.Setting(ctx, acct, policySetting)
+	if err != nil || (ok && string(old) == fp) {
+		return err
+	}
+	if ok {
+		a.log.Info("reminder settings changed; working out every reminder again")
+		if err := st.RescheduleAll(ctx, acct); err != nil {
+			return err
+		}
+	}
+	return st.SetSetting(ctx, acct, policySetting, []byte(fp), a.clock.Now())
 }

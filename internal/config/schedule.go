@@ -157,9 +157,19 @@ func (q QuietHours) Until(t time.Time) time.Time {
 	}
 	end := time.Date(t.Year(), t.Month(), t.Day(), q.End/60, q.End%60, 0, 0, t.Location())
 	if !end.After(t) {
+		// When clocks go back, the wall time comes twice; time.Date gives
+		// the first, and t may be in the repeated hour before the second.
+		if again := end.Add(time.Hour); again.After(t) && sameClock(again, end) {
+			return again
+		}
 		end = time.Date(t.Year(), t.Month(), t.Day()+1, q.End/60, q.End%60, 0, 0, t.Location())
 	}
 	return end
+}
+
+// sameClock reports whether a and b show the same wall-clock time.
+func sameClock(a, b time.Time) bool {
+	return a.Hour() == b.Hour() && a.Minute() == b.Minute()
 }
 
 // String writes the window back as "HH:MM-HH:MM" or "off".

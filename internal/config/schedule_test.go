@@ -100,3 +100,21 @@ func TestQuietHoursUseConfiguredTimezone(t *testing.T) {
 		t.Error("quiet hours ignore timezone")
 	}
 }
+
+func TestQuietHoursEndingInTheRepeatedHourEndThatNight(t *testing.T) {
+	loc, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no tzdata:", err)
+	}
+	q, err := ParseQuietHours("22:00-01:30", loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 1 Nov 2026: clocks go back at 02:00 EDT to 01:00 EST. 01:15 EST is
+	// in the second pass of the hour; the window ends at 01:30 EST.
+	t0 := time.Date(2026, 11, 1, 6, 15, 0, 0, time.UTC) // 01:15 EST
+	want := time.Date(2026, 11, 1, 6, 30, 0, 0, time.UTC)
+	if got := q.Until(t0); !got.Equal(want) {
+		t.Errorf("Until(01:15 EST) = %v, want %v", got.In(loc), want.In(loc))
+	}
+}

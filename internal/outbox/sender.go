@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"gratitude"
@@ -16,9 +17,9 @@ import (
 // Queue is the outbox as the sender needs it.
 type Queue interface {
 	ClaimOutgoing(ctx context.Context, account int64, targets []store.Target, now time.Time, lease time.Duration) (store.Outgoing, bool, error)
-	MarkSent(ctx context.Context, id int64, now time.Time) error
-	MarkRetry(ctx context.Context, id int64, next time.Time, lastErr string) error
-	MarkFailed(ctx context.Context, id int64, lastErr string, now time.Time) error
+	MarkSent(ctx context.Context, o store.Outgoing, now time.Time) error
+	MarkRetry(ctx context.Context, o store.Outgoing, next time.Time, lastErr string) error
+	MarkFailed(ctx context.Context, o store.Outgoing, lastErr string, now time.Time) error
 	NextOutgoingAt(ctx context.Context, account int64) (time.Time, bool, error)
 	SentSince(ctx context.Context, account int64, target store.Target, since time.Time) (int, time.Time, error)
 }
@@ -27,7 +28,8 @@ type Queue interface {
 type Mailbox interface {
 	Append(mailbox string, raw []byte, flags []imap.Flag, date time.Time) error
 	HasMessageID(mailbox, messageID string) (bool, error)
-	Close() error
+	Close() error // logs out
+	Abort() error // closes at once
 }
 
 // SMTPFunc sends raw to the recipients over SMTP.
@@ -58,13 +60,18 @@ type Sender struct {
 	// RateLimit allows at most Limit SMTP messages per Per (0: no limit).
 	Limit int
 	Per   time.Duration
+	// Quiet, when set, moves the retry of a notification to the owner
+	// (into INBOX, or by SMTP to Owner) out of the owner's quiet hours.
+	Quiet func(time.Time) time.Time
+	Owner string
 	// Retry policy; zero values take the defaults.
 	Lease, MinBackoff, MaxBackoff, GiveUpAfter time.Duration
 	Log                                        *slog.Logger
 	// OnResult, when set, is told the outcome of every attempt (nil: sent).
 	OnResult func(o store.Outgoing, err error)
 
-	imap Mailbox // open during Drain
+	imap     Mailbox // open during Drain
+	stopIMAP func() bool
 }
 
 // DrainResult says what one drain did and when the next is needed.
@@ -130,32 +137,54 @@ func (s *Sender) next(ctx context.Context, now, smtpFree time.Time) (time.Time, 
 	return smtpFree, nil
 }
 
-// deliver sends one claimed message and records the outcome.
+// deliver sends one claimed message and records the outcome. The outcome
+// is recorded even when ctx ends meanwhile: a message the server accepted
+// must never stay "sending", or it would be sent again.
 func (s *Sender) deliver(ctx context.Context, o store.Outgoing, res *DrainResult) error {
 	err := s.send(ctx, o)
 	if s.OnResult != nil {
 		s.OnResult(o, err)
 	}
 	now := s.Clock.Now()
+	record := context.WithoutCancel(ctx)
 	switch {
 	case err == nil:
 		res.Sent++
 		s.Log.Info("sent", "kind", o.Kind, "target", o.Target, "request", o.RequestID, "message_id", o.MessageID, "attempt", o.Attempts)
-		return s.Queue.MarkSent(ctx, o.ID, now)
+		return s.Queue.MarkSent(record, o, now)
 	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
-		return ctx.Err() // stopping: the lease brings it back
+		return ctx.Err() // stopping before the server answered: the lease brings it back
 	case !s.temporary(o, err) || now.Sub(o.CreatedAt) > s.giveUpAfter():
 		res.Failed++
 		s.Log.Error("could not send; giving up", "kind", o.Kind, "target", o.Target, "request", o.RequestID,
 			"message_id", o.MessageID, "attempts", o.Attempts, "err", err)
-		return s.Queue.MarkFailed(ctx, o.ID, err.Error(), now)
+		return s.Queue.MarkFailed(record, o, err.Error(), now)
 	default:
 		res.Retried++
-		next := now.Add(s.backoff(o.Attempts))
+		next := s.retryAt(o, now)
 		s.Log.Warn("could not send; will retry", "kind", o.Kind, "target", o.Target, "message_id", o.MessageID,
 			"attempt", o.Attempts, "retry_at", next, "err", err)
-		return s.Queue.MarkRetry(ctx, o.ID, next, err.Error())
+		return s.Queue.MarkRetry(record, o, next, err.Error())
 	}
+}
+
+// retryAt is when attempt o is tried again: after the backoff, and for a
+// notification to the owner not inside quiet hours.
+func (s *Sender) retryAt(o store.Outgoing, now time.Time) time.Time {
+	next := now.Add(s.backoff(o.Attempts))
+	if s.Quiet != nil && s.toOwner(o) {
+		next = s.Quiet(next)
+	}
+	return next
+}
+
+// toOwner reports a notification to the owner: into INBOX, or by SMTP to
+// the owner alone.
+func (s *Sender) toOwner(o store.Outgoing) bool {
+	if o.Target == store.TargetInbox {
+		return true
+	}
+	return o.Target == store.TargetSMTP && len(o.Recipients) == 1 && strings.EqualFold(o.Recipients[0], s.Owner)
 }
 
 // send delivers o once.
@@ -221,11 +250,16 @@ func (s *Sender) mailbox(ctx context.Context) (Mailbox, error) {
 		return nil, err
 	}
 	s.imap = c
+	// Stopping must not wait for a slow server: close the socket, and the
+	// APPEND or SEARCH in progress fails at once (the lease brings the
+	// message back).
+	s.stopIMAP = context.AfterFunc(ctx, func() { c.Abort() })
 	return c, nil
 }
 
 func (s *Sender) closeIMAP() {
 	if s.imap != nil {
+		s.stopIMAP()
 		go s.imap.Close() // a dead server must not hold up the sender
 		s.imap = nil
 	}

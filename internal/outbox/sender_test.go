@@ -2,6 +2,7 @@ package outbox
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net"
@@ -280,5 +281,44 @@ func TestRateLimitHoldsSMTPButNotIMAP(t *testing.T) {
 	r.clock.add(time.Hour)
 	if res := r.drain(); res.Sent != 1 || len(r.smtp.Messages()) != 3 {
 		t.Errorf("after the hour: %+v", res)
+	}
+}
+
+func TestARetryWaitsForTheEndOfQuietHours(t *testing.T) {
+	r := newRig(t, testmail.FailOnce(testmail.SMTPRcpt, &smtp.SMTPError{Code: 421, Message: "closing"}))
+	morning := t0.Add(10 * time.Hour)
+	r.s.Owner = owner
+	r.s.Quiet = func(t time.Time) time.Time {
+		if t.Before(morning) {
+			return morning
+		}
+		return t
+	}
+	r.enqueue("n1@example.org", store.TargetSMTP)
+	if res := r.drain(); res.Retried != 1 || !res.Next.Equal(morning) {
+		t.Fatalf("drain %+v; want the retry at the end of quiet hours %v", res, morning)
+	}
+}
+
+func TestAStopRightAfterTheServerAcceptedStillRecordsTheSend(t *testing.T) {
+	r := newRig(t, nil)
+	send := r.s.SMTP
+	ctx, cancel := context.WithCancel(r.ctx)
+	r.s.SMTP = func(c context.Context, from string, to []string, raw []byte) error {
+		err := send(c, from, to, raw)
+		cancel() // SIGTERM arrives as the server says 250
+		return err
+	}
+	r.enqueue("n1@example.org", store.TargetSMTP)
+	if _, err := r.s.Drain(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatalf("drain: %v", err)
+	}
+	r.clock.add(DefaultLease + time.Minute)
+	r.s.SMTP = send
+	if res := r.drain(); res.Sent != 0 {
+		t.Errorf("the message was sent again after the stop: %+v", res)
+	}
+	if n := len(r.smtp.Messages()); n != 1 {
+		t.Errorf("server received %d copies, want 1", n)
 	}
 }

@@ -35,11 +35,14 @@ func (c *Composer) Reminder(r gratitude.Request, rem gratitude.Reminder, now tim
 	}
 	var out []store.Outgoing
 	if nv, ok := view.(templates.NudgeView); ok && c.Drafts && len(nv.Waiting) > 0 {
-		draft, err := c.followUpDraft(r, nv, now)
-		if err != nil {
-			return nil, "", err
+		// A draft that cannot be built (an address mail cannot carry)
+		// must not cost the nudge: it then says nothing about Drafts.
+		if draft, err := c.followUpDraft(r, nv, now); err == nil {
+			out = append(out, draft)
+		} else {
+			nv.FollowUpInDrafts = false
+			view = nv
 		}
-		out = append(out, draft)
 	}
 	note, err := c.notification(name, view, r, rem.Late, now)
 	if err != nil {
@@ -118,9 +121,14 @@ func (c *Composer) followUpDraft(r gratitude.Request, nv templates.NudgeView, no
 	return c.outgoing("followup-draft", r.ID, &m, store.TargetDrafts)
 }
 
-// outgoing renders m into an outbox row for target.
+// outgoing renders m into an outbox row for target. Threading is a
+// courtesy: Message-IDs a header cannot carry are dropped, not fatal.
 func (c *Composer) outgoing(kind string, requestID int64, m *mailer.Message, target store.Target) (store.Outgoing, error) {
 	raw, err := mailer.Render(m)
+	if err != nil && (m.InReplyTo != "" || len(m.References) > 0) {
+		m.InReplyTo, m.References = "", nil
+		raw, err = mailer.Render(m)
+	}
 	if err != nil {
 		return store.Outgoing{}, fmt.Errorf("remind: %s for request %d: %w", kind, requestID, err)
 	}

@@ -2,6 +2,7 @@ package remind
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -23,16 +24,16 @@ const digestSetting = "digest.last_at"
 type Store interface {
 	ChangedRequests(ctx context.Context, account int64, limit int) ([]store.Versioned, error)
 	SetNextReminder(ctx context.Context, account, id, version int64, at time.Time) (bool, error)
-	DueRequests(ctx context.Context, account int64, now time.Time, limit int) ([]gratitude.Request, error)
+	DueRequests(ctx context.Context, account int64, now time.Time, limit int) ([]store.Versioned, error)
 	NextReminderAt(ctx context.Context, account int64) (time.Time, bool, error)
 	PostponeReminder(ctx context.Context, account, id int64, at time.Time) error
-	Remind(ctx context.Context, account int64, ev gratitude.Reminded, requestID int64, out []store.Outgoing, next, now time.Time) error
+	Remind(ctx context.Context, account int64, ev gratitude.Reminded, v store.Versioned, out []store.Outgoing, next, now time.Time) error
 	ActiveRequests(ctx context.Context, account int64, since time.Time) ([]gratitude.Request, error)
 	People(ctx context.Context, account int64) ([]gratitude.Person, error)
 	Failures(ctx context.Context, account int64, since time.Time) ([]gratitude.SendFailure, error)
 	TimeSetting(ctx context.Context, account int64, name string) (time.Time, bool, error)
 	SetTimeSetting(ctx context.Context, account int64, name string, t, now time.Time) error
-	EnqueueAndSetTime(ctx context.Context, account int64, out []store.Outgoing, name string, t, now time.Time) error
+	AdvanceTime(ctx context.Context, account int64, name string, was, t time.Time, out []store.Outgoing, now time.Time) (bool, error)
 }
 
 // Runner decides, at a given now, what reminders and digest are due and
@@ -93,38 +94,70 @@ func (r *Runner) reschedule(ctx context.Context) error {
 	return fmt.Errorf("remind: requests keep changing; rescheduling gave up after %d rounds", maxRounds)
 }
 
-// sendDue queues every reminder due at now, outside quiet hours.
+// retryBroken is how long a request whose reminder cannot be written
+// waits before it is tried again, so it never holds up the others.
+const retryBroken = time.Hour
+
+// sendDue queues every reminder due at now, outside quiet hours. A request
+// whose reminder cannot be written is put off and reported; the others go
+// on.
 func (r *Runner) sendDue(ctx context.Context, now time.Time) (int, error) {
 	if r.Policy.InQuietHours(now) {
 		return 0, nil
 	}
 	sent := 0
+	var broken []error
 	for range maxRounds {
 		due, err := r.Store.DueRequests(ctx, r.Account, now, batch)
 		if err != nil || len(due) == 0 {
-			return sent, err
+			return sent, errors.Join(append(broken, err)...)
 		}
-		for _, req := range due {
-			if err := r.remind(ctx, req, now); err != nil {
-				return sent, err
+		for _, v := range due {
+			queued, err := r.remind(ctx, v, now)
+			if err != nil {
+				if !errors.As(err, new(*composeError)) {
+					return sent, err
+				}
+				broken = append(broken, err)
+				r.Log.Error("cannot write a reminder; trying again later", "request", v.ID, "in", retryBroken, "err", err)
+				if err := r.Store.PostponeReminder(ctx, r.Account, v.ID, now.Add(retryBroken)); err != nil {
+					return sent, err
+				}
 			}
-			sent++
+			if queued {
+				sent++
+			}
 		}
 	}
 	return sent, fmt.Errorf("remind: reminders keep falling due; gave up after %d rounds", maxRounds)
 }
 
-// remind queues the reminder due for req at now, or, when none is (the
-// request changed since it was scheduled), records when the next is.
-func (r *Runner) remind(ctx context.Context, req gratitude.Request, now time.Time) error {
+// composeError is a reminder that could not be written.
+type composeError struct {
+	request int64
+	err     error
+}
+
+func (e *composeError) Error() string {
+	return fmt.Sprintf("remind: request #%d: cannot write its reminder: %v; if the request is broken, drop it with `gratitude cancel %d`", e.request, e.err, e.request)
+}
+
+func (e *composeError) Unwrap() error { return e.err }
+
+// remind queues the reminder due for v at now and reports whether it did.
+// When none is due (the request changed since it was scheduled), it
+// records when the next one is; when the request changed since it was
+// read, it leaves it to the next pass.
+func (r *Runner) remind(ctx context.Context, v store.Versioned, now time.Time) (bool, error) {
+	req := v.Request
 	rem, ok := gratitude.DueReminder(req, r.Policy, now)
 	if !ok {
 		next, _ := gratitude.NextReminder(req, r.Policy)
-		return r.Store.PostponeReminder(ctx, r.Account, req.ID, next.DueAt)
+		return false, r.Store.PostponeReminder(ctx, r.Account, req.ID, next.DueAt)
 	}
 	out, id, err := r.Composer.Reminder(req, rem, now)
 	if err != nil {
-		return err
+		return false, &composeError{req.ID, err}
 	}
 	ev := gratitude.Reminded{Reminder: rem.Kind, Seq: rem.Seq, At: now, DueAt: rem.DueAt, Late: rem.Late, MessageID: id}
 	after, _ := gratitude.Apply(req, ev, now)
@@ -132,11 +165,16 @@ func (r *Runner) remind(ctx context.Context, req gratitude.Request, now time.Tim
 	if n, ok := gratitude.NextReminder(after, r.Policy); ok {
 		next = n.DueAt
 	}
-	if err := r.Store.Remind(ctx, r.Account, ev, req.ID, out, next, now); err != nil {
-		return err
+	err = r.Store.Remind(ctx, r.Account, ev, v, out, next, now)
+	if errors.Is(err, store.ErrChanged) {
+		r.Log.Debug("request changed while its reminder was written; deciding again", "request", req.ID)
+		return false, nil // still due: the next round reads it afresh
+	}
+	if err != nil {
+		return false, err
 	}
 	r.Log.Info("reminder queued", "request", req.ID, "kind", rem.Kind, "seq", rem.Seq, "late", rem.Late, "message_id", id)
-	return nil
+	return true, nil
 }
 
 // digest queues the digest when its time has come (once, however many
@@ -154,32 +192,56 @@ func (r *Runner) digest(ctx context.Context, now time.Time) (bool, error) {
 		return false, r.Store.SetTimeSetting(ctx, r.Account, digestSetting, now, now)
 	}
 	due := r.NextDigest(last)
-	if due.IsZero() || now.Before(r.Policy.OutsideQuiet(due)) || r.Policy.InQuietHours(now) {
+	if due.IsZero() {
+		return false, nil
+	}
+	due = r.Policy.OutsideQuiet(due)
+	if now.Before(due) || r.Policy.InQuietHours(now) {
 		return false, nil
 	}
 	return r.SendDigest(ctx, last, due, now)
 }
 
-// SendDigest builds the digest of what happened since, and queues it
-// unless it is empty; either way the digest clock moves to now.
-func (r *Runner) SendDigest(ctx context.Context, since, due, now time.Time) (bool, error) {
+// FirstDigestSpan is what a digest covers when none was sent before.
+const FirstDigestSpan = 7 * 24 * time.Hour
+
+// DigestSince is the start of a digest written at now after the last one
+// (zero: there was none).
+func DigestSince(last, now time.Time) time.Time {
+	if last.IsZero() {
+		return now.Add(-FirstDigestSpan)
+	}
+	return last
+}
+
+// SendDigest builds the digest of what happened since the last one (zero:
+// none yet), and queues it unless it is empty; either way the digest
+// clock moves from last to now. Of two processes sending the same
+// digest, one does.
+func (r *Runner) SendDigest(ctx context.Context, last, due, now time.Time) (bool, error) {
+	since := DigestSince(last, now)
 	d, err := r.BuildDigest(ctx, since, now)
 	if err != nil {
 		return false, err
 	}
-	if d.Empty() {
-		r.Log.Info("digest skipped: nothing to say", "since", since)
-		return false, r.Store.SetTimeSetting(ctx, r.Account, digestSetting, now, now)
-	}
+	var out []store.Outgoing
 	late := now.Sub(due) > gratitude.LateAfter
-	out, err := r.Composer.Digest(d, due, late, now)
-	if err != nil {
-		return false, err
+	if !d.Empty() {
+		o, err := r.Composer.Digest(d, due, late, now)
+		if err != nil {
+			return false, err
+		}
+		out = append(out, o)
 	}
-	if err := r.Store.EnqueueAndSetTime(ctx, r.Account, []store.Outgoing{out}, digestSetting, now, now); err != nil {
+	done, err := r.Store.AdvanceTime(ctx, r.Account, digestSetting, last, now, out, now)
+	switch {
+	case err != nil || !done:
 		return false, err
+	case len(out) == 0:
+		r.Log.Info("digest skipped: nothing to say", "since", since)
+		return false, nil
 	}
-	r.Log.Info("digest queued", "since", since, "late", late, "message_id", out.MessageID)
+	r.Log.Info("digest queued", "since", since, "late", late, "message_id", out[0].MessageID)
 	return true, nil
 }
 

@@ -258,3 +258,62 @@ func (s sent) line(loc *time.Location) string {
 	}
 	return fmt.Sprintf("%s %-14s %s%s", s.at.In(loc).Format("Mon 02 Jan 15:04 MST"), s.kind, s.request, late)
 }
+
+func TestTwoPassesDecidingTheSameDigestQueueOne(t *testing.T) {
+	w := newWorld(t)
+	now := w.berlin(11, 2, 9, 0)
+	w.ask("open", now.Add(-time.Hour), 3*day, false, "alice@example.net")
+	last := now.Add(-7 * day)
+	if err := w.st.SetTimeSetting(w.ctx, w.acct, digestSetting, last, now); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // both read last before either wrote
+		if _, err := w.runner.SendDigest(w.ctx, last, now, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _ := w.st.Outbox(w.ctx, w.acct)
+	if len(out) != 1 {
+		t.Errorf("%d digests queued, want 1", len(out))
+	}
+}
+
+func TestADigestDueInQuietHoursComesAtTheirEndNotLate(t *testing.T) {
+	w := newWorld(t)
+	daily, _ := config.ParseDigest("daily 07:00", w.loc)
+	w.runner.NextDigest = daily.Next
+	start := w.berlin(11, 2, 6, 0)
+	w.ask("open", start.Add(-time.Hour), 3*day, false, "alice@example.net")
+	for now := start; now.Before(start.Add(3 * time.Hour)); now = now.Add(time.Minute) {
+		if _, err := w.runner.Pass(w.ctx, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _ := w.st.Outbox(w.ctx, w.acct)
+	if len(out) != 1 || out[0].Kind != "digest" || out[0].Late || !out[0].CreatedAt.Equal(w.berlin(11, 2, 8, 0)) {
+		for _, o := range out {
+			t.Logf("%s at %v late=%v", o.Kind, o.CreatedAt.In(w.loc), o.Late)
+		}
+		t.Errorf("want one digest at 08:00, the end of quiet hours, not late")
+	}
+}
+
+func TestAnAddressMailCannotCarryCostsTheDraftNotTheNudge(t *testing.T) {
+	w := newWorld(t)
+	asked := w.berlin(11, 2, 9, 0)
+	w.ask("odd", asked, 3*day, false, `"bob smith"@example.org`)
+	w.ask("plain", asked.Add(time.Minute), 3*day, false, "alice@example.net")
+	for now := asked.Add(3 * day); now.Before(asked.Add(3*day + 5*time.Minute)); now = now.Add(time.Minute) {
+		if _, err := w.runner.Pass(w.ctx, now); err != nil {
+			t.Fatalf("pass: %v", err)
+		}
+	}
+	out, _ := w.st.Outbox(w.ctx, w.acct)
+	kinds := map[string]int{}
+	for _, o := range out {
+		kinds[o.Kind]++
+	}
+	if kinds["nudge"] != 2 {
+		t.Errorf("outbox %v; want both nudges", kinds)
+	}
+}

@@ -1,0 +1,32 @@
+package inbox_test
+
+import (
+	"testing"
+	"time"
+
+	"gratitude"
+	"gratitude/inbox"
+)
+
+// ownerReply is the owner writing to Alice in the budget thread (request 1
+// of the corpus world), with extra header lines.
+func ownerReply(extra string) *inbox.Message {
+	raw := "From: Ada Lovelace <ada@example.org>\r\nTo: Alice Martin <alice@example.net>\r\n" +
+		"Subject: Re: Budget review for Q1\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\n" +
+		"Message-ID: <ada-auto@example.org>\r\nIn-Reply-To: <ask-budget@example.org>\r\n" + extra
+	return &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 9, Header: inbox.ParseHeader([]byte(raw + "\r\n")),
+		InternalDate: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
+}
+
+func TestTheOwnersAutoReplyIsNeitherAFollowUpNorThanks(t *testing.T) {
+	rules := &inbox.Rules{Owner: corpusOwner()}
+	for _, extra := range []string{"Auto-Submitted: auto-replied\r\n", "X-Autoreply: yes\r\n", "Auto-Submitted: auto-generated\r\n"} {
+		v := rules.Classify(ownerReply(extra), corpusBatch())
+		if v.Class != gratitude.ClassIgnored || v.Event != nil {
+			t.Errorf("%q: %s (%s), want ignored", extra, v.Class, v.Reason)
+		}
+	}
+	if v := rules.Classify(ownerReply("Auto-Submitted: no\r\n"), corpusBatch()); v.Class == gratitude.ClassIgnored {
+		t.Errorf("Auto-Submitted: no is a person writing, got ignored (%s)", v.Reason)
+	}
+}
