@@ -26,6 +26,12 @@ func Apply(r Request, ev Event, now time.Time) (Request, []Change) {
 		a.markHelped(e)
 	case Reminded:
 		a.reminded(e)
+	case Skip:
+		a.skip(e)
+	case NotHelped:
+		a.notHelped(e)
+	case Snooze:
+		a.snooze(e)
 	}
 	return a.r, a.changes
 }
@@ -175,6 +181,42 @@ func (a *applier) markHelped(e MarkHelped) {
 	case StateThanked:
 		a.setState(StateResolved)
 	}
+}
+
+// skip closes a helper without a thank-you.
+func (a *applier) skip(e Skip) {
+	h := a.r.Helper(e.Who.Email)
+	if h == nil || h.Skipped || h.Thanked() {
+		return
+	}
+	h.Skipped = true
+	a.note("skipped", "%s", h.Email)
+	a.settleThanks(e.At)
+}
+
+// notHelped takes someone off the helpers; a request left without any goes
+// back to open, and a resolved one may now be all thanked.
+func (a *applier) notHelped(e NotHelped) {
+	email := NormalizeEmail(e.Who.Email)
+	i := slices.IndexFunc(a.r.Helpers, func(h Helper) bool { return h.Email == email })
+	if i < 0 {
+		return
+	}
+	a.r.Helpers = slices.Delete(a.r.Helpers, i, i+1)
+	a.note("helper", "%s removed by the owner: did not help", email)
+	if a.r.State == StateAnswered && len(a.r.Helpers) == 0 {
+		a.setState(StateOpen)
+	}
+	a.settleThanks(e.At)
+}
+
+// snooze holds the reminders back until e.Until.
+func (a *applier) snooze(e Snooze) {
+	if a.r.State == "" || a.r.Closed() || e.Until.Equal(a.r.SnoozedUntil) {
+		return
+	}
+	a.r.SnoozedUntil = e.Until
+	a.note("snoozed", "until %s", e.Until.Format(time.RFC3339))
 }
 
 // reminded counts a reminder that went out; a repeat of the same one (the

@@ -77,6 +77,52 @@ type MarkHelped struct {
 	At  time.Time
 }
 
+// Commanded: mail from the owner's address holding commands. It is not
+// applied to a request as it is: the commands are carried out only once
+// the mail provably comes from the owner.
+type Commanded struct {
+	MessageID string
+	At        time.Time
+	From      string
+	Subject   string
+	RequestID int64  // the request it is about, when known from its thread or #ID
+	CardID    int64  // the card whose token address it was sent to (0: none)
+	Token     string // the token part of that address
+	DKIM      bool   // a trusted Authentication-Results says DKIM passed for the owner's domain
+	Commands  []Command
+	Unknown   []string // lines that are not commands
+}
+
+// Kind implements Event.
+func (Commanded) Kind() string { return "commanded" }
+
+// Skip: the owner says a helper needs no thank-you.
+type Skip struct {
+	Who Address
+	At  time.Time
+}
+
+// NotHelped: the owner says someone counted as a helper did not help.
+type NotHelped struct {
+	Who Address
+	At  time.Time
+}
+
+// Snooze: no reminders about the request before Until.
+type Snooze struct {
+	Until time.Time
+	At    time.Time
+}
+
+// Kind implements Event.
+func (Skip) Kind() string { return "skip" }
+
+// Kind implements Event.
+func (NotHelped) Kind() string { return "not-helped" }
+
+// Kind implements Event.
+func (Snooze) Kind() string { return "snooze" }
+
 // Reminded: a reminder about the request went out to the owner.
 type Reminded struct {
 	Reminder  ReminderKind

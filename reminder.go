@@ -86,6 +86,9 @@ func NextReminder(r Request, p ReminderPolicy) (Reminder, bool) {
 	if log.Sent > 0 {
 		due = p.after(log.LastAt, window<<(log.Sent-1))
 	}
+	if due.Before(r.SnoozedUntil) {
+		due = r.SnoozedUntil
+	}
 	return Reminder{Kind: kind, Seq: log.Sent + 1, DueAt: p.OutsideQuiet(due)}, true
 }
 

@@ -38,6 +38,8 @@ type Request struct {
 	ResolvedAt  time.Time
 	ThankedAt   time.Time
 	CancelledAt time.Time
+	// SnoozedUntil holds every reminder back until then (zero: not snoozed).
+	SnoozedUntil time.Time
 }
 
 // Helper is someone who answered a request.

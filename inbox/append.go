@@ -46,3 +46,36 @@ func (conn *Conn) HasMessageID(mailbox, messageID string) (bool, error) {
 	})
 	return found, err
 }
+
+// RemoveMessageID deletes the messages with the Message-ID from mailbox: a
+// draft once its message was sent. They are flagged \Deleted and, where the
+// server has UIDPLUS (or is IMAP4rev2), expunged by UID, so no other
+// message the owner flagged \Deleted is expunged with them; elsewhere they
+// stay flagged for the owner's client to expunge.
+func (conn *Conn) RemoveMessageID(mailbox, messageID string) error {
+	return conn.guard("removing from "+mailbox, func() error {
+		if _, err := conn.c.Select(mailbox, nil).Wait(); err != nil {
+			return fmt.Errorf("imap: SELECT %s: %w", mailbox, err)
+		}
+		criteria := &imap.SearchCriteria{Header: []imap.SearchCriteriaHeaderField{{Key: "Message-ID", Value: "<" + messageID + ">"}}}
+		data, err := conn.c.UIDSearch(criteria, nil).Wait()
+		if err != nil {
+			return fmt.Errorf("imap: SEARCH %s for Message-ID %s: %w", mailbox, messageID, err)
+		}
+		uids := data.AllUIDs()
+		if len(uids) == 0 {
+			return nil // already gone: the owner sent or deleted it
+		}
+		set := imap.UIDSetNum(uids...)
+		store := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}
+		if err := conn.c.Store(set, store, nil).Close(); err != nil {
+			return fmt.Errorf("imap: flag %s in %s deleted: %w", messageID, mailbox, err)
+		}
+		if caps := conn.c.Caps(); caps.Has(imap.CapUIDPlus) || caps.Has(imap.CapIMAP4rev2) {
+			if err := conn.c.UIDExpunge(set).Close(); err != nil {
+				return fmt.Errorf("imap: expunge %s from %s: %w", messageID, mailbox, err)
+			}
+		}
+		return nil
+	})
+}

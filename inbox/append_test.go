@@ -44,6 +44,21 @@ func TestAppendThenFindByMessageID(t *testing.T) {
 			if err := conn.Append("No Such Folder", raw, nil, time.Time{}); err == nil {
 				t.Error("APPEND to a missing folder succeeded")
 			}
+			if err := conn.Append("INBOX", testMail(8, "Keep me"), nil, testNow); err != nil {
+				t.Fatal(err)
+			}
+			if err := conn.RemoveMessageID("INBOX", "msg-7@example.org"); err != nil {
+				t.Fatal(err)
+			}
+			if found, _ := conn.HasMessageID("INBOX", "msg-7@example.org"); found {
+				t.Error("the removed message is still there")
+			}
+			if found, _ := conn.HasMessageID("INBOX", "msg-8@example.org"); !found {
+				t.Error("another message was removed with it")
+			}
+			if err := conn.RemoveMessageID("INBOX", "msg-7@example.org"); err != nil {
+				t.Errorf("removing what is already gone: %v", err)
+			}
 		})
 	}
 }

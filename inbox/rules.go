@@ -33,6 +33,9 @@ type Owner struct {
 	Keywords     []string // IMAP keywords (labels) that mark an ask
 	Location     *time.Location
 	NoReplyAfter time.Duration
+	// AuthservID is the receiving server whose Authentication-Results are
+	// believed for commands (trust.authserv_id; "" = none).
+	AuthservID string
 }
 
 // Rules is gratitude's classifier: it turns one message, with what is known
@@ -66,16 +69,17 @@ func (r *Rules) ownerMail(m *Message, b *Batch) Verdict {
 	}
 	detail, captured := r.captured(h)
 	refs := threadRefs(h)
-	if req, ok := firstIn(refs, b.Own); ok {
-		return Verdict{Class: gratitude.ClassCommand, Reason: "reply to gratitude's own mail", RequestID: req}
-	}
 	opts := capture.ParseOptions(detail, r.askedAt(m), r.Owner.Location)
 	if captured && opts.CardID != 0 {
-		return Verdict{Class: gratitude.ClassCommand, Reason: "sent to a card's token address", RequestID: opts.CardID}
+		req, _ := firstIn(refs, b.Own)
+		return r.command(m, command{"sent to a card's token address", req, opts.CardID, opts.Token})
+	}
+	if req, ok := firstIn(refs, b.Own); ok && r.toSelfOnly(h) {
+		return r.command(m, command{"reply to gratitude's own mail", req, 0, ""})
 	}
 	if sm := commandSubject.FindStringSubmatch(h.Subject); captured && sm != nil {
 		id, _ := strconv.ParseInt(sm[1], 10, 64)
-		return Verdict{Class: gratitude.ClassCommand, Reason: "to the capture address with #" + sm[1], RequestID: id}
+		return r.command(m, command{"to the capture address with #" + sm[1], id, 0, ""})
 	}
 	if captured && opts.Gave {
 		ev := gratitude.Gave{MessageID: h.MessageID, At: r.askedAt(m), To: r.others(h.To, h.Cc, h.Bcc)}

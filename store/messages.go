@@ -162,6 +162,9 @@ func applyMessage(ctx context.Context, tx *sql.Tx, account int64, m gratitude.Se
 	if g, ok := m.Event.(gratitude.Gave); ok {
 		return gaveTx(ctx, tx, account, g)
 	}
+	if c, ok := m.Event.(gratitude.Commanded); ok {
+		return commandTx(ctx, tx, account, c, m.SeenAt)
+	}
 	reqID := m.RequestID
 	if reqID <= 0 {
 		// The classifier saw the thread but not its request id: the ask may

@@ -20,6 +20,8 @@ const (
 	TargetInbox  Target = "imap:inbox"  // appended to INBOX, unread
 	TargetDrafts Target = "imap:drafts" // appended to Drafts as a \Draft
 	TargetSent   Target = "imap:sent"   // appended to Sent as \Seen
+	// TargetDraftsRemove removes the message with the Message-ID from Drafts.
+	TargetDraftsRemove Target = "imap:drafts-remove"
 )
 
 // IMAP reports whether the target is an IMAP folder.
@@ -34,22 +36,29 @@ const (
 	OutSending OutState = "sending"
 	OutSent    OutState = "sent"
 	OutFailed  OutState = "failed"
+	// OutCancelled: not sent after all (a thank-you the owner skipped).
+	OutCancelled OutState = "cancelled"
 )
 
 // Outgoing is one outbox message: rendered once, with the Message-ID
 // chosen when it was queued, delivered to one target.
 type Outgoing struct {
-	ID            int64
-	RequestID     int64 // 0 for messages about no request (the digest)
-	Kind          string
-	Target        Target
-	Sender        string   // SMTP envelope sender
-	Recipients    []string // SMTP envelope recipients
-	Subject       string   // for status and the digest's failure list
-	MessageID     string
-	Raw           []byte
-	Late          bool
-	Own           bool // on Enqueue: remember the Message-ID as the program's own
+	ID         int64
+	account    int64 // set when read from the store
+	RequestID  int64 // 0 for messages about no request (the digest)
+	Kind       string
+	Target     Target
+	Sender     string   // SMTP envelope sender
+	Recipients []string // SMTP envelope recipients
+	Subject    string   // for status and the digest's failure list
+	MessageID  string
+	Raw        []byte
+	Late       bool
+	Own        bool // on Enqueue: remember the Message-ID as the program's own
+	// Then are targets the same message goes to once it is sent (a copy
+	// in Sent, its draft removed): queued in the transaction that records
+	// the send, so neither is lost nor done for a message that never left.
+	Then          []Target
 	State         OutState
 	Attempts      int
 	NextAttemptAt time.Time
@@ -62,12 +71,12 @@ type Outgoing struct {
 const (
 	qOutInsert = `
 INSERT INTO outbox (account_id, request_id, kind, target, sender, recipients, subject, message_id,
-                    raw, late, next_attempt_at, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    raw, late, then_targets, next_attempt_at, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (account_id, message_id, target) DO NOTHING`
 
-	outColumns = `id, COALESCE(request_id, 0), kind, target, sender, recipients, subject, message_id, raw,
-       late, state, attempts, next_attempt_at, last_error, created_at, sent_at, failed_at`
+	outColumns = `id, account_id, COALESCE(request_id, 0), kind, target, sender, recipients, subject, message_id, raw,
+       late, then_targets, state, attempts, next_attempt_at, last_error, created_at, sent_at, failed_at`
 
 	// qOutClaimable is the next message to send: queued and due, or left
 	// in sending by a sender that stopped (its lease ran out).
@@ -114,9 +123,12 @@ func enqueueTx(ctx context.Context, tx *sql.Tx, account int64, out []Outgoing, n
 		if next.IsZero() {
 			next = now
 		}
+		if o.Raw == nil {
+			o.Raw = []byte{} // a removal carries no message
+		}
 		if _, err := tx.ExecContext(ctx, qOutInsert, account, nullID(o.RequestID), o.Kind, string(o.Target),
 			o.Sender, strings.Join(o.Recipients, ","), o.Subject, o.MessageID, o.Raw, o.Late,
-			millis(next), millis(now)); err != nil {
+			joinTargets(o.Then), millis(next), millis(now)); err != nil {
 			return err
 		}
 		if o.Own {
@@ -128,9 +140,25 @@ func enqueueTx(ctx context.Context, tx *sql.Tx, account int64, out []Outgoing, n
 	return nil
 }
 
+func joinTargets(ts []Target) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = string(t)
+	}
+	return strings.Join(s, " ")
+}
+
+func splitTargets(s string) []Target {
+	var ts []Target
+	for _, f := range strings.Fields(s) {
+		ts = append(ts, Target(f))
+	}
+	return ts
+}
+
 func checkOutgoing(o *Outgoing) error {
 	switch {
-	case o.MessageID == "" || len(o.Raw) == 0 || o.Kind == "":
+	case o.MessageID == "" || o.Kind == "" || (len(o.Raw) == 0 && o.Target != TargetDraftsRemove):
 		return fmt.Errorf("outgoing %q: Message-ID, kind and content are required", o.Kind)
 	case o.Target == TargetSMTP && (o.Sender == "" || len(o.Recipients) == 0):
 		return fmt.Errorf("outgoing %s %s: SMTP needs a sender and recipients", o.Kind, o.MessageID)
@@ -185,9 +213,25 @@ func (s *Store) ClaimOutgoing(ctx context.Context, account int64, targets []Targ
 // claimed it.
 var ErrLeaseLost = errors.New("outbox message is no longer this sender's: its lease ran out")
 
-// MarkSent records that the claimed attempt o delivered the message.
+// MarkSent records that the claimed attempt o delivered the message, and
+// in the same transaction queues its Then targets and, for a thank-you,
+// records the draft sent and its helper thanked.
 func (s *Store) MarkSent(ctx context.Context, o Outgoing, now time.Time) error {
-	return s.markOut(ctx, "mark sent", o, qOutSent, millis(now))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := markOutTx(ctx, tx, o, qOutSent, millis(now)); err != nil {
+			return err
+		}
+		var then []Outgoing
+		for _, t := range o.Then {
+			then = append(then, Outgoing{RequestID: o.RequestID, Kind: o.Kind, Target: t, Subject: o.Subject,
+				MessageID: o.MessageID, Raw: o.Raw})
+		}
+		if err := enqueueTx(ctx, tx, o.account, then, now); err != nil {
+			return err
+		}
+		return draftSentTx(ctx, tx, o.account, o.MessageID, now)
+	})
+	return wrap("mark sent", err)
 }
 
 // MarkRetry puts the message of attempt o back in the queue until next.
@@ -204,12 +248,16 @@ func (s *Store) MarkFailed(ctx context.Context, o Outgoing, lastErr string, now 
 // markOut records an attempt's outcome, if the attempt still holds the
 // message.
 func (s *Store) markOut(ctx context.Context, op string, o Outgoing, q string, args ...any) error {
-	res, err := s.write.ExecContext(ctx, q, append(args, o.ID, o.Attempts)...)
+	return wrap(op, s.inTx(ctx, func(tx *sql.Tx) error { return markOutTx(ctx, tx, o, q, args...) }))
+}
+
+func markOutTx(ctx context.Context, tx *sql.Tx, o Outgoing, q string, args ...any) error {
+	res, err := tx.ExecContext(ctx, q, append(args, o.ID, o.Attempts)...)
 	if err != nil {
-		return wrap(op, err)
+		return err
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 {
-		return wrap(op, fmt.Errorf("message %s (attempt %d): %w", o.MessageID, o.Attempts, ErrLeaseLost))
+		return fmt.Errorf("message %s (attempt %d): %w", o.MessageID, o.Attempts, ErrLeaseLost)
 	}
 	return nil
 }
@@ -235,20 +283,7 @@ func (s *Store) SentSince(ctx context.Context, account int64, target Target, sin
 
 // Outbox returns every outbox message of the account, oldest first.
 func (s *Store) Outbox(ctx context.Context, account int64) ([]Outgoing, error) {
-	rows, err := s.read.QueryContext(ctx, qOutAll, account)
-	if err != nil {
-		return nil, wrap("outbox", err)
-	}
-	defer rows.Close()
-	var out []Outgoing
-	for rows.Next() {
-		o, err := scanOutgoing(rows)
-		if err != nil {
-			return nil, wrap("outbox", err)
-		}
-		out = append(out, o)
-	}
-	return out, wrap("outbox", rows.Err())
+	return collect(ctx, s, "outbox", scanOutgoing, qOutAll, account)
 }
 
 // OutboxCounts counts the account's outbox messages by state.
@@ -272,37 +307,28 @@ func (s *Store) OutboxCounts(ctx context.Context, account int64) (map[OutState]i
 
 // Failures returns the messages that failed after since, oldest first.
 func (s *Store) Failures(ctx context.Context, account int64, since time.Time) ([]gratitude.SendFailure, error) {
-	rows, err := s.read.QueryContext(ctx, qOutFailures, account, millis(since))
-	if err != nil {
-		return nil, wrap("failures", err)
-	}
-	defer rows.Close()
-	var out []gratitude.SendFailure
-	for rows.Next() {
+	return collect(ctx, s, "failures", func(sc scanner) (gratitude.SendFailure, error) {
 		var f gratitude.SendFailure
 		var at sql.NullInt64
-		if err := rows.Scan(&f.Kind, &f.To, &f.Subject, &f.Error, &at); err != nil {
-			return nil, wrap("failures", err)
-		}
+		err := sc.Scan(&f.Kind, &f.To, &f.Subject, &f.Error, &at)
 		f.At = fromNullMillis(at)
-		out = append(out, f)
-	}
-	return out, wrap("failures", rows.Err())
+		return f, err
+	}, qOutFailures, account, millis(since))
 }
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanOutgoing(sc scanner) (Outgoing, error) {
 	var o Outgoing
-	var target, state, recipients string
+	var target, state, recipients, then string
 	var next, created int64
 	var sent, failed sql.NullInt64
-	err := sc.Scan(&o.ID, &o.RequestID, &o.Kind, &target, &o.Sender, &recipients, &o.Subject, &o.MessageID,
-		&o.Raw, &o.Late, &state, &o.Attempts, &next, &o.LastError, &created, &sent, &failed)
+	err := sc.Scan(&o.ID, &o.account, &o.RequestID, &o.Kind, &target, &o.Sender, &recipients, &o.Subject, &o.MessageID,
+		&o.Raw, &o.Late, &then, &state, &o.Attempts, &next, &o.LastError, &created, &sent, &failed)
 	if err != nil {
 		return o, err
 	}
-	o.Target, o.State = Target(target), OutState(state)
+	o.Target, o.State, o.Then = Target(target), OutState(state), splitTargets(then)
 	if recipients != "" {
 		o.Recipients = strings.Split(recipients, ",")
 	}

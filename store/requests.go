@@ -13,7 +13,7 @@ import (
 const (
 	qRequestGet = `
 SELECT id, state, subject, norm_subject, message_id, asked_at, resolved_at, thanked_at,
-       cancelled_at, due_at, no_remind, options, ask_text
+       cancelled_at, due_at, no_remind, options, ask_text, snoozed_until
 FROM requests WHERE account_id = ? AND id = ?`
 
 	qRequestByMessageID = `SELECT id FROM requests WHERE account_id = ? AND message_id = ?`
@@ -21,13 +21,13 @@ FROM requests WHERE account_id = ? AND id = ?`
 	qRequestInsert = `
 INSERT INTO requests (account_id, state, subject, norm_subject, message_id, asked_at,
                       resolved_at, thanked_at, cancelled_at, due_at, no_remind, options,
-                      ask_text, created_at, updated_at, schedule_dirty)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`
+                      ask_text, snoozed_until, created_at, updated_at, schedule_dirty)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`
 
 	qRequestUpdate = `
 UPDATE requests SET state = ?, subject = ?, norm_subject = ?, asked_at = ?, resolved_at = ?,
        thanked_at = ?, cancelled_at = ?, due_at = ?, no_remind = ?, options = ?, ask_text = ?,
-       updated_at = ?, version = version + 1, schedule_dirty = 1
+       snoozed_until = ?, updated_at = ?, version = version + 1, schedule_dirty = 1
 WHERE account_id = ? AND id = ?`
 
 	qParticipants = `
@@ -50,6 +50,8 @@ ON CONFLICT (request_id, person_id, role) DO UPDATE SET
 	qReminderUpsert = `
 INSERT INTO reminders (account_id, request_id, kind, sent, last_at) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (request_id, kind) DO UPDATE SET sent = excluded.sent, last_at = excluded.last_at`
+
+	qHelpersClear = `DELETE FROM request_participants WHERE request_id = ? AND role = 'helper'`
 
 	qThread       = `SELECT message_id FROM request_threads WHERE request_id = ? ORDER BY rowid`
 	qThreadInsert = `
@@ -75,9 +77,9 @@ func loadRequest(ctx context.Context, q rowQueryer, account, id int64) (gratitud
 	var r gratitude.Request
 	var state, opts string
 	var asked int64
-	var resolved, thanked, cancelled, due sql.NullInt64
+	var resolved, thanked, cancelled, due, snoozed sql.NullInt64
 	err := q.QueryRowContext(ctx, qRequestGet, account, id).Scan(&r.ID, &state, &r.Subject, &r.NormSubject,
-		&r.MessageID, &asked, &resolved, &thanked, &cancelled, &due, &r.NoRemind, &opts, &r.AskText)
+		&r.MessageID, &asked, &resolved, &thanked, &cancelled, &due, &r.NoRemind, &opts, &r.AskText, &snoozed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("request %d: %w", id, ErrNoSuchRequest)
 	}
@@ -87,6 +89,7 @@ func loadRequest(ctx context.Context, q rowQueryer, account, id int64) (gratitud
 	r.State, r.AskedAt = gratitude.State(state), fromMillis(asked)
 	r.ResolvedAt, r.ThankedAt = fromNullMillis(resolved), fromNullMillis(thanked)
 	r.CancelledAt, r.DueAt = fromNullMillis(cancelled), fromNullMillis(due)
+	r.SnoozedUntil = fromNullMillis(snoozed)
 	var o requestOptions
 	if json.Unmarshal([]byte(opts), &o) == nil {
 		r.Notes = o.Notes

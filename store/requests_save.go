@@ -15,7 +15,8 @@ func saveRequest(ctx context.Context, tx *sql.Tx, account int64, r *gratitude.Re
 	if r.ID == 0 {
 		res, err := tx.ExecContext(ctx, qRequestInsert, account, string(r.State), r.Subject, r.NormSubject,
 			r.MessageID, millis(r.AskedAt), nullMillis(r.ResolvedAt), nullMillis(r.ThankedAt),
-			nullMillis(r.CancelledAt), nullMillis(r.DueAt), r.NoRemind, string(opts), r.AskText, now, now)
+			nullMillis(r.CancelledAt), nullMillis(r.DueAt), r.NoRemind, string(opts), r.AskText,
+			nullMillis(r.SnoozedUntil), now, now)
 		if err != nil {
 			return 0, err
 		}
@@ -24,7 +25,7 @@ func saveRequest(ctx context.Context, tx *sql.Tx, account int64, r *gratitude.Re
 		}
 	} else if _, err := tx.ExecContext(ctx, qRequestUpdate, string(r.State), r.Subject, r.NormSubject,
 		millis(r.AskedAt), nullMillis(r.ResolvedAt), nullMillis(r.ThankedAt), nullMillis(r.CancelledAt),
-		nullMillis(r.DueAt), r.NoRemind, string(opts), r.AskText, now, account, r.ID); err != nil {
+		nullMillis(r.DueAt), r.NoRemind, string(opts), r.AskText, nullMillis(r.SnoozedUntil), now, account, r.ID); err != nil {
 		return 0, err
 	}
 	if err := saveParticipants(ctx, tx, account, r); err != nil {
@@ -53,6 +54,10 @@ func saveParticipants(ctx context.Context, tx *sql.Tx, account int64, r *gratitu
 			nil, nil, "", 0, "", nil, false, false); err != nil {
 			return err
 		}
+	}
+	// Helpers are written afresh: the owner may have taken one off.
+	if _, err := tx.ExecContext(ctx, qHelpersClear, r.ID); err != nil {
+		return err
 	}
 	for _, h := range r.Helpers {
 		pid, err := personTx(ctx, tx, account, gratitude.Address{Name: h.Name, Email: h.Email})

@@ -46,11 +46,16 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	write.SetMaxIdleConns(1)
 	write.SetConnMaxLifetime(0)
 	write.SetConnMaxIdleTime(0)
-	if err := write.PingContext(ctx); err != nil {
-		write.Close()
-		return nil, openError(abs, err)
-	}
-	if err := migrate(ctx, write, len(migrations)); err != nil {
+	// A process creating the database (switching it to WAL, migrating)
+	// can make a second one's first statements fail at once with "locked",
+	// before the busy timeout applies: retry for a while.
+	err = whileBusy(ctx, func() error {
+		if err := write.PingContext(ctx); err != nil {
+			return err
+		}
+		return migrate(ctx, write, len(migrations))
+	})
+	if err != nil {
 		write.Close()
 		return nil, openError(abs, err)
 	}
@@ -71,12 +76,33 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)
 	read.SetConnMaxIdleTime(5 * time.Minute)
-	if err := read.PingContext(ctx); err != nil {
+	if err := whileBusy(ctx, func() error { return read.PingContext(ctx) }); err != nil {
 		read.Close()
 		write.Close()
 		return nil, openError(abs, err)
 	}
 	return &Store{path: abs, write: write, read: read}, nil
+}
+
+// busyWait bounds how long Open waits for another process's lock.
+const busyWait = 15 * time.Second
+
+// whileBusy runs fn until it returns something other than SQLITE_BUSY or
+// SQLITE_LOCKED, for at most busyWait.
+func whileBusy(ctx context.Context, fn func() error) error {
+	deadline := time.Now().Add(busyWait)
+	for delay := 10 * time.Millisecond; ; delay = min(2*delay, 500*time.Millisecond) {
+		err := fn()
+		var serr sqlite3.Error
+		if !errors.As(err, &serr) || (serr.Code != sqlite3.ErrBusy && serr.Code != sqlite3.ErrLocked) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(delay):
+		}
+	}
 }
 
 // Path returns the absolute path of the database file.

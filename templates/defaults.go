@@ -41,19 +41,24 @@ func loadDefault(p parser, n Name) (entry, error) {
 	if e.text, err = p.text(textPath, string(src)); err != nil {
 		return e, err
 	}
-	if e.text.Lookup("subject") == nil {
-		return e, fmt.Errorf("%s: no subject defined", textPath)
+	if (e.text.Lookup("subject") != nil) == n.inThread() {
+		return e, fmt.Errorf("%s: a subject must be defined unless the mail is in a thread, and only then", textPath)
 	}
 	htmlPath := path.Join("default", n.htmlFile())
 	src, err = defaultFS.ReadFile(htmlPath)
-	if errors.Is(err, fs.ErrNotExist) {
-		return e, nil
-	}
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
 		return e, err
+	default:
+		if e.html, err = p.html(htmlPath, string(src)); err != nil {
+			return e, err
+		}
 	}
-	e.html, err = p.html(htmlPath, string(src))
-	return e, err
+	if n.hasVariants() {
+		return e, e.setVariants()
+	}
+	return e, nil
 }
 
 // builtinBroken wraps a problem with the embedded templates, which is a bug.

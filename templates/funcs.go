@@ -16,6 +16,8 @@ func funcs(loc *time.Location) map[string]any {
 		"plural":   plural,
 		"times":    times,
 		"trim":     strings.TrimSpace,
+		"lower":    strings.ToLower,
+		"clip":     clip,
 		"number":   number,
 		"ordinal":  ordinal,
 		"first":    first,

@@ -175,3 +175,24 @@ func TestReAddsReplyPrefixOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestClipQuotesAFewWordsOnOneLine(t *testing.T) {
+	tests := []struct {
+		n        int
+		in, want string
+	}{
+		{20, "short", "short"},
+		{20, "two\nlines  here", "two lines here"},
+		{20, "The rails are in my garage, take them.", "The rails are in my…"},
+		{22, "The rails are in my, garage", "The rails are in my…"},
+		{5, "abcdefghij", "abcd…"},
+	}
+	for _, tt := range tests {
+		if got, err := clip(tt.n, tt.in); err != nil || got != tt.want {
+			t.Errorf("clip(%d, %q) = %q, %v; want %q", tt.n, tt.in, got, err, tt.want)
+		}
+	}
+	if _, err := clip(0, "x"); err == nil {
+		t.Error("clip(0) succeeded, want an error")
+	}
+}

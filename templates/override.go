@@ -27,11 +27,14 @@ func (s *Set) overrideName(n Name, dir string, found map[string]bool, p parser) 
 	e := s.entries[n]
 	var errs []error
 	if found[n.textFile()] {
-		t, err := overrideText(filepath.Join(dir, n.textFile()), e, p)
+		t, err := overrideText(n, filepath.Join(dir, n.textFile()), e, p)
 		if err != nil {
 			errs = append(errs, err)
 		} else {
 			e.text = t
+		}
+		if n.inThread() && !found[n.htmlFile()] {
+			e.html = nil // the default HTML would say other words than the override
 		}
 	}
 	if found[n.htmlFile()] {
@@ -42,16 +45,28 @@ func (s *Set) overrideName(n Name, dir string, found map[string]bool, p parser) 
 			e.html = t
 		}
 	}
+	if len(errs) == 0 && n.hasVariants() && (found[n.textFile()] || found[n.htmlFile()]) {
+		if err := e.setVariants(); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	s.entries[n] = e
 	return errs
 }
 
-// overrideText parses the text override at path; without a subject of its
-// own, it takes the subject of def.
-func overrideText(path string, def entry, p parser) (*texttemplate.Template, error) {
+// overrideText parses the text override of n at path. Without a subject of
+// its own it takes the subject of def; mail in a thread must have none.
+func overrideText(n Name, path string, def entry, p parser) (*texttemplate.Template, error) {
 	t, err := readAndParse(path, p.text)
-	if err != nil || t.Lookup("subject") != nil {
-		return t, err
+	if err != nil {
+		return nil, err
+	}
+	hasSubject := t.Lookup("subject") != nil
+	switch {
+	case n.inThread() && hasSubject:
+		return nil, fmt.Errorf("%s: remove {{define \"subject\"}}: the subject of a %s is always \"Re: \" and the request's subject, so that it stays in the thread", path, n)
+	case n.inThread() || hasSubject:
+		return t, nil
 	}
 	if _, err := t.AddParseTree("subject", def.text.Lookup("subject").Tree); err != nil {
 		return nil, fmt.Errorf("%s: adding the default subject: %w", path, err)

@@ -3,9 +3,11 @@ package templates
 import (
 	"errors"
 	"fmt"
+	htmltemplate "html/template"
 	"io"
 	"reflect"
 	"strings"
+	texttemplate "text/template"
 )
 
 // Rendered is one rendered message.
@@ -17,7 +19,9 @@ type Rendered struct {
 
 // Render executes the named template with data (the matching view type, or
 // a pointer to it). Data is never parsed as a template and is escaped in
-// HTML; the subject is collapsed to one line and the text is tidied.
+// HTML; the subject is collapsed to one line and the text is tidied. For
+// Thanks it renders variant-(Variant % Variants + 1), and the subject is
+// "Re: " and the request's, never a template's.
 func (s *Set) Render(name Name, data any) (Rendered, error) {
 	e, ok := s.entries[name]
 	if !ok {
@@ -38,18 +42,37 @@ func (s *Set) Render(name Name, data any) (Rendered, error) {
 func (e entry) render(view any) (Rendered, []error) {
 	var r Rendered
 	var errs []error
-	subject, err := execute(e.text.Lookup("subject"), view)
-	errs = appendErr(errs, err)
-	r.Subject = cleanSubject(subject)
-	text, err := execute(e.text, view)
-	errs = appendErr(errs, err)
-	r.Text = cleanText(text)
-	if e.html != nil {
-		html, err := execute(e.html, view)
+	if v, ok := view.(replying); ok {
+		r.Subject = cleanSubject(v.replySubject())
+	} else {
+		subject, err := execute(e.text.Lookup("subject"), view)
 		errs = appendErr(errs, err)
-		r.HTML = cleanHTML(html)
+		r.Subject = cleanSubject(subject)
+	}
+	text, html := e.bodies(view)
+	body, err := execute(text, view)
+	errs = appendErr(errs, err)
+	r.Text = cleanText(body)
+	if html != nil {
+		body, err := execute(html, view)
+		errs = appendErr(errs, err)
+		r.HTML = cleanHTML(body)
 	}
 	return r, errs
+}
+
+// bodies returns the templates writing the text and the HTML (nil when
+// there is none) for view: those of its variant when e has variants.
+func (e entry) bodies(view any) (*texttemplate.Template, *htmltemplate.Template) {
+	i, ok := e.variantOf(view)
+	if !ok {
+		return e.text, e.html
+	}
+	name := variantName(i)
+	if e.html == nil {
+		return e.text.Lookup(name), nil
+	}
+	return e.text.Lookup(name), e.html.Lookup(name)
 }
 
 // executor is a parsed text or HTML template.

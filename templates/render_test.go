@@ -40,8 +40,12 @@ func TestEveryTemplateRendersItsSample(t *testing.T) {
 		if wantHTML := name != FollowUp; wantHTML != (r.HTML != "") {
 			t.Errorf("%s: HTML present = %v, want %v", name, r.HTML != "", wantHTML)
 		}
-		if name != FollowUp && !strings.Contains(r.Text, "— gratitude") {
+		fromOwner := name == FollowUp || name == Thanks
+		if !fromOwner && !strings.Contains(r.Text, "— gratitude") {
 			t.Errorf("%s: text not signed by gratitude:\n%s", name, r.Text)
+		}
+		if fromOwner && strings.Contains(strings.ToLower(r.Text+r.HTML), "gratitude") {
+			t.Errorf("%s: mail in the owner's name mentions gratitude:\n%s", name, r.Text)
 		}
 	}
 }
@@ -205,7 +209,7 @@ func TestRenderTakesTheViewOrAPointerToIt(t *testing.T) {
 			t.Errorf("Render(followup, %T) error = %v, want one naming FollowUpView", data, err)
 		}
 	}
-	if _, err := s.Render("thanks", v); err == nil || !strings.Contains(err.Error(), "thanks-pending") {
+	if _, err := s.Render("thank-you", v); err == nil || !strings.Contains(err.Error(), "thanks-pending") {
 		t.Errorf("Render of an unknown name: %v, want an error listing the valid names", err)
 	}
 }

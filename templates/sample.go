@@ -16,6 +16,16 @@ func Sample(name Name) any {
 		return sampleThanksPending()
 	case Digest:
 		return sampleDigest()
+	case Thanks:
+		return sampleThanks()
+	case Card:
+		return sampleCard()
+	case CommandsHelp:
+		return sampleCommands()
+	case Status:
+		return sampleStatus()
+	case Refused:
+		return sampleRefused()
 	}
 	return nil
 }

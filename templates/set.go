@@ -14,8 +14,9 @@ type Set struct {
 
 // entry is the parsed templates of one Name.
 type entry struct {
-	text *texttemplate.Template // the text body; defines "subject"
-	html *htmltemplate.Template // the HTML body; nil when there is none
+	text     *texttemplate.Template // the text body; defines "subject" unless the name is in a thread
+	html     *htmltemplate.Template // the HTML body; nil when there is none
+	variants int                    // how many variants text and html define; 0 for none
 }
 
 // Load parses the embedded defaults and, when dir is not "", the overrides
@@ -23,7 +24,9 @@ type entry struct {
 //
 // In dir, <name>.txt replaces the default text (keeping the default subject
 // unless it defines its own) and <name>.html the default HTML; hidden files
-// are ignored and any other file is an error. Load reports every parse
+// are ignored and any other file is an error. thanks.txt alone also drops
+// the default thanks.html, so a thank-you never says two different things;
+// its variants must match those of thanks.html. Load reports every parse
 // problem at once, each naming its file and line; Check finds the rest.
 func Load(dir string, loc *time.Location) (*Set, error) {
 	if loc == nil {

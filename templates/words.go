@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -109,4 +110,18 @@ func re(subject string) string {
 		return subject
 	}
 	return "Re: " + subject
+}
+
+// clip makes s one line and cuts it at a word to at most n characters,
+// ending in "…" when cut: for quoting a few words inline.
+func clip(n int, s string) (string, error) {
+	if n < 1 {
+		return "", fmt.Errorf("clip: got %d characters, want at least 1", n)
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	cut := cutAtWord(s, n)
+	if cut == s {
+		return s, nil
+	}
+	return strings.TrimRight(strings.TrimSuffix(cut, "…"), " ,;:.-–—") + "…", nil
 }

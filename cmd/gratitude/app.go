@@ -118,6 +118,7 @@ func (a *app) owner() inbox.Owner {
 		Keywords:     c.Capture.Keywords,
 		Location:     c.Location(),
 		NoReplyAfter: c.Reminders.NoReplyAfter,
+		AuthservID:   c.Trust.AuthservID,
 	}
 }
 

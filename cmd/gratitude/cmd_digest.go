@@ -8,7 +8,6 @@ import (
 	"syscall"
 	"time"
 
-	"gratitude/inbox"
 	"gratitude/internal/remind"
 	"gratitude/templates"
 
@@ -22,25 +21,33 @@ func newDigestCmd(g *globals) *cobra.Command {
 		Short: "Print the digest of what happened since the last one; --send sends it now",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, err := loadApp(g)
-			if err != nil {
-				return err
-			}
-			ctx, stop := signal.NotifyContext(contextOrBackground(cmd.Context()), syscall.SIGINT, syscall.SIGTERM)
-			defer stop()
-			d, err := newDaemon(ctx, a)
-			if err != nil {
-				return err
-			}
-			defer d.close()
-			if send {
-				return d.sendDigest(ctx, cmd.OutOrStdout())
-			}
-			return d.printDigest(ctx, cmd.OutOrStdout())
+			return withDaemon(cmd, g, func(ctx context.Context, d *daemon) error {
+				if send {
+					return d.sendDigest(ctx, cmd.OutOrStdout())
+				}
+				return d.printDigest(ctx, cmd.OutOrStdout())
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&send, "send", false, "send it now (by notify.via) instead of printing it")
 	return cmd
+}
+
+// withDaemon loads the config and builds the daemon's parts for a one-shot
+// command that may send, stopping on SIGINT/SIGTERM.
+func withDaemon(cmd *cobra.Command, g *globals, fn func(ctx context.Context, d *daemon) error) error {
+	a, err := loadApp(g)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(contextOrBackground(cmd.Context()), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	d, err := newDaemon(ctx, a)
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	return fn(ctx, d)
 }
 
 // lastDigest is when the last digest went out (zero: never).
@@ -88,19 +95,6 @@ func (d *daemon) sendDigest(ctx context.Context, w io.Writer) error {
 		fmt.Fprintln(w, "Nothing to report: no digest sent.")
 		return nil
 	}
-	conn, err := inbox.Dial(ctx, d.imapOptions(), d.stats)
-	if err != nil {
-		return fmt.Errorf("digest queued, but the mailbox cannot be reached to deliver it (`gratitude run` will): %w", err)
-	}
-	folders, err := d.findFolders(conn)
-	conn.Close()
-	if err != nil {
-		return err
-	}
-	res, err := d.drain(ctx, d.sender(d.store, d.account, folders, d.stats, d.log.With("component", "outbox")))
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "Digest sent by %s (%d message(s) delivered, %d to retry, %d failed).\n", d.cfg.Notify.Via, res.Sent, res.Retried, res.Failed)
-	return nil
+	fmt.Fprintf(w, "Digest queued (by %s). ", d.cfg.Notify.Via)
+	return d.deliverNow(ctx, w)
 }

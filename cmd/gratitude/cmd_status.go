@@ -23,6 +23,7 @@ type statusReport struct {
 	Messages   map[gratitude.Class]int64 `json:"messages"`
 	Components []componentStatus         `json:"components"`
 	Outbox     map[store.OutState]int    `json:"outbox"`             // messages by state: queued, sending, sent, failed
+	Commands   map[string]int            `json:"commands"`           // command mails by state: pending, done, refused
 	Failures   []failureStatus           `json:"failures,omitempty"` // the latest messages that could not be sent
 }
 
@@ -109,6 +110,9 @@ func (a *app) status(ctx context.Context) (*statusReport, error) {
 	if rep.Outbox, err = st.OutboxCounts(ctx, acct); err != nil {
 		return nil, err
 	}
+	if rep.Commands, err = st.CommandCounts(ctx, acct); err != nil {
+		return nil, err
+	}
 	fails, err := st.Failures(ctx, acct, time.Time{})
 	if err != nil {
 		return nil, err
@@ -169,6 +173,8 @@ func printStatus(w io.Writer, rep *statusReport) {
 	}
 	fmt.Fprintf(w, "outbox: %d queued, %d sending, %d sent, %d failed\n",
 		rep.Outbox[store.OutQueued], rep.Outbox[store.OutSending], rep.Outbox[store.OutSent], rep.Outbox[store.OutFailed])
+	fmt.Fprintf(w, "commands by email: %d carried out, %d refused (not proven to be yours), %d waiting\n",
+		rep.Commands["done"], rep.Commands["refused"], rep.Commands["pending"])
 	for _, f := range rep.Failures {
 		fmt.Fprintf(w, "failed %s %s to %s %q: %s\n", f.At.Format(time.RFC3339), f.Kind, f.To, f.Subject, f.Error)
 	}

@@ -11,6 +11,7 @@ import (
 	"gratitude/inbox"
 	"gratitude/internal/outbox"
 	"gratitude/internal/remind"
+	"gratitude/internal/thanks"
 	"gratitude/store"
 )
 
@@ -26,6 +27,7 @@ type daemon struct {
 	stats   *inbox.Stats
 	health  *liveHealth
 	remind  *remind.Runner
+	thanks  *thanks.Runner
 	gate    *mailGate // nil for one-shot commands, which sync first
 }
 
@@ -42,7 +44,8 @@ func newDaemon(ctx context.Context, a *app) (*daemon, error) {
 		st.Close()
 		return nil, err
 	}
-	return &daemon{app: a, store: st, account: acct, stats: &inbox.Stats{}, health: newLiveHealth(), remind: r}, nil
+	return &daemon{app: a, store: st, account: acct, stats: &inbox.Stats{}, health: newLiveHealth(), remind: r,
+		thanks: a.thanksRunner(st, acct, r)}, nil
 }
 
 func (d *daemon) close() { d.store.Close() }
@@ -83,6 +86,11 @@ func (d *daemon) runOnce(ctx context.Context) error {
 		}
 		total += res.New
 	}
+	d.thanks.SentFolder = folders.Sent
+	tres, err := d.thanksPass(ctx)
+	if err != nil {
+		return err
+	}
 	rres, err := d.remindPass(ctx)
 	if err != nil {
 		return err
@@ -92,12 +100,20 @@ func (d *daemon) runOnce(ctx context.Context) error {
 		return err
 	}
 	snap := d.stats.Snapshot()
-	d.log.Info("pass complete", "new", total, "reminders", rres.Reminders, "digest", rres.Digest,
+	d.log.Info("pass complete", "new", total, "commands", tres.Commands, "refused", tres.Refused,
+		"drafted", tres.Drafted, "reminders", rres.Reminders, "digest", rres.Digest,
 		"sent", sres.Sent, "retrying", sres.Retried, "failed", sres.Failed,
 		"took", time.Since(start).Round(time.Millisecond),
 		"header_fetches", snap.HeaderFetches, "body_fetches", snap.BodyFetches,
 		"bytes_read", snap.BytesRead, "bytes_written", snap.BytesWritten)
 	return nil
+}
+
+// thanksPass carries out proven commands and drafts and shows thank-yous.
+func (d *daemon) thanksPass(ctx context.Context) (thanks.PassResult, error) {
+	res, err := d.thanks.Pass(ctx, d.clock.Now())
+	d.recordHealth(ctx, "thanks", err)
+	return res, err
 }
 
 // remindPass queues the reminders and digest due now.
@@ -154,6 +170,7 @@ func (d *daemon) run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	remindKick, sendKick := make(chan struct{}, 1), make(chan struct{}, 1)
 	d.gate = &mailGate{last: folders.Inbox}
+	d.thanks.SentFolder = folders.Sent
 	w := &inbox.Watcher{
 		Options:   d.imapOptions(),
 		Syncer:    d.syncer(),
@@ -169,7 +186,7 @@ func (d *daemon) run(ctx context.Context) error {
 	}
 	sender := d.sender(d.store, d.account, folders, d.stats, d.log.With("component", "outbox"))
 	wg.Go(func() { w.Run(ctx) })
-	wg.Go(func() { d.remindLoop(ctx, remindKick, sendKick) })
+	wg.Go(func() { d.decideLoop(ctx, remindKick, sendKick) })
 	wg.Go(func() { d.sendLoop(ctx, sender, sendKick) })
 	<-ctx.Done()
 	d.log.Info("stopping")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"gratitude/internal/outbox"
@@ -16,23 +17,33 @@ const (
 	afterError = time.Minute
 )
 
-// remindLoop queues reminders and digests as they fall due, and whenever
-// the mailbox brought news, but only while the mailbox is read up to date
-// (see mailGate); it wakes the sender when it queued something.
-func (d *daemon) remindLoop(ctx context.Context, wake <-chan struct{}, sendKick chan<- struct{}) {
+// waitForSent is how often commands waiting for their copy in Sent are
+// looked at again.
+const waitForSent = 30 * time.Second
+
+// decideLoop carries out commands, handles thank-yous and queues
+// reminders and digests as they fall due, and whenever the mailbox brought
+// news, but only while the mailbox is read up to date (see mailGate); it
+// wakes the sender when it queued something.
+func (d *daemon) decideLoop(ctx context.Context, wake <-chan struct{}, sendKick chan<- struct{}) {
 	for ctx.Err() == nil {
 		if !d.gate.isOpen() {
 			sleepUntil(ctx, wake, maxSleep) // the watcher wakes us once INBOX is read
 			continue
 		}
+		tres, terr := d.thanksPass(ctx)
 		res, err := d.remindPass(ctx)
-		if res.Reminders > 0 || res.Digest {
+		if res.Reminders > 0 || res.Digest || tres.Queued {
 			kick(sendKick)
 		}
-		if err != nil && ctx.Err() == nil {
-			d.log.Error("reminder pass failed; trying again", "in", afterError, "err", err)
+		if err = errors.Join(terr, err); err != nil && ctx.Err() == nil {
+			d.log.Error("decision pass failed; trying again", "in", afterError, "err", err)
 		}
-		sleepUntil(ctx, wake, d.wait(res.Next, err))
+		wait := d.wait(res.Next, err)
+		if tres.Waiting > 0 {
+			wait = min(wait, waitForSent)
+		}
+		sleepUntil(ctx, wake, wait)
 	}
 }
 

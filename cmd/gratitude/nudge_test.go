@@ -115,7 +115,7 @@ func TestUnansweredAskGetsANudgeInTheInboxAndAFollowUpDraft(t *testing.T) {
 	}
 	n := nudges[0]
 	for field, want := range map[string]string{"In-Reply-To": "<ask-budget@example.org>", "References": "<ask-budget@example.org>",
-		"Auto-Submitted": "auto-generated", "Reply-To": "<ada+thanks@example.org>"} {
+		"Auto-Submitted": "auto-generated", "Reply-To": "<ada+thanks.c1."} {
 		if got := n.header.Get(field); !strings.Contains(got, want) {
 			t.Errorf("nudge %s = %q, want %q", field, got, want)
 		}
@@ -236,7 +236,7 @@ func TestDigestPrintsAndSendsIntoTheInbox(t *testing.T) {
 	if n := len(readFolder(t, m, "INBOX")); n != 0 {
 		t.Fatalf("printing the digest delivered %d messages", n)
 	}
-	if r := m.run(t, "--now", now, "digest", "--send"); r.code != 0 || !strings.Contains(r.stdout, "Digest sent") {
+	if r := m.run(t, "--now", now, "digest", "--send"); r.code != 0 || !strings.Contains(r.stdout, "Digest queued") {
 		t.Fatalf("digest --send: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 	if n := len(ofKind(readFolder(t, m, "INBOX"), "digest")); n != 1 {

@@ -54,6 +54,9 @@ func newRootCmd() *cobra.Command {
 		newCancelCmd(g),
 		newHelpedCmd(g),
 		newDigestCmd(g),
+		newDraftsCmd(g),
+		newApproveCmd(g),
+		newSkipCmd(g),
 		newVersionCmd(),
 	)
 	return root

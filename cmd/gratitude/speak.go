@@ -7,9 +7,11 @@ import (
 
 	"gratitude"
 	"gratitude/inbox"
+	"gratitude/internal/cards"
 	"gratitude/internal/config"
 	"gratitude/internal/outbox"
 	"gratitude/internal/remind"
+	"gratitude/internal/thanks"
 	"gratitude/mailer"
 	"gratitude/store"
 	"gratitude/templates"
@@ -59,6 +61,7 @@ func (a *app) runner(st *store.Store, acct int64) (*remind.Runner, error) {
 		Composer: &remind.Composer{
 			Owner:   gratitude.Address{Name: a.cfg.Owner.Name, Email: a.cfg.Owner.Email},
 			ReplyTo: a.cfg.Capture.Address, Target: a.notifyTarget(),
+			Cards:  &cards.Issuer{Store: st, Account: acct, Capture: a.cfg.Capture.Address},
 			Drafts: a.cfg.Reminders.FollowupDrafts, Templates: tpl,
 		},
 		Log: a.log.With("component", "remind"),
@@ -67,6 +70,17 @@ func (a *app) runner(st *store.Store, acct int64) (*remind.Runner, error) {
 		r.NextDigest = a.cfg.Reminders.Digest.Next
 	}
 	return r, nil
+}
+
+// thanksRunner builds the runner that carries out commands and handles
+// thank-yous, sharing the reminder runner's composer.
+func (a *app) thanksRunner(st *store.Store, acct int64, rr *remind.Runner) *thanks.Runner {
+	return &thanks.Runner{
+		Store: st, Account: acct, Owner: rr.Composer.Owner, Signature: a.cfg.Owner.Signature,
+		Composer: rr.Composer, Cards: rr.Composer.Cards,
+		Drafts: a.cfg.Thanks.Drafts(), Approval: a.cfg.Thanks.Approval(), FilesSent: a.cfg.SMTP.FilesSent,
+		Policy: rr.Policy, Log: a.log.With("component", "thanks"),
+	}
 }
 
 // sender builds the outbox sender over st, appending into folders.
@@ -81,7 +95,7 @@ func (a *app) sender(st *store.Store, acct int64, folders inbox.Folders, stats *
 		},
 		DialIMAP: func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
 		Folders: map[store.Target]string{store.TargetInbox: folders.Inbox, store.TargetDrafts: folders.Drafts,
-			store.TargetSent: folders.Sent},
+			store.TargetSent: folders.Sent, store.TargetDraftsRemove: folders.Drafts},
 		Limit: limit.N, Per: limit.Per, Quiet: a.policy().Quiet, Owner: a.cfg.Owner.Email,
 		Log: log,
 	}

@@ -58,6 +58,8 @@ type Config struct {
 	IMAP         IMAP
 	SMTP         SMTP
 	Notify       Notify
+	Thanks       Thanks
+	Trust        Trust
 	Capture      Capture
 	Reminders    Reminders
 	HTTP         HTTP
@@ -72,6 +74,8 @@ type Owner struct {
 	Name    string
 	Email   string
 	Aliases []string // other addresses that are also the owner
+	// Signature is printed under the owner's name in thank-yous ("" = none).
+	Signature string
 }
 
 // Log configures logging.
@@ -114,6 +118,38 @@ type SMTP struct {
 	Secret   Secret // from smtp.password or smtp.password_command; see Password
 	// RateLimit caps how many messages are sent per period.
 	RateLimit RateLimit
+	// FilesSent: the provider files a copy of mail sent through it in Sent
+	// (Gmail, Microsoft 365), so gratitude must not append one.
+	FilesSent bool
+}
+
+// Delivery is how thank-you drafts reach the owner.
+type Delivery string
+
+// The accepted values of thanks.delivery.
+const (
+	DeliverDrafts   Delivery = "drafts"   // in the Drafts folder, to send from the owner's client
+	DeliverApproval Delivery = "approval" // an approval card to answer with approve / skip / edit
+	DeliverBoth     Delivery = "both"
+)
+
+// Thanks is how thank-yous are handled.
+type Thanks struct {
+	Delivery Delivery
+}
+
+// Drafts reports whether drafts go to the Drafts folder.
+func (t Thanks) Drafts() bool { return t.Delivery != DeliverApproval }
+
+// Approval reports whether an approval card goes to the owner.
+func (t Thanks) Approval() bool { return t.Delivery != DeliverDrafts }
+
+// Trust is what proves a command comes from the owner, besides a copy in
+// Sent and a card's token address.
+type Trust struct {
+	// AuthservID is the authserv-id of the receiving server whose
+	// Authentication-Results are believed ("" = none).
+	AuthservID string
 }
 
 // NotifyVia is how notifications reach the owner.

@@ -15,6 +15,7 @@ type raw struct {
 	smtpPassword, smtpPasswordCommand string
 	digest, quietHours                string
 	rateLimit, notifyVia              string
+	filesSent, delivery               string
 
 	set      map[string]bool // keys present with a non-null value
 	fromEnv  map[string]bool // keys whose value used ${ENV}
@@ -35,6 +36,7 @@ var schema = []leaf{
 	{"owner.name", func(r *raw) any { return &r.cfg.Owner.Name }},
 	{"owner.email", func(r *raw) any { return &r.cfg.Owner.Email }},
 	{"owner.aliases", func(r *raw) any { return &r.cfg.Owner.Aliases }},
+	{"owner.signature", func(r *raw) any { return &r.cfg.Owner.Signature }},
 	{"timezone", func(r *raw) any { return &r.cfg.Timezone }},
 	{"database", func(r *raw) any { return &r.cfg.Database }},
 	{"templates_dir", func(r *raw) any { return &r.cfg.TemplatesDir }},
@@ -63,6 +65,7 @@ var schema = []leaf{
 	{"smtp.password", func(r *raw) any { return &r.smtpPassword }},
 	{"smtp.password_command", func(r *raw) any { return &r.smtpPasswordCommand }},
 	{"smtp.rate_limit", func(r *raw) any { return &r.rateLimit }},
+	{"smtp.files_sent", func(r *raw) any { return &r.filesSent }},
 
 	{"notify.via", func(r *raw) any { return &r.notifyVia }},
 
@@ -76,6 +79,10 @@ var schema = []leaf{
 	{"reminders.digest", func(r *raw) any { return &r.digest }},
 	{"reminders.quiet_hours", func(r *raw) any { return &r.quietHours }},
 	{"reminders.followup_drafts", func(r *raw) any { return &r.cfg.Reminders.FollowupDrafts }},
+
+	{"thanks.delivery", func(r *raw) any { return &r.delivery }},
+
+	{"trust.authserv_id", func(r *raw) any { return &r.cfg.Trust.AuthservID }},
 
 	{"http.listen", func(r *raw) any { return &r.cfg.HTTP.Listen }},
 }

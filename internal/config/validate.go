@@ -94,9 +94,11 @@ func (r *raw) finish(lookupEnv func(string) (string, bool), baseDir string) {
 	}
 
 	r.rate(&c.SMTP.RateLimit)
+	r.smtpFilesSent(&c.SMTP)
 
-	// notify
+	// notify, thanks
 	r.notify(&c.Notify)
+	r.thanks(&c.Thanks)
 
 	// capture
 	if c.Capture.Address == "" && !r.bad["owner.email"] {
@@ -185,6 +187,36 @@ func (r *raw) rate(rl *RateLimit) {
 		return
 	}
 	*rl = v
+}
+
+// providersFilingSent are SMTP hosts known to file sent mail in Sent.
+var providersFilingSent = []string{"smtp.gmail.com", "smtp.googlemail.com", "smtp.office365.com", "smtp-mail.outlook.com"}
+
+func (r *raw) smtpFilesSent(s *SMTP) {
+	const key = "smtp.files_sent"
+	switch strings.ToLower(strings.TrimSpace(r.filesSent)) {
+	case "", "auto":
+		s.FilesSent = oneOf(strings.ToLower(s.Host), providersFilingSent...)
+	case "yes", "true":
+		s.FilesSent = true
+	case "no", "false":
+		s.FilesSent = false
+	default:
+		if r.ok(key) {
+			r.fail(key, fmt.Sprintf("must be auto, yes or no, got %q", r.filesSent))
+		}
+	}
+}
+
+func (r *raw) thanks(t *Thanks) {
+	const key = "thanks.delivery"
+	t.Delivery = Delivery(strings.ToLower(r.delivery))
+	if t.Delivery == "" {
+		t.Delivery = DeliverBoth
+	}
+	if r.ok(key) && t.Delivery != DeliverDrafts && t.Delivery != DeliverApproval && t.Delivery != DeliverBoth {
+		r.fail(key, fmt.Sprintf("must be drafts, approval or both (the default), got %q", r.delivery))
+	}
 }
 
 func (r *raw) notify(n *Notify) {

@@ -28,6 +28,7 @@ type Queue interface {
 type Mailbox interface {
 	Append(mailbox string, raw []byte, flags []imap.Flag, date time.Time) error
 	HasMessageID(mailbox, messageID string) (bool, error)
+	RemoveMessageID(mailbox, messageID string) error
 	Close() error // logs out
 	Abort() error // closes at once
 }
@@ -109,7 +110,7 @@ func (s *Sender) Drain(ctx context.Context) (DrainResult, error) {
 // targets are the targets that may be sent to now: SMTP only while the
 // rate limit allows, and when it does not, the time it will again.
 func (s *Sender) targets(ctx context.Context, now time.Time) ([]store.Target, time.Time, error) {
-	all := []store.Target{store.TargetInbox, store.TargetDrafts, store.TargetSent}
+	all := []store.Target{store.TargetInbox, store.TargetDrafts, store.TargetSent, store.TargetDraftsRemove}
 	if s.Limit <= 0 || s.Per <= 0 {
 		return append(all, store.TargetSMTP), time.Time{}, nil
 	}
@@ -208,6 +209,13 @@ func (s *Sender) appendIMAP(ctx context.Context, o store.Outgoing) error {
 	conn, err := s.mailbox(ctx)
 	if err != nil {
 		return err
+	}
+	if o.Target == store.TargetDraftsRemove {
+		if err := conn.RemoveMessageID(folder, o.MessageID); err != nil {
+			s.closeIMAP()
+			return err
+		}
+		return nil
 	}
 	if o.Attempts > 1 {
 		found, err := conn.HasMessageID(folder, o.MessageID)

@@ -92,8 +92,9 @@ func newRig(t *testing.T, reply func(stage, arg string) *smtp.SMTPError) *rig {
 			return mailer.Send(ctx, smtpOpts, from, to, raw)
 		},
 		DialIMAP: func(ctx context.Context) (Mailbox, error) { return inbox.Dial(ctx, imapOpts, nil) },
-		Folders:  map[store.Target]string{store.TargetInbox: "INBOX", store.TargetDrafts: "Drafts", store.TargetSent: "Sent"},
-		Log:      slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Folders: map[store.Target]string{store.TargetInbox: "INBOX", store.TargetDrafts: "Drafts", store.TargetSent: "Sent",
+			store.TargetDraftsRemove: "Drafts"},
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	return r
 }

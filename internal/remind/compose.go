@@ -1,12 +1,14 @@
 package remind
 
 import (
+	"context"
 	"crypto/rand"
 	"fmt"
 	"strings"
 	"time"
 
 	"gratitude"
+	"gratitude/internal/cards"
 	"gratitude/mailer"
 	"gratitude/store"
 	"gratitude/templates"
@@ -15,10 +17,13 @@ import (
 // Composer writes notifications to the owner, and the follow-up drafts
 // that come with nudges, as outbox messages.
 type Composer struct {
-	Owner     gratitude.Address // name and address of the mailbox's owner
-	ReplyTo   string            // where replies to notifications go (the capture address)
-	Target    store.Target      // TargetInbox (APPEND) or TargetSMTP
-	Drafts    bool              // put a nudge's follow-up in Drafts too
+	Owner   gratitude.Address // name and address of the mailbox's owner
+	ReplyTo string            // where replies to notifications go without cards (the capture address)
+	// Cards, when set, gives each notification its own token address as
+	// Reply-To, so a reply to it is a command about its request.
+	Cards     *cards.Issuer
+	Target    store.Target // TargetInbox (APPEND) or TargetSMTP
+	Drafts    bool         // put a nudge's follow-up in Drafts too
 	Templates *templates.Set
 	// NewID returns a fresh Message-ID (without brackets); nil uses a
 	// random one in the owner's domain.
@@ -28,7 +33,7 @@ type Composer struct {
 // Reminder writes the notification for a due reminder about r (and, for a
 // nudge, the follow-up draft). It returns the outbox rows and the
 // notification's Message-ID.
-func (c *Composer) Reminder(r gratitude.Request, rem gratitude.Reminder, now time.Time) ([]store.Outgoing, string, error) {
+func (c *Composer) Reminder(ctx context.Context, r gratitude.Request, rem gratitude.Reminder, now time.Time) ([]store.Outgoing, string, error) {
 	name, view, err := c.reminderView(r, rem, now)
 	if err != nil {
 		return nil, "", err
@@ -44,7 +49,7 @@ func (c *Composer) Reminder(r gratitude.Request, rem gratitude.Reminder, now tim
 			view = nv
 		}
 	}
-	note, err := c.notification(name, view, r, rem.Late, now)
+	note, err := c.Notice(ctx, name, view, r, "", rem.Late, now)
 	if err != nil {
 		return nil, "", err
 	}
@@ -57,8 +62,8 @@ func (r *Runner) DigestView(d gratitude.Digest, dueAt time.Time, late bool) temp
 }
 
 // Digest writes the digest.
-func (c *Composer) Digest(d gratitude.Digest, dueAt time.Time, late bool, now time.Time) (store.Outgoing, error) {
-	return c.notification(templates.Digest, digestView(d, c.Owner.Name, dueAt, late), gratitude.Request{}, late, now)
+func (c *Composer) Digest(ctx context.Context, d gratitude.Digest, dueAt time.Time, late bool, now time.Time) (store.Outgoing, error) {
+	return c.Notice(ctx, templates.Digest, digestView(d, c.Owner.Name, dueAt, late), gratitude.Request{}, "", late, now)
 }
 
 // reminderView fills the template view for a reminder.
@@ -87,22 +92,35 @@ func (c *Composer) reminderView(r gratitude.Request, rem gratitude.Reminder, now
 	return "", nil, fmt.Errorf("remind: unknown reminder %q", rem.Kind)
 }
 
-// notification renders a message to the owner: auto-generated, kind
-// named, threaded under the ask, replies to the capture address.
-func (c *Composer) notification(name templates.Name, view any, r gratitude.Request, late bool, now time.Time) (store.Outgoing, error) {
+// Notice renders a message to the owner: auto-generated, kind named,
+// threaded under the ask (and inReplyTo, when it answers the owner's mail),
+// replies going to a card address about r (or the capture address).
+func (c *Composer) Notice(ctx context.Context, name templates.Name, view any, r gratitude.Request, inReplyTo string, late bool, now time.Time) (store.Outgoing, error) {
 	out, err := c.Templates.Render(name, view)
 	if err != nil {
 		return store.Outgoing{}, err
 	}
+	replyTo := c.ReplyTo
+	if c.Cards != nil {
+		if replyTo, err = c.Cards.Issue(ctx, r.ID, string(name), now); err != nil {
+			return store.Outgoing{}, err
+		}
+	}
 	m := mailer.Message{
 		From: gratitude.Address{Name: "gratitude", Email: c.Owner.Email}, To: []gratitude.Address{c.Owner},
-		ReplyTo: c.ReplyTo, Subject: out.Subject, MessageID: c.newID(string(name), r.ID), Date: now,
+		ReplyTo: replyTo, Subject: out.Subject, MessageID: c.NewMessageID(string(name), r.ID), Date: now,
 		Kind: string(name), AutoSubmitted: true, Text: out.Text, HTML: out.HTML,
 	}
 	if r.MessageID != "" {
-		m.InReplyTo, m.References = r.MessageID, []string{r.MessageID}
+		m.References = []string{r.MessageID}
 	}
-	o, err := c.outgoing(string(name), r.ID, &m, c.Target)
+	if inReplyTo != "" && inReplyTo != r.MessageID {
+		m.References = append(m.References, inReplyTo)
+	}
+	if len(m.References) > 0 {
+		m.InReplyTo = m.References[len(m.References)-1]
+	}
+	o, err := c.Outgoing(string(name), r.ID, &m, c.Target)
 	o.Own, o.Late = true, late
 	return o, err
 }
@@ -115,15 +133,15 @@ func (c *Composer) followUpDraft(r gratitude.Request, nv templates.NudgeView, no
 		to = append(to, gratitude.Address{Name: p.Name, Email: p.Email})
 	}
 	m := mailer.Message{
-		From: c.Owner, To: to, Subject: replySubject(r.Subject), MessageID: c.newID("followup", r.ID),
+		From: c.Owner, To: to, Subject: gratitude.ReplySubject(r.Subject), MessageID: c.NewMessageID("followup", r.ID),
 		InReplyTo: r.MessageID, References: append([]string(nil), r.MessageID), Date: now, Text: nv.FollowUpText,
 	}
-	return c.outgoing("followup-draft", r.ID, &m, store.TargetDrafts)
+	return c.Outgoing("followup-draft", r.ID, &m, store.TargetDrafts)
 }
 
-// outgoing renders m into an outbox row for target. Threading is a
+// Outgoing renders m into an outbox row for target. Threading is a
 // courtesy: Message-IDs a header cannot carry are dropped, not fatal.
-func (c *Composer) outgoing(kind string, requestID int64, m *mailer.Message, target store.Target) (store.Outgoing, error) {
+func (c *Composer) Outgoing(kind string, requestID int64, m *mailer.Message, target store.Target) (store.Outgoing, error) {
 	raw, err := mailer.Render(m)
 	if err != nil && (m.InReplyTo != "" || len(m.References) > 0) {
 		m.InReplyTo, m.References = "", nil
@@ -142,19 +160,18 @@ func (c *Composer) outgoing(kind string, requestID int64, m *mailer.Message, tar
 	return o, nil
 }
 
-// newID is a Message-ID nobody else will use: gratitude.KIND.REQ.RANDOM@domain.
-func (c *Composer) newID(kind string, request int64) string {
+// NewMessageID is a Message-ID nobody else will use, in the owner's
+// domain: gratitude.KIND.REQ.RANDOM@ for mail to the owner, and a plain
+// random one for the owner's own mail to others (thank-yous, follow-ups),
+// which should not tell the world what wrote it.
+func (c *Composer) NewMessageID(kind string, request int64) string {
 	if c.NewID != nil {
 		return c.NewID(kind, request)
 	}
 	_, domain, _ := strings.Cut(c.Owner.Email, "@")
-	return fmt.Sprintf("gratitude.%s.%d.%s@%s", kind, request, strings.ToLower(rand.Text()[:16]), domain)
-}
-
-// replySubject is "Re: subject", without stacking prefixes.
-func replySubject(s string) string {
-	if strings.HasPrefix(strings.ToLower(s), "re:") {
-		return s
+	random := strings.ToLower(rand.Text())
+	if kind == "thanks" || kind == "followup" {
+		return random + "@" + domain
 	}
-	return "Re: " + s
+	return fmt.Sprintf("gratitude.%s.%d.%s@%s", kind, request, random[:16], domain)
 }

@@ -155,7 +155,7 @@ func (r *Runner) remind(ctx context.Context, v store.Versioned, now time.Time) (
 		next, _ := gratitude.NextReminder(req, r.Policy)
 		return false, r.Store.PostponeReminder(ctx, r.Account, req.ID, next.DueAt)
 	}
-	out, id, err := r.Composer.Reminder(req, rem, now)
+	out, id, err := r.Composer.Reminder(ctx, req, rem, now)
 	if err != nil {
 		return false, &composeError{req.ID, err}
 	}
@@ -227,7 +227,7 @@ func (r *Runner) SendDigest(ctx context.Context, last, due, now time.Time) (bool
 	var out []store.Outgoing
 	late := now.Sub(due) > gratitude.LateAfter
 	if !d.Empty() {
-		o, err := r.Composer.Digest(d, due, late, now)
+		o, err := r.Composer.Digest(ctx, d, due, late, now)
 		if err != nil {
 			return false, err
 		}

@@ -11,15 +11,18 @@ CREATE TABLE outbox (
     account_id      INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
     request_id      INTEGER REFERENCES requests (id) ON DELETE SET NULL,
     kind            TEXT    NOT NULL,
-    target          TEXT    NOT NULL CHECK (target IN ('smtp', 'imap:inbox', 'imap:drafts', 'imap:sent')),
+    target          TEXT    NOT NULL
+                    CHECK (target IN ('smtp', 'imap:inbox', 'imap:drafts', 'imap:sent', 'imap:drafts-remove')),
     sender          TEXT    NOT NULL DEFAULT '',
     recipients      TEXT    NOT NULL DEFAULT '',
     subject         TEXT    NOT NULL DEFAULT '',
     message_id      TEXT    NOT NULL,
     raw             BLOB    NOT NULL,
     late            INTEGER NOT NULL DEFAULT 0,
+    -- targets the same message goes to once it is sent (e.g. a copy in Sent)
+    then_targets    TEXT    NOT NULL DEFAULT '',
     state           TEXT    NOT NULL DEFAULT 'queued'
-                    CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+                    CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'cancelled')),
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at INTEGER NOT NULL,
     lease_until     INTEGER,

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"gratitude"
+	"gratitude/inbox"
+	"gratitude/store"
+
+	"github.com/spf13/cobra"
+)
+
+// draftView is a draft as `drafts --json` prints it; the field names are a
+// stable interface.
+type draftView struct {
+	ID        int64  `json:"id"`
+	RequestID int64  `json:"request_id"`
+	To        string `json:"to"`
+	Subject   string `json:"subject"`
+	Body      string `json:"body"`
+	State     string `json:"state"`
+}
+
+func newDraftsCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	var request int64
+	cmd := &cobra.Command{
+		Use:   "drafts [--request ID] [--json]",
+		Short: "List the thank-you drafts: pending, approved, sent or skipped",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withStore(cmd, g, func(ctx context.Context, a *app, st *store.Store, acct int64) error {
+				ds, err := st.Drafts(ctx, acct, request)
+				if err != nil {
+					return err
+				}
+				views := make([]draftView, 0, len(ds))
+				for _, d := range ds {
+					views = append(views, draftView{d.ID, d.RequestID, d.To.Email, d.Subject, d.Text, string(d.State)})
+				}
+				if asJSON {
+					return printJSON(cmd.OutOrStdout(), views)
+				}
+				printDrafts(cmd.OutOrStdout(), views)
+				return nil
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().Int64Var(&request, "request", 0, "only the drafts of this request")
+	return cmd
+}
+
+func printDrafts(w io.Writer, ds []draftView) {
+	if len(ds) == 0 {
+		fmt.Fprintln(w, "No thank-you drafts. They are written when you resolve a request (gratitude resolve ID).")
+		return
+	}
+	for _, d := range ds {
+		fmt.Fprintf(w, "draft %d, request #%d, to %s: %s\n", d.ID, d.RequestID, d.To, d.State)
+		for _, l := range strings.Split(strings.TrimRight(d.Body, "\n"), "\n") {
+			fmt.Fprintf(w, "  | %s\n", l)
+		}
+	}
+}
+
+func newApproveCmd(g *globals) *cobra.Command {
+	var request int64
+	cmd := &cobra.Command{
+		Use:   "approve DRAFT_ID | --request ID",
+		Short: "Send a thank-you draft (or every pending draft of a request) from your address",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return draftAction(cmd, g, args, request, "approve")
+		},
+	}
+	cmd.Flags().Int64Var(&request, "request", 0, "approve every pending draft of this request")
+	return cmd
+}
+
+func newSkipCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "skip DRAFT_ID",
+		Short: "Drop a thank-you draft: its helper needs no thank-you",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return draftAction(cmd, g, args, 0, "skip")
+		},
+	}
+}
+
+// draftAction approves or skips the drafts named on the command line, then
+// delivers what that queued.
+func draftAction(cmd *cobra.Command, g *globals, args []string, request int64, verb string) error {
+	if (len(args) == 1) == (request != 0) {
+		return &exitError{exitUsage, fmt.Errorf("%s: give a draft id or --request ID (see `gratitude drafts`)", verb)}
+	}
+	return withDaemon(cmd, g, func(ctx context.Context, d *daemon) error {
+		drafts, err := d.pickDrafts(ctx, args, request)
+		if err != nil {
+			return err
+		}
+		now := d.clock.Now()
+		for _, dr := range drafts {
+			if verb == "skip" {
+				err = d.thanks.Skip(ctx, dr, now)
+			} else {
+				err = d.thanks.Approve(ctx, dr, now)
+			}
+			if err != nil {
+				return &exitError{exitFailure, err}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "draft %d to %s: %s\n", dr.ID, dr.To.Email, map[string]string{"skip": "skipped", "approve": "approved"}[verb])
+		}
+		if verb == "approve" {
+			return d.deliverNow(ctx, cmd.OutOrStdout())
+		}
+		return nil
+	})
+}
+
+// pickDrafts returns the pending drafts named by id, or all of a request's.
+func (d *daemon) pickDrafts(ctx context.Context, args []string, request int64) ([]gratitude.Draft, error) {
+	if len(args) == 1 {
+		id, err := parseID(args[0])
+		if err != nil {
+			return nil, err
+		}
+		dr, err := d.store.Draft(ctx, d.account, id)
+		if err != nil {
+			return nil, &exitError{exitFailure, err}
+		}
+		if dr.State != gratitude.DraftPending {
+			return nil, &exitError{exitFailure, fmt.Errorf("draft %d is %s, not pending", id, dr.State)}
+		}
+		return []gratitude.Draft{dr}, nil
+	}
+	all, err := d.store.Drafts(ctx, d.account, request)
+	if err != nil {
+		return nil, err
+	}
+	var pending []gratitude.Draft
+	for _, dr := range all {
+		if dr.State == gratitude.DraftPending {
+			pending = append(pending, dr)
+		}
+	}
+	if len(pending) == 0 {
+		return nil, &exitError{exitFailure, fmt.Errorf("request #%d has no pending draft (see `gratitude drafts --request %d`)", request, request)}
+	}
+	return pending, nil
+}
+
+// deliverNow sends what is queued, reaching the mailbox for its folders.
+func (d *daemon) deliverNow(ctx context.Context, w io.Writer) error {
+	conn, err := inbox.Dial(ctx, d.imapOptions(), d.stats)
+	if err != nil {
+		return fmt.Errorf("queued, but the mailbox cannot be reached to deliver it (`gratitude run` will): %w", err)
+	}
+	folders, err := d.findFolders(conn)
+	conn.Close()
+	if err != nil {
+		return err
+	}
+	res, err := d.drain(ctx, d.sender(d.store, d.account, folders, d.stats, d.log.With("component", "outbox")))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%d message(s) delivered, %d to retry, %d failed.\n", res.Sent, res.Retried, res.Failed)
+	return nil
+}

@@ -1,0 +1,340 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/textproto"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gratitude/internal/testmail"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+)
+
+// loopWorld is the owner's mailbox on go-imap's in-memory server, a go-smtp
+// server taking what gratitude sends, and a config pointing at both.
+type loopWorld struct {
+	t      *testing.T
+	imap   *testmail.MemIMAP
+	smtp   *testmail.SMTP
+	config string
+	env    []string
+	t0     time.Time
+}
+
+func newLoopWorld(t *testing.T) *loopWorld {
+	t.Helper()
+	mem := testmail.NewMemIMAP(t, testmail.MemOptions{})
+	if err := mem.AddUser(testOwner, testPass); err != nil {
+		t.Fatal(err)
+	}
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{})
+	ih, ip := splitHostPort(t, mem.Addr())
+	sh, sp := splitHostPort(t, srv.Addr())
+	dir := t.TempDir()
+	cfg := fmt.Sprintf(`owner: {name: Ada Lovelace, email: %s}
+database: %s
+timezone: UTC
+imap: {host: %s, port: %s, security: insecure, password: "${GRATITUDE_TEST_IMAP_PASSWORD}"}
+smtp: {host: %s, port: %s, security: insecure}
+reminders: {quiet_hours: "off", digest: "off"}
+http: {listen: "off"}
+`, testOwner, filepath.Join(dir, "g.db"), ih, ip, sh, sp)
+	return &loopWorld{t: t, imap: mem, smtp: srv, config: writeFile(t, filepath.Join(dir, "g.yaml"), cfg),
+		env: []string{"GRATITUDE_TEST_IMAP_PASSWORD=" + testPass}, t0: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
+}
+
+// at is the test's clock: t0 plus d, as --now wants it.
+func (w *loopWorld) at(d time.Duration) string { return w.t0.Add(d).Format(time.RFC3339) }
+
+func (w *loopWorld) put(mailbox string, raw []byte) {
+	w.t.Helper()
+	if _, err := w.imap.Append(testOwner, mailbox, raw); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// runOnce runs one full pass at t0+d.
+func (w *loopWorld) runOnce(d time.Duration) result {
+	w.t.Helper()
+	r := runBin(w.t, w.env, "--config", w.config, "--log-format", "json", "--now", w.at(d), "run", "--once")
+	if r.code != 0 {
+		w.t.Fatalf("run --once at +%v: exit %d\n%s", d, r.code, r.stderr)
+	}
+	return r
+}
+
+func (w *loopWorld) cli(args ...string) result {
+	w.t.Helper()
+	return runBin(w.t, w.env, append([]string{"--config", w.config, "--log-format", "json"}, args...)...)
+}
+
+// folder reads every message of a folder with its header and body.
+func (w *loopWorld) folder(name string) []folderMessage {
+	w.t.Helper()
+	c, err := imapclient.DialInsecure(w.imap.Addr(), nil)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Login(testOwner, testPass).Wait(); err != nil {
+		w.t.Fatal(err)
+	}
+	sel, err := c.Select(name, nil).Wait()
+	if err != nil || sel.NumMessages == 0 {
+		return nil
+	}
+	body := &imap.FetchItemBodySection{Peek: true}
+	msgs, err := c.Fetch(imap.SeqSet{imap.SeqRange{Start: 1, Stop: 0}}, &imap.FetchOptions{Flags: true,
+		BodySection: []*imap.FetchItemBodySection{body}}).Collect()
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	var out []folderMessage
+	for _, m := range msgs {
+		raw := m.FindBodySection(body)
+		h, _ := textproto.NewReader(bufio.NewReader(bytes.NewReader(raw))).ReadMIMEHeader()
+		_, rest, _ := bytes.Cut(raw, []byte("\r\n\r\n"))
+		out = append(out, folderMessage{h, m.Flags, string(rest)})
+	}
+	return out
+}
+
+// ownerSends files what the owner's client sends: the copy in Sent and,
+// for mail to the owner's own addresses, the delivered copy in INBOX.
+func (w *loopWorld) ownerSends(raw []byte, toSelf bool) {
+	w.put("Sent", raw)
+	if toSelf {
+		w.put("INBOX", raw)
+	}
+}
+
+func (w *loopWorld) state(t *testing.T) requestView {
+	t.Helper()
+	var reqs []requestView
+	r := w.cli("list", "--json")
+	if err := json.Unmarshal([]byte(r.stdout), &reqs); err != nil || len(reqs) != 1 {
+		t.Fatalf("list --json: %v %s", err, r.stdout)
+	}
+	return reqs[0]
+}
+
+func loopAsk(w *loopWorld) []byte {
+	return mailAt([]string{"From: Ada Lovelace <ada@example.org>", "To: Alice Martin <alice@example.net>, Bob Chen <bob@example.com>",
+		"Bcc: ada+thanks@example.org", "Subject: Budget review for Q1", "Date: " + w.t0.Format(time.RFC1123Z),
+		"Message-ID: <ask-budget@example.org>", "Content-Type: text/plain; charset=utf-8"},
+		"Could you two look at the Q1 budget before Friday?\n\nAda")
+}
+
+// answered sets up the ask, Alice's answer and Bob's out-of-office reply,
+// and reads them.
+func answered(w *loopWorld) {
+	w.ownerSends(loopAsk(w), false)
+	w.put("INBOX", mailAt([]string{"From: Alice Martin <alice@example.net>", "To: Ada Lovelace <ada@example.org>",
+		"Subject: Re: Budget review for Q1", "Date: " + w.t0.Add(2*time.Hour).Format(time.RFC1123Z),
+		"Message-ID: <r-alice@example.net>", "In-Reply-To: <ask-budget@example.org>", "References: <ask-budget@example.org>",
+		"Content-Type: text/plain; charset=utf-8"},
+		"Hi Ada,\n\nThe travel line is counted twice; I fixed it in the sheet.\n\nBest,\nAlice\n\n> Could you two look at the Q1 budget"))
+	w.put("INBOX", mailAt([]string{"From: Bob Chen <bob@example.com>", "To: Ada Lovelace <ada@example.org>",
+		"Subject: Automatic reply: Budget review for Q1", "Date: " + w.t0.Add(3*time.Hour).Format(time.RFC1123Z),
+		"Message-ID: <ooo-bob@example.com>", "In-Reply-To: <ask-budget@example.org>", "Auto-Submitted: auto-replied",
+		"Content-Type: text/plain; charset=utf-8"}, "I am out of the office until Monday."))
+	w.runOnce(4 * time.Hour)
+}
+
+// command is the owner's mail with commands: to addr, answering inReplyTo.
+func command(w *loopWorld, id, to, subject, inReplyTo, body string, d time.Duration) []byte {
+	h := []string{"From: Ada Lovelace <ada@example.org>", "To: " + to, "Subject: " + subject,
+		"Date: " + w.t0.Add(d).Format(time.RFC1123Z), "Message-ID: <" + id + ">", "Content-Type: text/plain; charset=utf-8"}
+	if inReplyTo != "" {
+		h = append(h, "In-Reply-To: "+inReplyTo, "References: "+inReplyTo)
+	}
+	return mailAt(h, body)
+}
+
+// resolvedWithCard resolves the request by mail to the capture address
+// with #1 and returns the approval card that comes back.
+func resolvedWithCard(t *testing.T, w *loopWorld) folderMessage {
+	t.Helper()
+	w.ownerSends(command(w, "cmd-resolve@example.org", "ada+thanks@example.org", "#1 budget", "", "resolved\n\nAda", 5*time.Hour), true)
+	w.runOnce(5*time.Hour + time.Minute)
+	cards := ofKind(w.folder("INBOX"), "card")
+	if len(cards) != 1 {
+		t.Fatalf("%d approval cards in INBOX, want 1", len(cards))
+	}
+	return cards[0]
+}
+
+func TestTheWholeLoopAskAnswerResolveApproveThanksOnce(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	if s := w.state(t); s.State != "answered" || len(s.Helpers) != 1 || s.Helpers[0].Email != "alice@example.net" {
+		t.Fatalf("after the replies: %+v; want answered with Alice only (Bob's auto-reply is no help)", s)
+	}
+	card := resolvedWithCard(t, w)
+	drafts := w.folder("Drafts")
+	if len(drafts) != 1 || !strings.Contains(drafts[0].header.Get("To"), "alice@example.net") ||
+		drafts[0].header.Get("In-Reply-To") != "<r-alice@example.net>" {
+		t.Fatalf("Drafts: %d messages %v; want Alice's thank-you, threaded under her reply", len(drafts), drafts)
+	}
+	if !strings.Contains(card.body, "approve") || !strings.Contains(card.header.Get("Reply-To"), "ada+thanks.c") {
+		t.Fatalf("card Reply-To %q, body:\n%s", card.header.Get("Reply-To"), card.body)
+	}
+	// The owner answers the card, top-posting above the quoted card.
+	quoted := "> " + strings.ReplaceAll(strings.TrimSpace(card.body), "\n", "\n> ")
+	reply := command(w, "cmd-approve@example.org", card.header.Get("Reply-To"), "Re: "+card.header.Get("Subject"),
+		card.header.Get("Message-Id"), "approve\n\nOn Mon, gratitude wrote:\n"+quoted, 6*time.Hour)
+	w.ownerSends(reply, true)
+	w.runOnce(6*time.Hour + time.Minute)
+
+	sent := w.smtp.Messages()
+	if testing.Verbose() {
+		t.Logf("card:\n%s\nthank-you:\n%s", card.body, sent[0].Data)
+	}
+	if len(sent) != 1 || len(sent[0].To) != 1 || sent[0].To[0] != "alice@example.net" {
+		t.Fatalf("SMTP got %d messages; want one thank-you to Alice", len(sent))
+	}
+	ty := string(sent[0].Data)
+	for _, want := range []string{"In-Reply-To: <r-alice@example.net>", "References: <ask-budget@example.org> <r-alice@example.net>",
+		"travel line is counted twice", "Subject: Re: Budget review for Q1"} {
+		if !strings.Contains(strings.ReplaceAll(ty, "=\r\n", ""), want) {
+			t.Errorf("thank-you lacks %q:\n%s", want, ty)
+		}
+	}
+	if strings.Contains(ty, "Auto-Submitted") || strings.Contains(ty, "X-Gratitude-Kind") {
+		t.Errorf("the thank-you is marked as machine mail:\n%s", ty)
+	}
+	tyHeader, _ := textproto.NewReader(bufio.NewReader(bytes.NewReader(sent[0].Data))).ReadMIMEHeader()
+	copies := 0
+	for _, m := range w.folder("Sent") {
+		if m.header.Get("Message-Id") == tyHeader.Get("Message-Id") {
+			copies++
+		}
+	}
+	if copies != 1 {
+		t.Errorf("%d copies of the thank-you in Sent, want 1", copies)
+	}
+	if d := w.folder("Drafts"); len(d) != 0 {
+		t.Errorf("the draft is still in Drafts (%d)", len(d))
+	}
+	if s := w.state(t); s.State != "thanked" || !s.Helpers[0].Thanked {
+		t.Errorf("after the thank-you: %+v; want thanked", s)
+	}
+	w.runOnce(7 * time.Hour)
+	w.runOnce(30 * 24 * time.Hour)
+	if n := len(w.smtp.Messages()); n != 1 {
+		t.Errorf("running again sent %d messages in all, want still 1", n)
+	}
+}
+
+func TestAForgedApproveSendsNothingAndIsReported(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	card := resolvedWithCard(t, w)
+	// Someone else writes "approve" as Ada to the capture address with #1:
+	// delivered to INBOX, but no copy in Ada's Sent, no card token, no DKIM.
+	forged := command(w, "forged@evil.example", "ada+thanks@example.org", "#1", card.header.Get("Message-Id"), "approve", 6*time.Hour)
+	w.put("INBOX", forged)
+	w.runOnce(6*time.Hour + time.Minute) // within the grace period: waits for a Sent copy
+	w.runOnce(6*time.Hour + 10*time.Minute)
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Fatalf("a forged approve sent %d messages", n)
+	}
+	var rep struct {
+		Commands map[string]int `json:"commands"`
+	}
+	if err := json.Unmarshal([]byte(w.cli("status", "--json").stdout), &rep); err != nil || rep.Commands["refused"] != 1 {
+		t.Errorf("status commands %v, %v; want one refused", rep.Commands, err)
+	}
+	refused := ofKind(w.folder("INBOX"), "refused")
+	if len(refused) != 1 || !strings.Contains(strings.ReplaceAll(refused[0].body, "=\r\n", ""), "no copy in Sent") {
+		t.Fatalf("%d refusal notices; want one saying why:\n%v", len(refused), refused)
+	}
+	// A helper's "approve" is never a command.
+	w.put("INBOX", mailAt([]string{"From: Alice Martin <alice@example.net>", "To: Ada Lovelace <ada@example.org>",
+		"Subject: Re: Budget review for Q1", "Date: " + w.t0.Add(7*time.Hour).Format(time.RFC1123Z),
+		"Message-ID: <r-alice-2@example.net>", "In-Reply-To: <r-alice@example.net>"}, "approve"))
+	w.runOnce(8 * time.Hour)
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Errorf("Alice's \"approve\" sent %d messages", n)
+	}
+}
+
+func TestATokenOfAnotherCardOrAnExpiredOneIsRefused(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	card := resolvedWithCard(t, w)
+	addr := card.header.Get("Reply-To") // <ada+thanks.cN.TOKEN@example.org>
+	local, domain, _ := strings.Cut(strings.Trim(addr, "<>"), "@")
+	parts := strings.Split(local, ".")
+	other := strings.Join([]string{parts[0], "c999", parts[2]}, ".") + "@" + domain
+	// No Sent copy (sent from elsewhere): only the token could prove it.
+	w.put("INBOX", command(w, "other-card@example.org", other, "Re: card", "", "approve", 6*time.Hour))
+	w.runOnce(6*time.Hour + 10*time.Minute)
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Fatalf("another card's token sent %d messages", n)
+	}
+	// The right token, 31 days later: expired.
+	w.put("INBOX", command(w, "expired@example.org", strings.Trim(addr, "<>"), "Re: card", "", "approve", 31*24*time.Hour))
+	w.runOnce(31*24*time.Hour + 10*time.Minute)
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Fatalf("an expired card's token sent %d messages", n)
+	}
+	// The right token in time works.
+	w.put("INBOX", command(w, "good@example.org", strings.Trim(addr, "<>"), "Re: card", "", "approve", 6*time.Hour+20*time.Minute))
+	w.runOnce(6*time.Hour + 21*time.Minute)
+	if n := len(w.smtp.Messages()); n != 1 {
+		t.Errorf("the card's own token: %d messages sent, want 1", n)
+	}
+}
+
+func TestAnEditByReplySendsTheEditedText(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	card := resolvedWithCard(t, w)
+	body := "edit alice\nAlice, you saved my Friday. Lunch is on me.\n\nAda\n--\napprove\n\n> " + strings.ReplaceAll(card.body, "\n", "\n> ")
+	w.ownerSends(command(w, "cmd-edit@example.org", card.header.Get("Reply-To"), "Re: card", card.header.Get("Message-Id"), body, 6*time.Hour), true)
+	w.runOnce(6*time.Hour + time.Minute)
+	sent := w.smtp.Messages()
+	if len(sent) != 1 {
+		t.Fatalf("%d messages sent, want the edited thank-you", len(sent))
+	}
+	text := strings.ReplaceAll(string(sent[0].Data), "=\r\n", "")
+	if !strings.Contains(text, "you saved my Friday. Lunch is on me.") || strings.Contains(text, "travel line") {
+		t.Errorf("the thank-you is not the edited text:\n%s", sent[0].Data)
+	}
+}
+
+func TestAThankYouTheOwnerSentHimselfIsNotSentAgain(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	card := resolvedWithCard(t, w)
+	// Ada sends her own thank-you from her client (it lands in Sent).
+	w.ownerSends(mailAt([]string{"From: Ada Lovelace <ada@example.org>", "To: Alice Martin <alice@example.net>",
+		"Subject: Re: Budget review for Q1", "Date: " + w.t0.Add(5*time.Hour+30*time.Minute).Format(time.RFC1123Z),
+		"Message-ID: <ada-own-thanks@example.org>", "In-Reply-To: <r-alice@example.net>",
+		"References: <ask-budget@example.org> <r-alice@example.net>"}, "Alice, thank you so much!"), false)
+	w.runOnce(5*time.Hour + 31*time.Minute)
+	if s := w.state(t); s.State != "thanked" {
+		t.Fatalf("state %s after Ada thanked Alice herself", s.State)
+	}
+	// An approve that comes later finds nothing to send.
+	w.ownerSends(command(w, "cmd-late-approve@example.org", card.header.Get("Reply-To"), "Re: card", card.header.Get("Message-Id"), "approve", 6*time.Hour), true)
+	w.runOnce(6*time.Hour + time.Minute)
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Errorf("%d thank-yous sent after Ada sent her own", n)
+	}
+	var drafts []draftView
+	if err := json.Unmarshal([]byte(w.cli("drafts", "--json").stdout), &drafts); err != nil || len(drafts) != 1 || drafts[0].State != "skipped" {
+		t.Errorf("drafts %+v, %v; want Alice's skipped", drafts, err)
+	}
+	if d := w.folder("Drafts"); len(d) != 0 {
+		t.Errorf("the skipped draft is still in Drafts (%d)", len(d))
+	}
+}

@@ -1,0 +1,79 @@
+package gratitude
+
+import (
+	"testing"
+	"time"
+)
+
+func TestPlanThanksDraftsForHelpersWhoWroteInTheThread(t *testing.T) {
+	carol := Address{Name: "Carol", Email: "carol@example.de"}
+	r, _ := run(t, ask(), reply(alice, "r1", 5), reply(bob, "r2", 30), MarkHelped{Who: carol, At: at(31)},
+		Resolve{At: at(40)}, Skip{Who: bob, At: at(41)})
+	plans, none := PlanThanks(r, map[string]int{"alice@example.net": 3}, map[string]int{"alice@example.net": 1}, 4)
+	if len(plans) != 1 || plans[0].Helper.Email != "alice@example.net" {
+		t.Fatalf("plans %+v; want Alice only (Bob skipped, Carol helped outside the thread)", plans)
+	}
+	p := plans[0]
+	if p.InReplyTo != "r1" || len(p.References) != 2 || p.References[0] != "ask@x" || p.Subject != "Re: Budget" ||
+		p.TookFor != 5*time.Hour || p.HelpedBefore != 2 || p.Variant != 2 {
+		t.Errorf("plan %+v", p)
+	}
+	if len(none) != 1 || none[0].Email != "carol@example.de" {
+		t.Errorf("no draft for %+v, want Carol", none)
+	}
+	open, _ := run(t, ask(), reply(alice, "r1", 5))
+	if plans, _ := PlanThanks(open, nil, nil, 4); len(plans) != 0 {
+		t.Errorf("an unresolved request got drafts: %+v", plans)
+	}
+}
+
+func TestVariantsRotateSoNobodyGetsTheSameWordsTwiceInARow(t *testing.T) {
+	last := map[string]int{}
+	seen := map[int]bool{}
+	for range 8 {
+		v := nextVariant(last, "alice@example.net", 4)
+		if prev, ok := last["alice@example.net"]; ok && prev == v {
+			t.Fatalf("variant %d twice in a row", v)
+		}
+		last["alice@example.net"] = v
+		seen[v] = true
+	}
+	if len(seen) != 4 {
+		t.Errorf("only variants %v were used", seen)
+	}
+	if nextVariant(nil, "x", 1) != 0 {
+		t.Error("one variant must be variant 0")
+	}
+}
+
+func TestSkipAndNotHelpedCloseTheThanksClock(t *testing.T) {
+	r, _ := run(t, ask(), reply(alice, "r1", 5), reply(bob, "r2", 6), Resolve{At: at(10)},
+		OwnerWrote{MessageID: "t1", At: at(11), To: []Address{alice}})
+	if r.State != StateResolved {
+		t.Fatalf("state %s", r.State)
+	}
+	skipped, _ := Apply(r, Skip{Who: bob, At: at(12)}, at(12))
+	if skipped.State != StateThanked || !skipped.Helper("bob@example.com").Skipped {
+		t.Errorf("after skipping Bob: %s", skipped.State)
+	}
+	removed, _ := Apply(r, NotHelped{Who: bob, At: at(12)}, at(12))
+	if removed.State != StateThanked || removed.Helper("bob@example.com") != nil {
+		t.Errorf("after Bob did not help: %s, %+v", removed.State, removed.Helpers)
+	}
+	answered, _ := run(t, ask(), reply(alice, "r1", 5), NotHelped{Who: alice, At: at(6)})
+	if answered.State != StateOpen || len(answered.Helpers) != 0 {
+		t.Errorf("the only helper removed: %s %+v; want open again", answered.State, answered.Helpers)
+	}
+}
+
+func TestSnoozeHoldsRemindersBack(t *testing.T) {
+	r, _ := run(t, ask(), Snooze{Until: at(100), At: at(1)})
+	next, ok := NextReminder(r, policy)
+	if !ok || !next.DueAt.Equal(at(100)) {
+		t.Errorf("next %+v; want the nudge at the end of the snooze", next)
+	}
+	r, _ = run(t, ask(), Snooze{Until: at(10), At: at(1)})
+	if next, _ := NextReminder(r, policy); !next.DueAt.Equal(at(72)) {
+		t.Errorf("a snooze shorter than the window changes nothing: %v", next.DueAt)
+	}
+}

@@ -1,0 +1,53 @@
+package thanks
+
+import (
+	"context"
+	"time"
+
+	"gratitude"
+	"gratitude/store"
+)
+
+// Approve queues a pending draft's thank-you: sent by SMTP from the owner
+// to the helper only; once it has left, a copy goes to Sent (unless the
+// server files one itself) and its copy in Drafts is removed. The store
+// refuses it unless the helper wrote in the request's thread, and never
+// queues the same thank-you twice.
+func (r *Runner) Approve(ctx context.Context, d gratitude.Draft, now time.Time) error {
+	o, err := r.thankYou(d, store.TargetSMTP, now)
+	if err != nil {
+		return err
+	}
+	if !r.FilesSent {
+		o.Then = append(o.Then, store.TargetSent)
+	}
+	if r.Drafts {
+		o.Then = append(o.Then, store.TargetDraftsRemove)
+	}
+	if err := r.Store.ApproveDraft(ctx, r.Account, d, []store.Outgoing{o}, now); err != nil {
+		return err
+	}
+	r.Log.Info("thank-you approved", "draft", d.ID, "request", d.RequestID, "to", d.To.Email, "message_id", d.MessageID)
+	return nil
+}
+
+// Skip drops a pending draft and closes its helper without a thank-you.
+func (r *Runner) Skip(ctx context.Context, d gratitude.Draft, now time.Time) error {
+	if _, err := r.Store.Apply(ctx, r.Account, d.RequestID, gratitude.Skip{Who: d.To, At: now}, now); err != nil {
+		return err
+	}
+	return r.drop(ctx, d, "skipped by you", now)
+}
+
+// drop skips a draft and removes its copy from Drafts, where it was put.
+func (r *Runner) drop(ctx context.Context, d gratitude.Draft, reason string, now time.Time) error {
+	if err := r.Store.SkipDraft(ctx, r.Account, d, reason, now); err != nil {
+		return err
+	}
+	if !r.Drafts {
+		return nil
+	}
+	rm := store.Outgoing{RequestID: d.RequestID, Kind: "thank-you", Target: store.TargetDraftsRemove,
+		Subject: d.Subject, MessageID: d.MessageID}
+	return r.Store.Enqueue(ctx, r.Account, []store.Outgoing{rm}, now)
+}

@@ -1,0 +1,211 @@
+package thanks
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gratitude"
+	"gratitude/mailer"
+	"gratitude/store"
+	"gratitude/templates"
+)
+
+// draftBatch is how many requests one pass drafts for.
+const draftBatch = 100
+
+// draftAll writes the thank-you drafts every resolved request still needs.
+func (r *Runner) draftAll(ctx context.Context, now time.Time, res *PassResult) error {
+	reqs, err := r.Store.RequestsToDraft(ctx, r.Account, draftBatch)
+	if err != nil {
+		return err
+	}
+	for _, req := range reqs {
+		n, err := r.draft(ctx, req, now)
+		if err != nil {
+			return err
+		}
+		res.Drafted += n
+	}
+	return nil
+}
+
+// draft writes the drafts req needs and returns how many.
+func (r *Runner) draft(ctx context.Context, req gratitude.Request, now time.Time) (int, error) {
+	helped, err := r.helpedCounts(ctx)
+	if err != nil {
+		return 0, err
+	}
+	last, err := r.Store.LastVariants(ctx, r.Account)
+	if err != nil {
+		return 0, err
+	}
+	plans, _ := gratitude.PlanThanks(req, helped, last, r.Composer.Templates.Variants(templates.Thanks))
+	drafts := make([]gratitude.Draft, 0, len(plans))
+	for _, p := range plans {
+		d, err := r.writeDraft(req, p, now)
+		if err != nil {
+			return 0, err
+		}
+		drafts = append(drafts, d)
+	}
+	if len(drafts) == 0 {
+		return 0, nil
+	}
+	if err := r.Store.AddDrafts(ctx, r.Account, drafts, now); err != nil {
+		return 0, err
+	}
+	r.Log.Info("thank-you drafts written", "request", req.ID, "drafts", len(drafts))
+	return len(drafts), nil
+}
+
+// helpedCounts maps each person to how many requests they helped with.
+func (r *Runner) helpedCounts(ctx context.Context) (map[string]int, error) {
+	people, err := r.Store.People(ctx, r.Account)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int, len(people))
+	for _, p := range people {
+		out[p.Email] = p.HelpedMe
+	}
+	return out, nil
+}
+
+// writeDraft renders the thank-you the plan describes.
+func (r *Runner) writeDraft(req gratitude.Request, p gratitude.ThanksPlan, now time.Time) (gratitude.Draft, error) {
+	view := templates.ThanksView{
+		OwnerName: r.Owner.Name, Signature: r.Signature,
+		Helper:  templates.Person{Name: p.Helper.Name, Email: p.Helper.Email},
+		Subject: req.Subject, AskedAt: req.AskedAt, Excerpt: p.Helper.Excerpt, TookFor: p.TookFor,
+		HelpedBefore: p.HelpedBefore, Variant: p.Variant, Now: now,
+	}
+	out, err := r.Composer.Templates.Render(templates.Thanks, view)
+	if err != nil {
+		return gratitude.Draft{}, fmt.Errorf("thanks: request #%d, %s: %w", req.ID, p.Helper.Email, err)
+	}
+	return gratitude.Draft{
+		RequestID: req.ID, To: gratitude.Address{Name: p.Helper.Name, Email: p.Helper.Email},
+		MessageID: r.Composer.NewMessageID("thanks", req.ID), InReplyTo: p.InReplyTo, References: p.References,
+		Subject: p.Subject, Text: out.Text, HTML: out.HTML, Variant: p.Variant, State: gratitude.DraftPending,
+	}, nil
+}
+
+// thankYou is the draft as the message that goes to the helper: from the
+// owner, to the helper only, threaded under their reply.
+func (r *Runner) thankYou(d gratitude.Draft, target store.Target, now time.Time) (store.Outgoing, error) {
+	m := mailer.Message{
+		From: r.Owner, To: []gratitude.Address{d.To}, Subject: d.Subject, MessageID: d.MessageID,
+		InReplyTo: d.InReplyTo, References: d.References, Date: now, Text: d.Text, HTML: d.HTML,
+	}
+	return r.Composer.Outgoing("thank-you", d.RequestID, &m, target)
+}
+
+// deliverAll shows each request's new drafts to the owner: in Drafts, on
+// an approval card, or both.
+func (r *Runner) deliverAll(ctx context.Context, now time.Time, res *PassResult) error {
+	ids, err := r.Store.UndeliveredRequests(ctx, r.Account)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := r.deliver(ctx, id, now); err != nil {
+			return err
+		}
+		res.Queued = true
+	}
+	return nil
+}
+
+// deliver queues the Drafts copies of a request's pending drafts and the
+// card that lists them.
+func (r *Runner) deliver(ctx context.Context, requestID int64, now time.Time) error {
+	req, err := r.Store.Request(ctx, r.Account, requestID)
+	if err != nil {
+		return err
+	}
+	drafts, err := r.Store.Drafts(ctx, r.Account, requestID)
+	if err != nil {
+		return err
+	}
+	pending := only(drafts, gratitude.DraftPending)
+	var out []store.Outgoing
+	if r.Drafts {
+		for _, d := range pending {
+			o, err := r.thankYou(d, store.TargetDrafts, now)
+			if err != nil {
+				return err
+			}
+			out = append(out, o)
+		}
+	}
+	if r.Approval && len(pending) > 0 {
+		card, err := r.Composer.Notice(ctx, templates.Card, r.cardView(req, pending, now), req, "", false, now)
+		if err != nil {
+			return err
+		}
+		out = append(out, card)
+	}
+	return r.Store.DeliverDrafts(ctx, r.Account, requestID, out, now)
+}
+
+// cardView lists the drafts for approval.
+func (r *Runner) cardView(req gratitude.Request, drafts []gratitude.Draft, now time.Time) templates.CardView {
+	v := templates.CardView{OwnerName: r.Owner.Name, Request: requestView(req), InDrafts: r.Drafts, Now: now,
+		ReplyHint: fmt.Sprintf("Or on the command line: gratitude approve --request %d", req.ID)}
+	v.Drafts = cardDrafts(drafts)
+	_, none := gratitude.PlanThanks(req, nil, nil, 1)
+	for _, h := range none {
+		v.NoDraft = append(v.NoDraft, templates.Person{Name: h.Name, Email: h.Email})
+	}
+	return v
+}
+
+// supersede skips the drafts nothing should be sent for any more: the
+// helper was thanked another way (the owner wrote to them) or skipped, or
+// the request was cancelled.
+func (r *Runner) supersede(ctx context.Context, now time.Time, _ *PassResult) error {
+	open, err := r.Store.OpenDrafts(ctx, r.Account)
+	if err != nil {
+		return err
+	}
+	for _, d := range open {
+		req, err := r.Store.Request(ctx, r.Account, d.RequestID)
+		if err != nil {
+			return err
+		}
+		if why := obsolete(req, d); why != "" {
+			if err := r.drop(ctx, d, why, now); err != nil {
+				return err
+			}
+			r.Log.Info("thank-you draft dropped", "draft", d.ID, "request", d.RequestID, "to", d.To.Email, "why", why)
+		}
+	}
+	return nil
+}
+
+// obsolete says why a draft should not be sent any more, or "".
+func obsolete(req gratitude.Request, d gratitude.Draft) string {
+	h := req.Helper(d.To.Email)
+	switch {
+	case req.State == gratitude.StateCancelled:
+		return "the request was cancelled"
+	case h == nil:
+		return "no longer a helper"
+	case h.Skipped:
+		return "skipped"
+	case h.Thanked():
+		return "you thanked them yourself"
+	}
+	return ""
+}
+
+func only(ds []gratitude.Draft, state gratitude.DraftState) []gratitude.Draft {
+	var out []gratitude.Draft
+	for _, d := range ds {
+		if d.State == state {
+			out = append(out, d)
+		}
+	}
+	return out
+}

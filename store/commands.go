@@ -1,0 +1,189 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"gratitude"
+)
+
+const (
+	qCardInsert = `INSERT INTO cards (account_id, request_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`
+	qCardGet    = `SELECT id, COALESCE(request_id, 0), kind, message_id, created_at, expires_at FROM cards WHERE account_id = ? AND id = ?`
+	qCardMsgID  = `UPDATE cards SET message_id = ? WHERE account_id = ? AND id = ?`
+
+	qCommandInsert = `
+INSERT INTO commands (account_id, message_id, request_id, from_addr, subject, card_id, token, dkim, commands,
+                      unknown, received_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (account_id, message_id) DO NOTHING`
+	commandColumns = `id, message_id, COALESCE(request_id, 0), from_addr, subject, card_id, token, dkim, commands,
+       unknown, state, reason, received_at`
+	qCommandsPending = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND state = 'pending' ORDER BY id`
+	qCommandDecide   = `UPDATE commands SET state = ?, reason = ?, decided_at = ? WHERE account_id = ? AND id = ? AND state = 'pending'`
+	qCommandsToTell  = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND state = 'refused' AND reported_at IS NULL ORDER BY id`
+	qCommandsTold    = `UPDATE commands SET reported_at = ? WHERE account_id = ? AND state = 'refused' AND reported_at IS NULL AND id <= ?`
+	qCommandCounts   = `SELECT state, COUNT(*) FROM commands WHERE account_id = ? GROUP BY state`
+	qSeenIn          = `SELECT COUNT(*) FROM messages WHERE account_id = ? AND message_id = ? AND mailbox = ?`
+
+	cardKeySetting = "card.key"
+)
+
+// Card is a message to the owner about a request whose token address takes
+// commands about that request until it expires.
+type Card struct {
+	ID        int64
+	RequestID int64
+	Kind      string
+	MessageID string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// NewCard allocates a card (its id goes into the token address).
+func (s *Store) NewCard(ctx context.Context, account, requestID int64, kind string, now, expires time.Time) (int64, error) {
+	res, err := s.write.ExecContext(ctx, qCardInsert, account, nullID(requestID), kind, millis(now), millis(expires))
+	if err != nil {
+		return 0, wrap("new card", err)
+	}
+	id, err := res.LastInsertId()
+	return id, wrap("new card", err)
+}
+
+// SetCardMessageID records the Message-ID of the message that carried the card.
+func (s *Store) SetCardMessageID(ctx context.Context, account, id int64, messageID string) error {
+	_, err := s.write.ExecContext(ctx, qCardMsgID, messageID, account, id)
+	return wrap("card", err)
+}
+
+// Card returns one card; false when the account has no such card.
+func (s *Store) Card(ctx context.Context, account, id int64) (Card, bool, error) {
+	var c Card
+	var created, expires int64
+	err := s.read.QueryRowContext(ctx, qCardGet, account, id).Scan(&c.ID, &c.RequestID, &c.Kind, &c.MessageID, &created, &expires)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, false, nil
+	}
+	c.CreatedAt, c.ExpiresAt = fromMillis(created), fromMillis(expires)
+	return c, err == nil, wrap("card", err)
+}
+
+// CardKey returns the account's secret key for card tokens, creating a
+// random one on first use.
+func (s *Store) CardKey(ctx context.Context, account int64, now time.Time) ([]byte, error) {
+	key, ok, err := s.Setting(ctx, account, cardKeySetting)
+	if err != nil || ok {
+		return key, err
+	}
+	key = make([]byte, 32)
+	rand.Read(key)
+	// Two processes may race here: keep whichever key was stored first.
+	if _, err := s.write.ExecContext(ctx, `INSERT INTO settings (account_id, name, value, updated_at) VALUES (?, ?, ?, ?)
+ON CONFLICT DO NOTHING`, account, cardKeySetting, key, millis(now)); err != nil {
+		return nil, wrap("card key", err)
+	}
+	key, _, err = s.Setting(ctx, account, cardKeySetting)
+	return key, err
+}
+
+// CommandMail is mail from the owner's address holding commands, as
+// recorded, with what became of it.
+type CommandMail struct {
+	ID int64
+	gratitude.Commanded
+	State      string // pending, done or refused
+	Reason     string
+	ReceivedAt time.Time
+}
+
+// commandTx records a command mail, once per Message-ID.
+func commandTx(ctx context.Context, tx *sql.Tx, account int64, c gratitude.Commanded, seenAt time.Time) error {
+	if c.RequestID != 0 {
+		// "#999" in a subject names no request: keep the mail, not the number.
+		if _, err := loadRequest(ctx, tx, account, c.RequestID); errors.Is(err, ErrNoSuchRequest) {
+			c.RequestID = 0
+		} else if err != nil {
+			return err
+		}
+	}
+	cmds, _ := json.Marshal(c.Commands)
+	unknown, _ := json.Marshal(c.Unknown)
+	_, err := tx.ExecContext(ctx, qCommandInsert, account, c.MessageID, nullID(c.RequestID), c.From, c.Subject,
+		c.CardID, c.Token, c.DKIM, string(cmds), string(unknown), millis(seenAt))
+	return err
+}
+
+// PendingCommands returns the command mail not yet carried out or refused.
+func (s *Store) PendingCommands(ctx context.Context, account int64) ([]CommandMail, error) {
+	return s.commandMail(ctx, qCommandsPending, account)
+}
+
+// RefusalsToReport returns the refused command mail the owner was not told about.
+func (s *Store) RefusalsToReport(ctx context.Context, account int64) ([]CommandMail, error) {
+	return s.commandMail(ctx, qCommandsToTell, account)
+}
+
+// RefusalsReported records that the owner was told about refusals up to id.
+func (s *Store) RefusalsReported(ctx context.Context, account, upTo int64, now time.Time) error {
+	_, err := s.write.ExecContext(ctx, qCommandsTold, millis(now), account, upTo)
+	return wrap("refusals reported", err)
+}
+
+func (s *Store) commandMail(ctx context.Context, q string, account int64) ([]CommandMail, error) {
+	return collect(ctx, s, "commands", scanCommandMail, q, account)
+}
+
+func scanCommandMail(sc scanner) (CommandMail, error) {
+	var c CommandMail
+	var cmds, unknown string
+	var at int64
+	if err := sc.Scan(&c.ID, &c.MessageID, &c.RequestID, &c.From, &c.Subject, &c.CardID, &c.Token, &c.DKIM,
+		&cmds, &unknown, &c.State, &c.Reason, &at); err != nil {
+		return c, err
+	}
+	if err := errors.Join(json.Unmarshal([]byte(cmds), &c.Commands), json.Unmarshal([]byte(unknown), &c.Unknown)); err != nil {
+		return c, fmt.Errorf("command mail %s: %w", c.MessageID, err)
+	}
+	c.ReceivedAt = fromMillis(at)
+	c.At = c.ReceivedAt
+	return c, nil
+}
+
+// DecideCommand records that command mail was carried out ("done") or
+// refused, with the reason.
+func (s *Store) DecideCommand(ctx context.Context, account, id int64, state, reason string, now time.Time) error {
+	_, err := s.write.ExecContext(ctx, qCommandDecide, state, reason, millis(now), account, id)
+	return wrap("decide command", err)
+}
+
+// CommandCounts counts command mail by state.
+func (s *Store) CommandCounts(ctx context.Context, account int64) (map[string]int, error) {
+	rows, err := s.read.QueryContext(ctx, qCommandCounts, account)
+	if err != nil {
+		return nil, wrap("command counts", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, wrap("command counts", err)
+		}
+		out[st] = n
+	}
+	return out, wrap("command counts", rows.Err())
+}
+
+// SeenIn reports whether a message with the Message-ID was seen in mailbox
+// (a copy in Sent proves the owner wrote it).
+func (s *Store) SeenIn(ctx context.Context, account int64, messageID, mailbox string) (bool, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, qSeenIn, account, messageID, mailbox).Scan(&n)
+	return n > 0, wrap("seen in "+mailbox, err)
+}

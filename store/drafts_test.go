@@ -1,0 +1,116 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"gratitude"
+)
+
+// resolvedWithAlice is the budget request, answered by Alice, resolved.
+func resolvedWithAlice(t *testing.T, s *Store, acct int64) gratitude.Request {
+	t.Helper()
+	ctx := context.Background()
+	commit(t, s, acct, "Sent", 1, []gratitude.SeenMessage{askMsg(1)})
+	reqs, _ := s.Requests(ctx, acct, "")
+	commit(t, s, acct, "INBOX", 7, []gratitude.SeenMessage{replyMsg(1, alice, "r-alice@example.net", reqs[0].ID)})
+	r, err := s.Apply(ctx, acct, reqs[0].ID, gratitude.Resolve{At: t0.Add(2 * time.Hour)}, t0.Add(2*time.Hour))
+	if err != nil || r.State != gratitude.StateResolved {
+		t.Fatalf("resolve: %v %s", err, r.State)
+	}
+	return r
+}
+
+func draftFor(r gratitude.Request, to gratitude.Address, id string) gratitude.Draft {
+	return gratitude.Draft{RequestID: r.ID, To: to, MessageID: id, InReplyTo: "r-alice@example.net",
+		Subject: "Re: Budget", Text: "Thank you."}
+}
+
+func thankYouOut(d gratitude.Draft, to ...string) Outgoing {
+	return Outgoing{RequestID: d.RequestID, Kind: "thank-you", Target: TargetSMTP, Sender: "ada@example.org",
+		Recipients: to, MessageID: d.MessageID, Raw: []byte("Message-ID: <" + d.MessageID + ">\r\n\r\nThank you.\r\n"),
+		Then: []Target{TargetSent, TargetDraftsRemove}}
+}
+
+func TestOneDraftPerHelperPerRequestAndOnlyForWhoWroteInTheThread(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	acct := account(t, s, "ada@example.org")
+	r := resolvedWithAlice(t, s, acct)
+	if err := s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty2@example.org")}, t0); err != nil {
+		t.Fatal(err)
+	}
+	if ds, _ := s.Drafts(ctx, acct, r.ID); len(ds) != 1 || ds[0].MessageID != "ty1@example.org" {
+		t.Fatalf("drafts %+v; want Alice's first draft only", ds)
+	}
+	// Bob was asked but never wrote: no draft, whatever asks for one.
+	if err := s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, bob, "ty3@example.org")}, t0); !errors.Is(err, ErrNotInThread) {
+		t.Errorf("a draft to Bob: %v, want ErrNotInThread", err)
+	}
+	if ids, _ := s.ThreadRequests(ctx, acct, []string{"ty1@example.org"}); ids["ty1@example.org"] != r.ID {
+		t.Error("the thank-you's Message-ID is not in the request's thread")
+	}
+}
+
+func TestApprovingSendsToTheHelperOnlyOnceAndSendingThanksThem(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	acct := account(t, s, "ada@example.org")
+	r := resolvedWithAlice(t, s, acct)
+	s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0)
+	ds, _ := s.Drafts(ctx, acct, r.ID)
+	d := ds[0]
+	if err := s.ApproveDraft(ctx, acct, d, []Outgoing{thankYouOut(d, "alice@example.net", "eve@example.com")}, t0); err == nil {
+		t.Fatal("a thank-you with an extra recipient was queued")
+	}
+	if err := s.ApproveDraft(ctx, acct, d, []Outgoing{thankYouOut(d, "alice@example.net")}, t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ApproveDraft(ctx, acct, d, []Outgoing{thankYouOut(d, "alice@example.net")}, t0); err == nil {
+		t.Error("the same draft was approved twice")
+	}
+	o, ok, _ := s.ClaimOutgoing(ctx, acct, []Target{TargetSMTP}, t0.Add(3*time.Hour), time.Minute)
+	if !ok {
+		t.Fatal("nothing queued")
+	}
+	if err := s.MarkSent(ctx, o, t0.Add(3*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Request(ctx, acct, r.ID)
+	if got.State != gratitude.StateThanked || !got.Helper("alice@example.net").Thanked() {
+		t.Errorf("after the thank-you left: %s", got.State)
+	}
+	if d, _ := s.Draft(ctx, acct, d.ID); d.State != gratitude.DraftSent {
+		t.Errorf("draft %s, want sent", d.State)
+	}
+	out, _ := s.Outbox(ctx, acct)
+	targets := map[Target]int{}
+	for _, o := range out {
+		targets[o.Target]++
+	}
+	if targets[TargetSMTP] != 1 || targets[TargetSent] != 1 || targets[TargetDraftsRemove] != 1 {
+		t.Errorf("outbox targets %v; want the send, then its Sent copy and the draft's removal", targets)
+	}
+}
+
+func TestSkippingADraftCancelsItsQueuedThankYou(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	acct := account(t, s, "ada@example.org")
+	r := resolvedWithAlice(t, s, acct)
+	s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0)
+	ds, _ := s.Drafts(ctx, acct, r.ID)
+	s.ApproveDraft(ctx, acct, ds[0], []Outgoing{thankYouOut(ds[0], "alice@example.net")}, t0)
+	ds, _ = s.Drafts(ctx, acct, r.ID)
+	if err := s.SkipDraft(ctx, acct, ds[0], "you thanked them yourself", t0); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := s.ClaimOutgoing(ctx, acct, []Target{TargetSMTP}, t0.Add(time.Hour), time.Minute); ok {
+		t.Error("a skipped draft's thank-you can still be sent")
+	}
+}

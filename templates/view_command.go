@@ -1,0 +1,40 @@
+package templates
+
+import "time"
+
+// CommandsView is the data of the CommandsHelp template: the reply to a
+// command mail holding lines that are not commands.
+type CommandsView struct {
+	OwnerName string    // the owner's display name, may be ""
+	Request   Request   // the request the mail was about; ID 0 when unknown
+	Unknown   []string  // the lines that are not commands, as written
+	Done      []string  // the commands carried out anyway, e.g. "resolved"
+	Now       time.Time // when the reply is written
+}
+
+// StatusView is the data of the Status template: the reply to "status".
+type StatusView struct {
+	OwnerName      string      // the owner's display name, may be ""
+	Request        Request     // the request asked about
+	State          string      // open, answered, resolved, thanked or cancelled
+	Drafts         []CardDraft // its drafted thank-yous, with their State
+	NextReminder   string      // what the next reminder is about, e.g. "a reminder to thank Bob"; may be ""
+	NextReminderAt time.Time   // when it is due; zero when none is planned
+	Now            time.Time   // when the reply is written
+}
+
+// RefusedView is the data of the Refused template: mail that looked like
+// commands but was not carried out, sent to the owner at most once a day.
+type RefusedView struct {
+	OwnerName string        // the owner's display name, may be ""
+	Items     []RefusedItem // the refused messages, oldest first
+	Now       time.Time     // when the notice is written
+}
+
+// RefusedItem is one message whose commands were not carried out.
+type RefusedItem struct {
+	From    string    // its From header, as written
+	Subject string    // its subject
+	Reason  string    // why it was not proven to come from the owner
+	At      time.Time // when it arrived
+}
