@@ -44,6 +44,7 @@ func newRootCmd() *cobra.Command {
 	f.StringVar(&g.logLevel, "log-level", "", "log level: debug, info, warn or error (default: log.level from the config)")
 	root.AddCommand(
 		newInitCmd(g),
+		newDemoCmd(g),
 		newRunCmd(g),
 		newCheckCmd(g),
 		newStatusCmd(g),

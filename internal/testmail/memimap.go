@@ -236,6 +236,12 @@ func (m *MemIMAP) AddUser(name, password string) error {
 	return nil
 }
 
+// HasUser reports whether name can log in.
+func (m *MemIMAP) HasUser(name string) bool {
+	_, err := m.user(name)
+	return err == nil
+}
+
 func (m *MemIMAP) user(name string) (*memUser, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -33,6 +33,11 @@ type SMTPOptions struct {
 	// instead of 250, and a refused DATA records nothing. Sessions run
 	// concurrently, so Reply must be safe for concurrent use.
 	Reply func(stage, arg string) *smtp.SMTPError
+	// Deliver, when set, is called with every accepted message (after
+	// Reply let DATA through): a demo's SMTP server hands it to the
+	// recipients' mailboxes here. An error is answered 451, recording
+	// nothing.
+	Deliver func(from string, to []string, data []byte) error
 }
 
 // FailOnce returns an SMTPOptions.Reply that answers err the first time
@@ -246,6 +251,11 @@ func (s *smtpSession) Data(r io.Reader) error {
 	}
 	if err := s.srv.reply(SMTPData, ""); err != nil {
 		return err
+	}
+	if d := s.srv.opts.Deliver; d != nil {
+		if err := d(s.cur.From, s.cur.To, b); err != nil {
+			return &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "delivery failed: " + err.Error()}
+		}
 	}
 	s.cur.Data = b
 	_, s.cur.TLS = s.conn.TLSConnectionState()

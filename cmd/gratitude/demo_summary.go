@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gratitude/inbox"
+	"gratitude/store"
+)
+
+// summarize tells how the story ended, from what the store recorded and
+// what the helpers' mailboxes hold.
+func (s *demo) summarize(ctx context.Context, w io.Writer, took time.Duration) error {
+	out, err := s.d.store.Outbox(ctx, s.d.account)
+	if err != nil {
+		return err
+	}
+	delivered := map[string]int{}
+	drafts := 0
+	for _, o := range out {
+		switch {
+		case o.Kind == "thank-you" && o.Target == store.TargetSMTP && o.State == store.OutSent:
+			for _, to := range o.Recipients {
+				if ok, err := s.world.holds(ctx, to, o.MessageID); err != nil {
+					return err
+				} else if ok {
+					delivered[nameOf(to)]++
+				}
+			}
+		case o.Kind == "followup-draft" && o.State == store.OutSent:
+			drafts++
+		}
+	}
+	var thanked []string
+	for name, n := range delivered {
+		thanked = append(thanked, fmt.Sprintf("%s %s", name, times(n)))
+	}
+	fmt.Fprintf(w, "\nThe story took %s. Thank-yous in the helpers' own INBOX: %s. Follow-up drafts in Ada's Drafts: %d.\n",
+		took.Round(100*time.Millisecond), orNone(strings.Join(sortedStrings(thanked), ", ")), drafts)
+	return nil
+}
+
+// holds reports whether the person's INBOX holds the message.
+func (w *demoWorld) holds(ctx context.Context, email, messageID string) (bool, error) {
+	host, port, _ := net.SplitHostPort(w.imap.Addr())
+	p, _ := strconv.Atoi(port)
+	conn, err := inbox.Dial(ctx, &inbox.Options{Host: host, Port: p, Security: inbox.SecurityInsecure, Username: email,
+		Password: func(context.Context) (string, error) { return demoPassword, nil }, CommandTimeout: 10 * time.Second}, nil)
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close()
+	return conn.HasMessageID("INBOX", messageID)
+}
+
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+func sortedStrings(ss []string) []string {
+	slices.Sort(ss)
+	return ss
+}

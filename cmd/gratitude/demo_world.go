@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/mail"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"gratitude/internal/testmail"
+	"gratitude/mailer"
+)
+
+// demoPassword is every demo user's password.
+const demoPassword = "demo"
+
+// demoPerson is someone in the demo's world, with a mailbox on it.
+type demoPerson struct {
+	Name, Email string
+}
+
+// The demo's people: Ada owns the mailbox gratitude watches.
+var (
+	demoAda   = demoPerson{"Ada Lovelace", "ada@example.org"}
+	demoAlice = demoPerson{"Alice Martin", "alice@example.org"}
+	demoBob   = demoPerson{"Bob Chen", "bob@example.org"}
+	demoCarol = demoPerson{"Carol Schmidt", "carol@example.org"}
+	demoDan   = demoPerson{"Dan Okafor", "dan@example.org"}
+	demoCast  = []demoPerson{demoAda, demoAlice, demoBob, demoCarol, demoDan}
+)
+
+func (p demoPerson) addr() string  { return fmt.Sprintf("%s <%s>", p.Name, p.Email) }
+func (p demoPerson) first() string { f, _, _ := strings.Cut(p.Name, " "); return f }
+
+// demoWorld is the demo's private mail system on 127.0.0.1: an IMAP server
+// holding everyone's mailbox and an SMTP server that delivers into them.
+type demoWorld struct {
+	imap *testmail.MemIMAP
+	smtp *testmail.SMTP
+	seq  int
+	mu   sync.Mutex
+}
+
+func startDemoWorld() (*demoWorld, error) {
+	w := &demoWorld{}
+	var err error
+	if w.imap, err = testmail.StartMemIMAP(testmail.MemOptions{}); err != nil {
+		return nil, fmt.Errorf("demo: start the IMAP server: %w", err)
+	}
+	for _, p := range demoCast {
+		if err := w.imap.AddUser(p.Email, demoPassword); err != nil {
+			w.close()
+			return nil, err
+		}
+	}
+	if w.smtp, err = testmail.StartSMTP(testmail.SMTPOptions{Deliver: w.deliver}); err != nil {
+		w.close()
+		return nil, fmt.Errorf("demo: start the SMTP server: %w", err)
+	}
+	return w, nil
+}
+
+func (w *demoWorld) close() {
+	if w.smtp != nil {
+		w.smtp.Close()
+	}
+	if w.imap != nil {
+		w.imap.Close()
+	}
+}
+
+// deliver puts a message into each recipient's INBOX, as an MTA would,
+// with a Delivered-To naming the address it was sent to (plus detail
+// included). Mail for addresses outside the demo is dropped.
+func (w *demoWorld) deliver(_ string, to []string, data []byte) error {
+	for _, rcpt := range to {
+		local, domain, _ := strings.Cut(strings.ToLower(rcpt), "@")
+		user, _, _ := strings.Cut(local, "+")
+		if !w.imap.HasUser(user + "@" + domain) {
+			continue
+		}
+		copyFor := append([]byte("Delivered-To: "+rcpt+"\r\n"), data...)
+		if _, err := w.imap.Append(user+"@"+domain, "INBOX", copyFor); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// demoMail is a message someone writes in the demo.
+type demoMail struct {
+	From               demoPerson
+	To, Cc             []demoPerson
+	Bcc                []string
+	Subject, Body      string
+	InReplyTo          string // without brackets
+	References         []string
+	At                 time.Time
+	Extra              []string // more header lines, e.g. Auto-Submitted
+	ToAddress          string   // a bare address instead of To (the capture or a card address)
+	MessageID          string   // set by send
+	SentCopy, Captured bool
+}
+
+// send submits m through the demo's SMTP server, as the sender's mail
+// client does, and files the copy with its Bcc in the sender's Sent.
+func (w *demoWorld) send(ctx context.Context, m *demoMail) error {
+	w.mu.Lock()
+	w.seq++
+	m.MessageID = fmt.Sprintf("demo-%d-%d@example.org", m.At.Unix(), w.seq)
+	w.mu.Unlock()
+	head := m.header()
+	raw := []byte(strings.Join(head, "\r\n") + "\r\n\r\n" + strings.ReplaceAll(m.Body, "\n", "\r\n") + "\r\n")
+	rcpts := m.recipients()
+	host, port, _ := net.SplitHostPort(w.smtp.Addr())
+	p, _ := strconv.Atoi(port)
+	opts := &mailer.SMTPOptions{Host: host, Port: p, Security: mailer.SecurityInsecure, Timeout: 10 * time.Second}
+	if err := mailer.Send(ctx, opts, m.From.Email, rcpts, raw); err != nil {
+		return fmt.Errorf("demo: %s sends %q: %w", m.From.first(), m.Subject, err)
+	}
+	if !m.SentCopy {
+		return nil
+	}
+	withBcc := raw
+	if len(m.Bcc) > 0 {
+		withBcc = append([]byte("Bcc: "+strings.Join(m.Bcc, ", ")+"\r\n"), raw...)
+	}
+	_, err := w.imap.Append(m.From.Email, "Sent", withBcc)
+	return err
+}
+
+func (m *demoMail) header() []string {
+	h := []string{"From: " + m.From.addr()}
+	if m.ToAddress != "" {
+		h = append(h, "To: "+m.ToAddress)
+	} else {
+		h = append(h, "To: "+people(m.To))
+	}
+	if len(m.Cc) > 0 {
+		h = append(h, "Cc: "+people(m.Cc))
+	}
+	h = append(h, "Subject: "+m.Subject, "Date: "+m.At.Format(time.RFC1123Z), "Message-ID: <"+m.MessageID+">",
+		"MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8")
+	if m.InReplyTo != "" {
+		refs := append(append([]string{}, m.References...), m.InReplyTo)
+		h = append(h, "In-Reply-To: <"+m.InReplyTo+">", "References: <"+strings.Join(refs, "> <")+">")
+	}
+	return append(h, m.Extra...)
+}
+
+func (m *demoMail) recipients() []string {
+	var out []string
+	if m.ToAddress != "" {
+		out = append(out, m.ToAddress)
+	}
+	for _, p := range append(append([]demoPerson{}, m.To...), m.Cc...) {
+		out = append(out, p.Email)
+	}
+	return append(out, m.Bcc...)
+}
+
+func people(ps []demoPerson) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, (&mail.Address{Name: p.Name, Address: p.Email}).String())
+	}
+	return strings.Join(out, ", ")
+}
