@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,16 +47,27 @@ imap:
   poll_interval: 10s
 smtp:
   host: 127.0.0.1
-  port: 2525
+  port: %d
   security: insecure
 http:
   listen: "off"
-%s`, testOwner, filepath.Join(dir, "gratitude.db"), host, port, extra)
+%s`, testOwner, filepath.Join(dir, "gratitude.db"), host, port, closedPort(t), extra)
 	return &mailbox{
 		dc:     dc,
 		config: writeFile(t, filepath.Join(dir, "gratitude.yaml"), cfg),
 		env:    []string{"GRATITUDE_TEST_IMAP_PASSWORD=" + testPass},
 	}
+}
+
+// closedPort is a loopback port nothing listens on (it was free a moment ago).
+func closedPort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
 }
 
 func (m *mailbox) run(t *testing.T, args ...string) result {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"net/textproto"
 	"slices"
 	"strings"
@@ -190,7 +191,7 @@ func TestNudgeBySMTPIsRetriedAfterA451AndDeliveredOnce(t *testing.T) {
 		&smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "local problem, try later"})})
 	host, port := splitHostPort(t, srv.Addr())
 	m := newMailbox(t, speakConfig+"notify: {via: smtp}\n")
-	m.config = writeFile(t, m.config, strings.Replace(readFile(t, m.config), "host: 127.0.0.1\n  port: 2525", "host: "+host+"\n  port: "+port, 1))
+	m.withSMTP(t, fmt.Sprintf("smtp:\n  host: %s\n  port: %s\n  security: insecure\n", host, port))
 	if err := m.dc.Deliver(testOwner, "Sent", budgetAsk()); err != nil {
 		t.Fatal(err)
 	}
