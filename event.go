@@ -85,10 +85,11 @@ type Commanded struct {
 	At        time.Time
 	From      string
 	Subject   string
-	RequestID int64  // the request it is about, when known from its thread or #ID
-	CardID    int64  // the card whose token address it was sent to (0: none)
-	Token     string // the token part of that address
-	DKIM      bool   // a trusted Authentication-Results says DKIM passed for the owner's domain
+	RequestID int64    // the request it is about, when known from its thread or #ID
+	CardID    int64    // the card whose token address it was sent to (0: none)
+	Token     string   // the token part of that address
+	DKIM      bool     // a trusted Authentication-Results says DKIM passed for the owner's domain
+	Refs      []string // the program's own messages it answers (cards, nudges)
 	Commands  []Command
 	Unknown   []string // lines that are not commands
 }

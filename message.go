@@ -62,4 +62,15 @@ type SeenMessage struct {
 	// nil for messages that change nothing. The store applies it in the
 	// same transaction that records the message, once.
 	Event Event
+	// Exposed, when set, names cards whose addresses the owner's message
+	// showed to someone else (a card forwarded, or answered with others
+	// in copy): they must take no more commands.
+	Exposed *Exposure
+}
+
+// Exposure names cards by id or by the Message-ID of the message that
+// carried them.
+type Exposure struct {
+	CardIDs    []int64
+	MessageIDs []string
 }

@@ -18,6 +18,7 @@ const (
 	ReasonCalendar       = "calendar"
 	ReasonNotTracked     = "not-tracked"
 	ReasonOwnerNoCapture = "owner-no-capture"
+	ReasonReusedID       = "reused-message-id"
 )
 
 // automatic says why a message was written by a machine rather than a

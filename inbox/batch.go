@@ -137,6 +137,7 @@ func seenMessage(m *Message, v Verdict, now time.Time) gratitude.SeenMessage {
 		NormSubject: normSubject(m.Header.Subject),
 		RequestID:   v.RequestID,
 		Event:       v.Event,
+		Exposed:     v.Exposed,
 	}
 }
 

@@ -30,6 +30,8 @@ type Verdict struct {
 	NeedBody  bool            // fetch the body and ask again; only for messages that matter
 	RequestID int64           // the request it belongs to, when known
 	Event     gratitude.Event // what it means for the request (or the ledger)
+	// Exposed names cards the message showed to someone else.
+	Exposed *gratitude.Exposure
 }
 
 // Classifier decides what a message is. It is called with the header fields

@@ -44,8 +44,8 @@ func ParseCommands(text string, now time.Time, loc *time.Location) (cmds []grati
 	}
 	for ; i < len(ls); i = nextText(ls, i) {
 		line := strings.TrimSpace(ls[i])
-		if isDashes(line) {
-			break
+		if isDashes(line) || (len(cmds) > 0 && isBareDone(line)) {
+			break // a signature, or "Done!" signing off under the commands
 		}
 		cmd, next, ok := parseCommand(ls, i, now, loc)
 		if !ok || len(cmds) == maxCommands {
@@ -87,6 +87,12 @@ func isGreeting(line string) bool {
 // signature.
 func isDashes(line string) bool { return strings.TrimSpace(line) == "--" }
 
+// isBareDone reports a line that is only "done" (a closing under other
+// commands, not a resolve).
+func isBareDone(line string) bool {
+	return strings.EqualFold(strings.TrimRight(strings.TrimSpace(line), ".! \t"), "done")
+}
+
 // startsLikeCommand reports whether line's first word is a command's.
 func startsLikeCommand(line string) bool {
 	_, _, ok := splitVerb(line)
@@ -104,9 +110,16 @@ func splitVerb(line string) (verb gratitude.Verb, args []string, ok bool) {
 	if word == "not" && len(f) > 1 && strings.EqualFold(f[1], "helped") {
 		word, f = "not-helped", f[1:]
 	}
+	// "Approve, thanks!" and "Resolved - thanks": what follows a comma or
+	// a dash after the verb is the owner talking, not arguments.
+	if trimmed := strings.TrimRight(word, ",;:"); trimmed != word || (len(f) > 1 && isDash(f[1])) {
+		word, f = trimmed, f[:1]
+	}
 	verb, ok = verbs[word]
 	return verb, f[1:], ok
 }
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
 
 // parseCommand reads the command starting at ls[i]; next is the index of
 // the line after it (after an edit's text).

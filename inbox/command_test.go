@@ -1,6 +1,7 @@
 package inbox_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -151,7 +152,7 @@ func TestParseCommandsIgnoresQuotedCardsAndSignatures(t *testing.T) {
 		{"non-command first line", "Can you wait a bit?\napprove\n", nil, []string{"Can you wait a bit?"}},
 		{"greeting with a command is no greeting", "Hey, approve\n", nil, []string{"Hey, approve"}},
 		{"only one greeting skipped", "Hi,\nHello,\napprove\n", nil, []string{"Hello,"}},
-		{"command word with chatter", "Done, thanks!\n", nil, []string{"Done, thanks!"}},
+		{"command word with chatter", "Done, thanks!\n", []cmd{{verb: gratitude.VerbResolve, line: "Done, thanks!"}}, nil},
 		{"skip needs a helper", "skip", nil, []string{"skip"}},
 		{"skip all is no helper", "skip all", nil, []string{"skip all"}},
 		{"resolved takes no argument", "resolved it", nil, []string{"resolved it"}},
@@ -286,5 +287,33 @@ func checkCommand(t *testing.T, loc *time.Location, got gratitude.Command, w cmd
 		t.Errorf("%q: Until = %v, want none", w.line, got.Until)
 	case w.until != "" && !got.Until.Equal(cmdAt(t, loc, w.until)):
 		t.Errorf("%q: Until = %v, want %s", w.line, got.Until.In(loc), w.until)
+	}
+}
+
+func TestCommandsReadAsPeopleWriteThem(t *testing.T) {
+	now := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text  string
+		verbs []gratitude.Verb
+	}{
+		{"Approve, thanks!", []gratitude.Verb{gratitude.VerbApprove}},
+		{"Resolved - thanks", []gratitude.Verb{gratitude.VerbResolve}},
+		{"resolved: all sorted", []gratitude.Verb{gratitude.VerbResolve}},
+		{"skip bob\nDone!", []gratitude.Verb{gratitude.VerbSkip}},
+		{"Done!\nAda", []gratitude.Verb{gratitude.VerbResolve}},
+	} {
+		cmds, unknown := inbox.ParseCommands(tc.text, now, time.UTC)
+		var got []gratitude.Verb
+		for _, c := range cmds {
+			got = append(got, c.Verb)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.verbs) || len(unknown) != 0 {
+			t.Errorf("%q: %v, unknown %q; want %v", tc.text, got, unknown, tc.verbs)
+		}
+		for _, c := range cmds {
+			if c.Verb == gratitude.VerbApprove && c.Who != "" {
+				t.Errorf("%q: approve %q, want all", tc.text, c.Who)
+			}
+		}
 	}
 }

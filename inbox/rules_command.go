@@ -2,10 +2,13 @@ package inbox
 
 import (
 	"net/mail"
+	"strconv"
 	"strings"
+	"time"
 
 	"gratitude"
 	"gratitude/inbox/capture"
+	"gratitude/inbox/msgtext"
 )
 
 // command is how a message from the owner's address came to be taken for
@@ -17,10 +20,53 @@ type command struct {
 	token   string
 }
 
+// commandKind says whether the owner's mail holds commands: sent to a
+// card's address, a reply to the program's own mail to the owner alone, or
+// sent to the capture address alone with "#ID" opening the subject.
+func (r *Rules) commandKind(h *Header, b *Batch, refs []string, captured bool, opts capture.Options) (command, bool) {
+	own, answersOwn := firstIn(refs, b.Own)
+	switch {
+	case captured && opts.CardID != 0:
+		return command{"sent to a card's token address", own, opts.CardID, opts.Token}, true
+	case answersOwn && r.toSelfOnly(h):
+		return command{"reply to gratitude's own mail", own, 0, ""}, true
+	case captured && r.toSelfOnly(h):
+		if sm := commandSubject.FindStringSubmatch(msgtext.CleanSubject(h.Subject)); sm != nil {
+			id, _ := strconv.ParseInt(sm[1], 10, 64)
+			return command{"to the capture address with #" + sm[1], id, 0, ""}, true
+		}
+	}
+	return command{}, false
+}
+
+// exposed names the cards a message of the owner's showed to someone else:
+// the program's own mail it answers or forwards, and the card whose
+// address it was sent to, when anyone but the owner gets it.
+func (r *Rules) exposed(h *Header, b *Batch, refs []string) *gratitude.Exposure {
+	if r.toSelfOnly(h) && len(h.Bcc) == 0 {
+		return nil
+	}
+	var e gratitude.Exposure
+	for _, id := range refs {
+		if _, ok := b.Own[id]; ok {
+			e.MessageIDs = append(e.MessageIDs, id)
+		}
+	}
+	if detail, ok := r.captured(h); ok {
+		if opts := capture.ParseOptions(detail, time.Time{}, time.UTC); opts.CardID != 0 {
+			e.CardIDs = append(e.CardIDs, opts.CardID)
+		}
+	}
+	if len(e.MessageIDs)+len(e.CardIDs) == 0 {
+		return nil
+	}
+	return &e
+}
+
 // command reads the commands in the owner's mail (the body is needed) and
 // records what would prove it is theirs; carrying them out is decided
 // later, once that proof is weighed.
-func (r *Rules) command(m *Message, c command) Verdict {
+func (r *Rules) command(m *Message, c command, b *Batch) Verdict {
 	if m.Body == nil {
 		return Verdict{NeedBody: true}
 	}
@@ -30,10 +76,22 @@ func (r *Rules) command(m *Message, c command) Verdict {
 	ev := gratitude.Commanded{
 		MessageID: h.MessageID, At: at, From: h.FromAddress(), Subject: h.Subject,
 		RequestID: positive(c.request), CardID: c.cardID, Token: c.token,
-		DKIM:     DKIMPassFor(h, r.Owner.AuthservID, r.ownerDomain()),
-		Commands: cmds, Unknown: unknown,
+		DKIM: DKIMPassFor(h, r.Owner.AuthservID, r.ownerDomain()),
+		Refs: ownRefs(threadRefs(h), b), Commands: cmds, Unknown: unknown,
 	}
-	return Verdict{Class: gratitude.ClassCommand, Reason: c.reason, RequestID: positive(c.request), Event: ev}
+	return Verdict{Class: gratitude.ClassCommand, Reason: c.reason, RequestID: positive(c.request), Event: ev,
+		Exposed: r.exposed(h, b, threadRefs(h))}
+}
+
+// ownRefs keeps the program's own Message-IDs among refs.
+func ownRefs(refs []string, b *Batch) []string {
+	var out []string
+	for _, id := range refs {
+		if _, ok := b.Own[id]; ok {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // ownerDomain is the domain of the owner's main address.

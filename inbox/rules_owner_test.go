@@ -30,3 +30,18 @@ func TestTheOwnersAutoReplyIsNeitherAFollowUpNorThanks(t *testing.T) {
 		t.Errorf("Auto-Submitted: no is a person writing, got ignored (%s)", v.Reason)
 	}
 }
+
+func TestAnAskWhoseSubjectMentionsANumberIsStillAnAsk(t *testing.T) {
+	raw := "From: Ada Lovelace <ada@example.org>\r\nTo: Grace <grace@example.com>\r\nBcc: ada+thanks@example.org\r\n" +
+		"Subject: Help with PR #37\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\nMessage-ID: <pr37@example.org>\r\n\r\n"
+	m := &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 3, Header: inbox.ParseHeader([]byte(raw))}
+	rules := &inbox.Rules{Owner: corpusOwner()}
+	v := rules.Classify(m, corpusBatch())
+	if v.NeedBody {
+		m.Body = []byte(raw + "Could you review it?\r\n")
+		v = rules.Classify(m, corpusBatch())
+	}
+	if v.Class != gratitude.ClassAsk {
+		t.Errorf("%s (%s), want an ask", v.Class, v.Reason)
+	}
+}

@@ -25,11 +25,21 @@ func DKIMPassFor(h *Header, authservID, domain string) bool {
 	}
 	for _, r := range results {
 		if d, ok := r.(*authres.DKIMResult); ok && d.Value == authres.ResultPass &&
-			strings.EqualFold(d.Domain, strings.TrimSpace(domain)) {
+			strings.EqualFold(signingDomain(d), strings.TrimSpace(domain)) {
 			return true
 		}
 	}
 	return false
+}
+
+// signingDomain is a DKIM result's header.d, or, when the server gives
+// only header.i (Gmail: header.i=@example.org), the domain of that.
+func signingDomain(d *authres.DKIMResult) string {
+	if d.Domain != "" {
+		return d.Domain
+	}
+	_, dom, _ := strings.Cut(d.Identifier, "@")
+	return dom
 }
 
 // stripComments removes the parenthesised comments of an RFC 5322 field

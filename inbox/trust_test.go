@@ -107,3 +107,13 @@ func FuzzDKIMPassFor(f *testing.F) {
 		inbox.DKIMPassFor(h, "mx.example.org", "example.org")
 	})
 }
+
+func TestDKIMPassForAcceptsGmailsHeaderIOnly(t *testing.T) {
+	h := inbox.ParseHeader([]byte("Authentication-Results: mx.google.com;\r\n dkim=pass header.i=@example.org header.s=20230601 header.b=abc;\r\n spf=pass smtp.mailfrom=ada@example.org\r\nFrom: ada@example.org\r\n\r\n"))
+	if !inbox.DKIMPassFor(&h, "mx.google.com", "example.org") {
+		t.Error("dkim=pass with header.i=@example.org was not believed")
+	}
+	if inbox.DKIMPassFor(&h, "mx.google.com", "example.com") {
+		t.Error("header.i of another domain was believed")
+	}
+}

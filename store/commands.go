@@ -7,29 +7,40 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"gratitude"
 )
 
 const (
-	qCardInsert = `INSERT INTO cards (account_id, request_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`
-	qCardGet    = `SELECT id, COALESCE(request_id, 0), kind, message_id, created_at, expires_at FROM cards WHERE account_id = ? AND id = ?`
-	qCardMsgID  = `UPDATE cards SET message_id = ? WHERE account_id = ? AND id = ?`
+	qCardInsert  = `INSERT INTO cards (account_id, request_id, kind, drafts, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`
+	cardColumns  = `id, COALESCE(request_id, 0), kind, message_id, drafts, created_at, expires_at`
+	qCardGet     = `SELECT ` + cardColumns + ` FROM cards WHERE account_id = ? AND id = ?`
+	qCardByMsgID = `SELECT ` + cardColumns + ` FROM cards WHERE account_id = ? AND message_id = ? ORDER BY id DESC LIMIT 1`
+	qCardMsgID   = `UPDATE cards SET message_id = ? WHERE account_id = ? AND id = ?`
+	qCardRevoke  = `UPDATE cards SET expires_at = MIN(expires_at, ?) WHERE account_id = ? AND id = ?`
+	qCardRevokeM = `UPDATE cards SET expires_at = MIN(expires_at, ?) WHERE account_id = ? AND message_id = ?`
 
 	qCommandInsert = `
-INSERT INTO commands (account_id, message_id, request_id, from_addr, subject, card_id, token, dkim, commands,
+INSERT INTO commands (account_id, message_id, request_id, from_addr, subject, card_id, token, dkim, refs, commands,
                       unknown, received_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (account_id, message_id) DO NOTHING`
-	commandColumns = `id, message_id, COALESCE(request_id, 0), from_addr, subject, card_id, token, dkim, commands,
+	commandColumns = `id, message_id, COALESCE(request_id, 0), from_addr, subject, card_id, token, dkim, refs, commands,
        unknown, state, reason, received_at`
 	qCommandsPending = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND state = 'pending' ORDER BY id`
 	qCommandDecide   = `UPDATE commands SET state = ?, reason = ?, decided_at = ? WHERE account_id = ? AND id = ? AND state = 'pending'`
 	qCommandsToTell  = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND state = 'refused' AND reported_at IS NULL ORDER BY id`
 	qCommandsTold    = `UPDATE commands SET reported_at = ? WHERE account_id = ? AND state = 'refused' AND reported_at IS NULL AND id <= ?`
 	qCommandCounts   = `SELECT state, COUNT(*) FROM commands WHERE account_id = ? GROUP BY state`
-	qSeenIn          = `SELECT COUNT(*) FROM messages WHERE account_id = ? AND message_id = ? AND mailbox = ?`
+	// qSeenIn counts copies in a mailbox recorded as the command or as
+	// another copy of it: an old message of the owner's whose Message-ID
+	// a forger reused was recorded as something else.
+	qSeenIn = `
+SELECT COUNT(*) FROM messages
+WHERE account_id = ? AND message_id = ? AND mailbox = ? AND class IN ('command', 'duplicate')`
 
 	cardKeySetting = "card.key"
 )
@@ -41,13 +52,15 @@ type Card struct {
 	RequestID int64
 	Kind      string
 	MessageID string
+	Drafts    []int64 // the drafts it showed for approval
 	CreatedAt time.Time
 	ExpiresAt time.Time
 }
 
 // NewCard allocates a card (its id goes into the token address).
-func (s *Store) NewCard(ctx context.Context, account, requestID int64, kind string, now, expires time.Time) (int64, error) {
-	res, err := s.write.ExecContext(ctx, qCardInsert, account, nullID(requestID), kind, millis(now), millis(expires))
+func (s *Store) NewCard(ctx context.Context, account int64, c Card) (int64, error) {
+	res, err := s.write.ExecContext(ctx, qCardInsert, account, nullID(c.RequestID), c.Kind, joinIDs(c.Drafts),
+		millis(c.CreatedAt), millis(c.ExpiresAt))
 	if err != nil {
 		return 0, wrap("new card", err)
 	}
@@ -63,14 +76,57 @@ func (s *Store) SetCardMessageID(ctx context.Context, account, id int64, message
 
 // Card returns one card; false when the account has no such card.
 func (s *Store) Card(ctx context.Context, account, id int64) (Card, bool, error) {
+	return s.card(ctx, qCardGet, account, id)
+}
+
+// CardByMessageID returns the card that message carried; false if none.
+func (s *Store) CardByMessageID(ctx context.Context, account int64, messageID string) (Card, bool, error) {
+	return s.card(ctx, qCardByMsgID, account, messageID)
+}
+
+func (s *Store) card(ctx context.Context, q string, args ...any) (Card, bool, error) {
 	var c Card
 	var created, expires int64
-	err := s.read.QueryRowContext(ctx, qCardGet, account, id).Scan(&c.ID, &c.RequestID, &c.Kind, &c.MessageID, &created, &expires)
+	var drafts string
+	err := s.read.QueryRowContext(ctx, q, args...).Scan(&c.ID, &c.RequestID, &c.Kind, &c.MessageID, &drafts, &created, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
 	}
-	c.CreatedAt, c.ExpiresAt = fromMillis(created), fromMillis(expires)
+	c.Drafts, c.CreatedAt, c.ExpiresAt = splitIDs(drafts), fromMillis(created), fromMillis(expires)
 	return c, err == nil, wrap("card", err)
+}
+
+// revokeTx makes exposed cards take no more commands from now on.
+func revokeTx(ctx context.Context, tx *sql.Tx, account int64, e *gratitude.Exposure, now time.Time) error {
+	for _, id := range e.CardIDs {
+		if _, err := tx.ExecContext(ctx, qCardRevoke, millis(now), account, id); err != nil {
+			return err
+		}
+	}
+	for _, m := range e.MessageIDs {
+		if _, err := tx.ExecContext(ctx, qCardRevokeM, millis(now), account, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func joinIDs(ids []int64) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(s, " ")
+}
+
+func splitIDs(s string) []int64 {
+	var ids []int64
+	for _, f := range strings.Fields(s) {
+		if id, err := strconv.ParseInt(f, 10, 64); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 // CardKey returns the account's secret key for card tokens, creating a
@@ -114,7 +170,7 @@ func commandTx(ctx context.Context, tx *sql.Tx, account int64, c gratitude.Comma
 	cmds, _ := json.Marshal(c.Commands)
 	unknown, _ := json.Marshal(c.Unknown)
 	_, err := tx.ExecContext(ctx, qCommandInsert, account, c.MessageID, nullID(c.RequestID), c.From, c.Subject,
-		c.CardID, c.Token, c.DKIM, string(cmds), string(unknown), millis(seenAt))
+		c.CardID, c.Token, c.DKIM, strings.Join(c.Refs, " "), string(cmds), string(unknown), millis(seenAt))
 	return err
 }
 
@@ -140,12 +196,13 @@ func (s *Store) commandMail(ctx context.Context, q string, account int64) ([]Com
 
 func scanCommandMail(sc scanner) (CommandMail, error) {
 	var c CommandMail
-	var cmds, unknown string
+	var refs, cmds, unknown string
 	var at int64
 	if err := sc.Scan(&c.ID, &c.MessageID, &c.RequestID, &c.From, &c.Subject, &c.CardID, &c.Token, &c.DKIM,
-		&cmds, &unknown, &c.State, &c.Reason, &at); err != nil {
+		&refs, &cmds, &unknown, &c.State, &c.Reason, &at); err != nil {
 		return c, err
 	}
+	c.Refs = strings.Fields(refs)
 	if err := errors.Join(json.Unmarshal([]byte(cmds), &c.Commands), json.Unmarshal([]byte(unknown), &c.Unknown)); err != nil {
 		return c, fmt.Errorf("command mail %s: %w", c.MessageID, err)
 	}

@@ -16,11 +16,19 @@ const (
        d.body, d.html, d.variant, d.edited, d.state, d.reason, d.created_at, d.decided_at, d.sent_at`
 	draftFrom = ` FROM drafts d JOIN people p ON p.id = d.person_id`
 
+	// qDraftInsert adds a draft; a helper who already has one keeps it,
+	// unless it was skipped without ever being sent (they were taken off
+	// the helpers and came back): that one is written afresh.
 	qDraftInsert = `
 INSERT INTO drafts (account_id, request_id, person_id, message_id, in_reply_to, refs, subject, body, html,
                     variant, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (request_id, person_id) DO NOTHING`
+ON CONFLICT (request_id, person_id) DO UPDATE SET
+    message_id = excluded.message_id, in_reply_to = excluded.in_reply_to, refs = excluded.refs,
+    subject = excluded.subject, body = excluded.body, html = excluded.html, variant = excluded.variant,
+    edited = 0, delivered = 0, state = 'pending', reason = '', created_at = excluded.created_at,
+    decided_at = NULL, sent_at = NULL
+WHERE drafts.state = 'skipped' AND drafts.sent_at IS NULL`
 	qDraftsAll       = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? ORDER BY d.id`
 	qDraftsByRequest = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.request_id = ? ORDER BY d.id`
 	qDraftsOpen      = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.state IN ('pending', 'approved') ORDER BY d.id`
@@ -38,7 +46,7 @@ SELECT DISTINCT r.id FROM requests r
 JOIN request_participants x ON x.request_id = r.id AND x.role = 'helper'
      AND x.thanked_at IS NULL AND x.skipped = 0 AND x.last_message_id <> ''
 LEFT JOIN drafts d ON d.request_id = r.id AND d.person_id = x.person_id
-WHERE r.account_id = ? AND r.state = 'resolved' AND d.id IS NULL
+WHERE r.account_id = ? AND r.state = 'resolved' AND (d.id IS NULL OR (d.state = 'skipped' AND d.sent_at IS NULL))
 ORDER BY r.id LIMIT ?`
 	qDraftDecide = `
 UPDATE drafts SET state = ?, reason = ?, decided_at = ? WHERE account_id = ? AND id = ? AND state IN (%s)`
@@ -46,11 +54,16 @@ UPDATE drafts SET state = ?, reason = ?, decided_at = ? WHERE account_id = ? AND
 UPDATE drafts SET body = ?, html = '', edited = 1, decided_at = ?
 WHERE account_id = ? AND id = ? AND state = 'pending'`
 	qDraftSent = `UPDATE drafts SET state = 'sent', sent_at = ? WHERE account_id = ? AND message_id = ? AND state = 'approved'`
-	// qHelperInThread is the helper's last message in the request's thread:
-	// empty when they never wrote in it.
+	// qHelperInThread is the helper's last message in the request's thread
+	// (empty when they never wrote in it), whether they are closed
+	// (thanked or skipped), and the request's state.
 	qHelperInThread = `
-SELECT x.last_message_id FROM request_participants x JOIN people p ON p.id = x.person_id
+SELECT x.last_message_id, x.thanked_at IS NOT NULL OR x.skipped = 1, r.state
+FROM request_participants x JOIN people p ON p.id = x.person_id JOIN requests r ON r.id = x.request_id
 WHERE x.request_id = ? AND x.role = 'helper' AND p.account_id = ? AND p.email = ?`
+	qOutCancelDraftCopy = `
+UPDATE outbox SET state = 'cancelled', last_error = 'approved: the thank-you is sent instead'
+WHERE account_id = ? AND message_id = ? AND target = 'imap:drafts' AND state = 'queued'`
 	qOutCancelDraft = `
 UPDATE outbox SET state = 'cancelled', last_error = ? WHERE account_id = ? AND message_id = ? AND state = 'queued'`
 )
@@ -58,6 +71,10 @@ UPDATE outbox SET state = 'cancelled', last_error = ? WHERE account_id = ? AND m
 // ErrNotInThread is returned for a thank-you to an address that did not
 // write in the request's thread: it is never sent.
 var ErrNotInThread = errors.New("the address did not write in the request's thread")
+
+// ErrNotWanted is returned for a thank-you no longer wanted: its helper is
+// thanked or skipped, or the request was cancelled.
+var ErrNotWanted = errors.New("no thank-you is wanted any more")
 
 // RequestsToDraft returns up to limit resolved requests with a helper who
 // still needs a thank-you draft.
@@ -104,7 +121,7 @@ func addDraftTx(ctx context.Context, tx *sql.Tx, account int64, d gratitude.Draf
 	if d.MessageID == "" || d.RequestID == 0 || d.To.Email == "" {
 		return fmt.Errorf("draft for %q: request, helper and Message-ID are required", d.To.Email)
 	}
-	if _, err := helperInThreadTx(ctx, tx, account, d.RequestID, d.To.Email); err != nil {
+	if _, _, err := helperInThreadTx(ctx, tx, account, d.RequestID, d.To.Email); err != nil {
 		return err
 	}
 	pid, err := personTx(ctx, tx, account, d.To)
@@ -120,14 +137,15 @@ func addDraftTx(ctx context.Context, tx *sql.Tx, account int64, d gratitude.Draf
 }
 
 // helperInThreadTx returns the helper's last message in the thread, or
-// ErrNotInThread.
-func helperInThreadTx(ctx context.Context, tx *sql.Tx, account, requestID int64, email string) (string, error) {
-	var last string
-	err := tx.QueryRowContext(ctx, qHelperInThread, requestID, account, gratitude.NormalizeEmail(email)).Scan(&last)
+// ErrNotInThread, and whether a thank-you is still wanted.
+func helperInThreadTx(ctx context.Context, tx *sql.Tx, account, requestID int64, email string) (string, bool, error) {
+	var last, state string
+	var closed bool
+	err := tx.QueryRowContext(ctx, qHelperInThread, requestID, account, gratitude.NormalizeEmail(email)).Scan(&last, &closed, &state)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && last == "") {
-		return "", fmt.Errorf("%s, request %d: %w", email, requestID, ErrNotInThread)
+		return "", false, fmt.Errorf("%s, request %d: %w", email, requestID, ErrNotInThread)
 	}
-	return last, err
+	return last, !closed && state != string(gratitude.StateCancelled), err
 }
 
 // UndeliveredRequests returns the requests with pending drafts whose copy
@@ -236,8 +254,12 @@ func (s *Store) SkipDraft(ctx context.Context, account int64, d gratitude.Draft,
 // Message-ID twice, so a thank-you is queued at most once.
 func (s *Store) ApproveDraft(ctx context.Context, account int64, d gratitude.Draft, out []Outgoing, now time.Time) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := helperInThreadTx(ctx, tx, account, d.RequestID, d.To.Email); err != nil {
+		_, wanted, err := helperInThreadTx(ctx, tx, account, d.RequestID, d.To.Email)
+		if err != nil {
 			return err
+		}
+		if !wanted {
+			return fmt.Errorf("%s, request %d: %w", d.To.Email, d.RequestID, ErrNotWanted)
 		}
 		for _, o := range out {
 			if o.MessageID != d.MessageID {
@@ -249,7 +271,11 @@ func (s *Store) ApproveDraft(ctx context.Context, account int64, d gratitude.Dra
 		}
 		q := fmt.Sprintf(qDraftDecide, "'pending'")
 		res, err := tx.ExecContext(ctx, q, string(gratitude.DraftApproved), "", millis(now), account, d.ID)
-		if err := affected(res, err, fmt.Errorf("draft %d is %s, not pending", d.ID, d.State)); err != nil {
+		if err := affected(res, err, fmt.Errorf("draft %d is %s, not pending: %w", d.ID, d.State, ErrNotWanted)); err != nil {
+			return err
+		}
+		// Its copy for Drafts, if still waiting to be put there, is moot.
+		if _, err := tx.ExecContext(ctx, qOutCancelDraftCopy, account, d.MessageID); err != nil {
 			return err
 		}
 		return enqueueTx(ctx, tx, account, out, now)

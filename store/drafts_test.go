@@ -114,3 +114,53 @@ func TestSkippingADraftCancelsItsQueuedThankYou(t *testing.T) {
 		t.Error("a skipped draft's thank-you can still be sent")
 	}
 }
+
+func TestOnlyTheSMTPSendOfAThankYouThanksTheHelper(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	acct := account(t, s, "ada@example.org")
+	r := resolvedWithAlice(t, s, acct)
+	s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0)
+	ds, _ := s.Drafts(ctx, acct, r.ID)
+	copyForDrafts := thankYouOut(ds[0])
+	copyForDrafts.Target, copyForDrafts.Sender, copyForDrafts.Recipients, copyForDrafts.Then = TargetDrafts, "", nil, nil
+	if err := s.Enqueue(ctx, acct, []Outgoing{copyForDrafts}, t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ApproveDraft(ctx, acct, ds[0], []Outgoing{thankYouOut(ds[0], "alice@example.net")}, t0.Add(3*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	// The Drafts copy was cancelled by the approval; had it gone out, it
+	// must not have counted as the thank-you.
+	o, ok, _ := s.ClaimOutgoing(ctx, acct, []Target{TargetDrafts}, t0.Add(3*time.Hour), time.Minute)
+	if ok {
+		s.MarkSent(ctx, o, t0.Add(3*time.Hour))
+	}
+	if got, _ := s.Request(ctx, acct, r.ID); got.State == gratitude.StateThanked {
+		t.Error("filing a copy in Drafts counted as the thank-you")
+	}
+}
+
+func TestAHelperWhoComesBackGetsADraftAgain(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	acct := account(t, s, "ada@example.org")
+	r := resolvedWithAlice(t, s, acct)
+	s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0)
+	ds, _ := s.Drafts(ctx, acct, r.ID)
+	s.Apply(ctx, acct, r.ID, gratitude.NotHelped{Who: alice, At: t0.Add(4 * time.Hour)}, t0.Add(4*time.Hour))
+	s.SkipDraft(ctx, acct, ds[0], "no longer a helper", t0.Add(4*time.Hour))
+	// Alice writes again and is a helper once more.
+	commit(t, s, acct, "INBOX", 7, []gratitude.SeenMessage{replyMsg(2, alice, "r-alice-2@example.net", r.ID)})
+	todo, _ := s.RequestsToDraft(ctx, acct, 10)
+	if len(todo) != 1 {
+		t.Fatalf("requests to draft: %d, want the request again", len(todo))
+	}
+	if err := s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty2@example.org")}, t0.Add(5*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ = s.Drafts(ctx, acct, r.ID)
+	if len(ds) != 1 || ds[0].State != gratitude.DraftPending || ds[0].MessageID != "ty2@example.org" {
+		t.Errorf("drafts %+v; want Alice's written afresh", ds)
+	}
+}

@@ -152,8 +152,16 @@ func classRank(c gratitude.Class) int {
 // was already there after a crash applies nothing) and links the row to
 // its request.
 func applyMessage(ctx context.Context, tx *sql.Tx, account int64, m gratitude.SeenMessage, res sql.Result) error {
-	if n, err := res.RowsAffected(); err != nil || n == 0 || m.Event == nil {
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return err
+	}
+	if m.Exposed != nil {
+		if err := revokeTx(ctx, tx, account, m.Exposed, m.SeenAt); err != nil {
+			return err
+		}
+	}
+	if m.Event == nil {
+		return nil
 	}
 	row, err := res.LastInsertId()
 	if err != nil {

@@ -229,6 +229,9 @@ func (s *Store) MarkSent(ctx context.Context, o Outgoing, now time.Time) error {
 		if err := enqueueTx(ctx, tx, o.account, then, now); err != nil {
 			return err
 		}
+		if o.Target != TargetSMTP {
+			return nil // a copy filed in a folder: the thank-you left by SMTP
+		}
 		return draftSentTx(ctx, tx, o.account, o.MessageID, now)
 	})
 	return wrap("mark sent", err)

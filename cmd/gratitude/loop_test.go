@@ -338,3 +338,69 @@ func TestAThankYouTheOwnerSentHimselfIsNotSentAgain(t *testing.T) {
 		t.Errorf("the skipped draft is still in Drafts (%d)", len(d))
 	}
 }
+
+func TestACommandUnderAReusedMessageIDIsNotACommand(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	resolvedWithCard(t, w)
+	// Ada once wrote to Alice; that copy is in her Sent.
+	w.ownerSends(mailAt([]string{"From: Ada Lovelace <ada@example.org>", "To: Alice Martin <alice@example.net>",
+		"Subject: Lunch?", "Date: " + w.t0.Add(5*time.Hour+10*time.Minute).Format(time.RFC1123Z), "Message-ID: <lunch@example.org>"},
+		"Lunch on Friday?"), false)
+	w.runOnce(5*time.Hour + 11*time.Minute)
+	// Alice forges a command as Ada under that Message-ID.
+	w.put("INBOX", command(w, "lunch@example.org", "ada+thanks@example.org", "#1", "", "edit alice\nYou are fired.\n--\napprove", 6*time.Hour))
+	w.runOnce(6*time.Hour + 10*time.Minute)
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Fatalf("a forged command under a reused Message-ID sent %d messages", n)
+	}
+}
+
+func TestACommandThatCannotBeDoneIsAnsweredAndBlocksNothing(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	card := resolvedWithCard(t, w)
+	w.ownerSends(command(w, "cmd-odd@example.org", card.header.Get("Reply-To"), "Re: card", card.header.Get("Message-Id"),
+		"not-helped alice@example.net\napprove", 6*time.Hour), true)
+	w.runOnce(6*time.Hour + time.Minute)
+	w.runOnce(6*time.Hour + 2*time.Minute) // a second pass must not fail on it
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Errorf("%d thank-yous sent to someone who did not help", n)
+	}
+	if help := ofKind(w.folder("INBOX"), "commands"); len(help) != 1 {
+		t.Errorf("%d replies about what could not be done, want 1", len(help))
+	}
+}
+
+func TestApproveOnTheCommandLineRefusesACancelledRequest(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	resolvedWithCard(t, w)
+	if r := w.cli("--now", w.at(6*time.Hour), "cancel", "1"); r.code != 0 {
+		t.Fatalf("cancel: %s", r.stderr)
+	}
+	if r := w.cli("--now", w.at(6*time.Hour), "approve", "1"); r.code == 0 {
+		t.Errorf("approving a draft of a cancelled request succeeded:\n%s", r.stdout)
+	}
+	w.runOnce(7 * time.Hour)
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Errorf("%d thank-yous sent for a cancelled request", n)
+	}
+}
+
+func TestAForwardedCardTakesNoMoreCommandsByItsAddress(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	card := resolvedWithCard(t, w)
+	// Ada forwards the card to Alice: Alice now knows its address.
+	w.ownerSends(mailAt([]string{"From: Ada Lovelace <ada@example.org>", "To: Alice Martin <alice@example.net>",
+		"Subject: Fwd: " + card.header.Get("Subject"), "Date: " + w.t0.Add(5*time.Hour+30*time.Minute).Format(time.RFC1123Z),
+		"Message-ID: <fwd-card@example.org>", "References: " + card.header.Get("Message-Id")}, "Look what I got."), false)
+	w.runOnce(5*time.Hour + 31*time.Minute)
+	// Alice writes "approve" as Ada to the card's address; no Sent copy.
+	w.put("INBOX", command(w, "alice-forged@example.net", strings.Trim(card.header.Get("Reply-To"), "<>"), "Re: card", "", "approve", 6*time.Hour))
+	w.runOnce(6*time.Hour + 10*time.Minute)
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Errorf("the forwarded card's address still took commands: %d sent", n)
+	}
+}

@@ -19,7 +19,8 @@ const DefaultTTL = 30 * 24 * time.Hour
 
 // Store is what cards need remembered.
 type Store interface {
-	NewCard(ctx context.Context, account, requestID int64, kind string, now, expires time.Time) (int64, error)
+	NewCard(ctx context.Context, account int64, c store.Card) (int64, error)
+	SetCardMessageID(ctx context.Context, account, id int64, messageID string) error
 	Card(ctx context.Context, account, id int64) (store.Card, bool, error)
 	CardKey(ctx context.Context, account int64, now time.Time) ([]byte, error)
 }
@@ -32,29 +33,37 @@ type Issuer struct {
 	TTL     time.Duration // zero: DefaultTTL
 }
 
-// Issue allocates a card about requestID (0: about none) and returns its
-// address.
-func (c *Issuer) Issue(ctx context.Context, requestID int64, kind string, now time.Time) (string, error) {
+// Issue allocates a card about requestID (0: about none), showing drafts
+// for approval, and returns its id and address.
+func (c *Issuer) Issue(ctx context.Context, requestID int64, kind string, drafts []int64, now time.Time) (int64, string, error) {
 	ttl := c.TTL
 	if ttl <= 0 {
 		ttl = DefaultTTL
 	}
 	key, err := c.Store.CardKey(ctx, c.Account, now)
 	if err != nil {
-		return "", err
+		return 0, "", err
 	}
-	id, err := c.Store.NewCard(ctx, c.Account, requestID, kind, now, now.Add(ttl))
+	id, err := c.Store.NewCard(ctx, c.Account, store.Card{RequestID: requestID, Kind: kind, Drafts: drafts,
+		CreatedAt: now, ExpiresAt: now.Add(ttl)})
 	if err != nil {
-		return "", err
+		return 0, "", err
 	}
-	return gratitude.CardAddress(c.Capture, id, gratitude.CardToken(key, id)), nil
+	return id, gratitude.CardAddress(c.Capture, id, gratitude.CardToken(key, id)), nil
+}
+
+// Carried records the Message-ID of the message that carried the card, so
+// replies and forwards of that message can be traced to it.
+func (c *Issuer) Carried(ctx context.Context, id int64, messageID string) error {
+	return c.Store.SetCardMessageID(ctx, c.Account, id, messageID)
 }
 
 // Verdict is what a card token proves.
 type Verdict struct {
 	OK        bool
-	RequestID int64  // the card's request, when OK
-	Reason    string // why not, when not OK
+	RequestID int64   // the card's request, when OK
+	Drafts    []int64 // the drafts the card showed, when OK
+	Reason    string  // why not, when not OK
 }
 
 // Check says whether token is the card's and the card is still valid at now.
@@ -76,5 +85,5 @@ func (c *Issuer) Check(ctx context.Context, cardID int64, token string, now time
 	case !now.Before(card.ExpiresAt):
 		return Verdict{Reason: fmt.Sprintf("card %d expired on %s", cardID, card.ExpiresAt.Format("2 Jan 2006"))}, nil
 	}
-	return Verdict{OK: true, RequestID: card.RequestID}, nil
+	return Verdict{OK: true, RequestID: card.RequestID, Drafts: card.Drafts}, nil
 }

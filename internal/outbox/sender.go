@@ -65,6 +65,10 @@ type Sender struct {
 	// (into INBOX, or by SMTP to Owner) out of the owner's quiet hours.
 	Quiet func(time.Time) time.Time
 	Owner string
+	// FilesSent: the SMTP server files what it sends in the Sent folder,
+	// so a retry first looks there: the server may have taken the message
+	// before the sender could record it.
+	FilesSent bool
 	// Retry policy; zero values take the defaults.
 	Lease, MinBackoff, MaxBackoff, GiveUpAfter time.Duration
 	Log                                        *slog.Logger
@@ -194,9 +198,30 @@ func (s *Sender) send(ctx context.Context, o store.Outgoing) error {
 		if s.SMTP == nil {
 			return errPermanent{fmt.Errorf("outbox: %s %s needs SMTP, which is not set up", o.Kind, o.MessageID)}
 		}
+		if sent, err := s.filedBefore(ctx, o); err != nil || sent {
+			return err
+		}
 		return s.SMTP(ctx, o.Sender, o.Recipients, o.Raw)
 	}
 	return s.appendIMAP(ctx, o)
+}
+
+// filedBefore reports, for a retried SMTP message whose server files sent
+// mail in Sent, whether it is there already: it left before a crash.
+func (s *Sender) filedBefore(ctx context.Context, o store.Outgoing) (bool, error) {
+	sent := s.Folders[store.TargetSent]
+	if !s.FilesSent || o.Attempts < 2 || sent == "" || s.DialIMAP == nil {
+		return false, nil
+	}
+	conn, err := s.mailbox(ctx)
+	if err != nil {
+		return false, err
+	}
+	found, err := conn.HasMessageID(sent, o.MessageID)
+	if err != nil {
+		s.closeIMAP()
+	}
+	return found, err
 }
 
 // appendIMAP stores o in its folder. A retry first looks for it there: an

@@ -323,3 +323,25 @@ func TestAStopRightAfterTheServerAcceptedStillRecordsTheSend(t *testing.T) {
 		t.Errorf("server received %d copies, want 1", n)
 	}
 }
+
+func TestARetryFindsTheMessageTheServerFiledInSentAndSendsNothing(t *testing.T) {
+	r := newRig(t, nil)
+	r.s.FilesSent = true
+	r.enqueue("ty1@example.org", store.TargetSMTP)
+	// A sender hands it to the server, which files it in Sent, then dies
+	// before recording the send.
+	o, _, _ := r.st.ClaimOutgoing(r.ctx, r.acct, []store.Target{store.TargetSMTP}, t0, DefaultLease)
+	if err := r.s.SMTP(r.ctx, o.Sender, o.Recipients, o.Raw); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.imap.Append(owner, "Sent", o.Raw); err != nil {
+		t.Fatal(err)
+	}
+	r.clock.add(DefaultLease)
+	if res := r.drain(); res.Sent != 1 {
+		t.Fatalf("drain %+v", res)
+	}
+	if n := len(r.smtp.Messages()); n != 1 {
+		t.Errorf("the server got the message %d times, want 1", n)
+	}
+}

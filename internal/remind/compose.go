@@ -49,7 +49,7 @@ func (c *Composer) Reminder(ctx context.Context, r gratitude.Request, rem gratit
 			view = nv
 		}
 	}
-	note, err := c.Notice(ctx, name, view, r, "", rem.Late, now)
+	note, err := c.Notice(ctx, Note{Name: name, View: view, Request: r, Late: rem.Late, Now: now})
 	if err != nil {
 		return nil, "", err
 	}
@@ -63,7 +63,7 @@ func (r *Runner) DigestView(d gratitude.Digest, dueAt time.Time, late bool) temp
 
 // Digest writes the digest.
 func (c *Composer) Digest(ctx context.Context, d gratitude.Digest, dueAt time.Time, late bool, now time.Time) (store.Outgoing, error) {
-	return c.Notice(ctx, templates.Digest, digestView(d, c.Owner.Name, dueAt, late), gratitude.Request{}, "", late, now)
+	return c.Notice(ctx, Note{Name: templates.Digest, View: digestView(d, c.Owner.Name, dueAt, late), Late: late, Now: now})
 }
 
 // reminderView fills the template view for a reminder.
@@ -92,23 +92,42 @@ func (c *Composer) reminderView(r gratitude.Request, rem gratitude.Reminder, now
 	return "", nil, fmt.Errorf("remind: unknown reminder %q", rem.Kind)
 }
 
+// Note is a message to the owner to write.
+type Note struct {
+	Name      templates.Name
+	View      any               // the template's view
+	Request   gratitude.Request // what it is about (zero: nothing in particular)
+	InReplyTo string            // the owner's mail it answers, if any
+	Late      bool
+	Drafts    []int64 // the drafts it shows for approval (an approval card)
+	Now       time.Time
+}
+
 // Notice renders a message to the owner: auto-generated, kind named,
-// threaded under the ask (and inReplyTo, when it answers the owner's mail),
-// replies going to a card address about r (or the capture address).
-func (c *Composer) Notice(ctx context.Context, name templates.Name, view any, r gratitude.Request, inReplyTo string, late bool, now time.Time) (store.Outgoing, error) {
-	out, err := c.Templates.Render(name, view)
+// threaded under the ask (and the owner's mail it answers), replies going
+// to the address of a card issued for it (or the capture address).
+func (c *Composer) Notice(ctx context.Context, n Note) (store.Outgoing, error) {
+	name, r, now := n.Name, n.Request, n.Now
+	out, err := c.Templates.Render(name, n.View)
 	if err != nil {
 		return store.Outgoing{}, err
 	}
+	id := c.NewMessageID(string(name), r.ID)
 	replyTo := c.ReplyTo
 	if c.Cards != nil {
-		if replyTo, err = c.Cards.Issue(ctx, r.ID, string(name), now); err != nil {
+		cardID, addr, err := c.Cards.Issue(ctx, r.ID, string(name), n.Drafts, now)
+		if err == nil {
+			err = c.Cards.Carried(ctx, cardID, id)
+		}
+		if err != nil {
 			return store.Outgoing{}, err
 		}
+		replyTo = addr
 	}
+	inReplyTo, late := n.InReplyTo, n.Late
 	m := mailer.Message{
 		From: gratitude.Address{Name: "gratitude", Email: c.Owner.Email}, To: []gratitude.Address{c.Owner},
-		ReplyTo: replyTo, Subject: out.Subject, MessageID: c.NewMessageID(string(name), r.ID), Date: now,
+		ReplyTo: replyTo, Subject: out.Subject, MessageID: id, Date: now,
 		Kind: string(name), AutoSubmitted: true, Text: out.Text, HTML: out.HTML,
 	}
 	if r.MessageID != "" {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/internal/remind"
 	"gratitude/store"
 	"gratitude/templates"
 )
@@ -26,6 +27,7 @@ func (r *Runner) commands(ctx context.Context, now time.Time, res *PassResult) e
 	if err != nil {
 		return err
 	}
+	var failed []error
 	for _, c := range pending {
 		proof, requestID, why, err := r.prove(ctx, c, now)
 		if err != nil {
@@ -33,8 +35,12 @@ func (r *Runner) commands(ctx context.Context, now time.Time, res *PassResult) e
 		}
 		switch {
 		case proof:
+			// One mail that cannot be carried out must not hold up the
+			// others, nor the rest of the pass: it is tried again later.
 			if err := r.carryOut(ctx, c, requestID, now); err != nil {
-				return err
+				r.Log.Error("commands could not be carried out; trying again later", "message_id", c.MessageID, "err", err)
+				failed = append(failed, fmt.Errorf("commands in %s: %w", c.MessageID, err))
+				continue
 			}
 			res.Commands++
 			res.Queued = true
@@ -48,6 +54,9 @@ func (r *Runner) commands(ctx context.Context, now time.Time, res *PassResult) e
 			}
 			res.Refused++
 		}
+	}
+	if len(failed) > 0 {
+		r.failed = errors.Join(failed...)
 	}
 	return nil
 }
@@ -101,6 +110,9 @@ func (r *Runner) sentName() string {
 // what it could not do, and records it done.
 func (r *Runner) carryOut(ctx context.Context, c store.CommandMail, requestID int64, now time.Time) error {
 	x := &execution{r: r, mail: c, now: now}
+	if err := x.findCard(ctx); err != nil {
+		return err
+	}
 	if requestID == 0 {
 		x.problems = append(x.problems, "which request? Reply to a card about it, or write #ID in the subject")
 	} else {
@@ -130,7 +142,8 @@ func (x *execution) answer(ctx context.Context) error {
 	unknown := append(append([]string{}, x.mail.Unknown...), x.problems...)
 	if len(unknown) > 0 {
 		v := templates.CommandsView{OwnerName: x.r.Owner.Name, Request: requestView(x.req), Unknown: unknown, Done: x.done, Now: x.now}
-		o, err := x.r.Composer.Notice(ctx, templates.CommandsHelp, v, x.req, x.mail.MessageID, false, x.now)
+		o, err := x.r.Composer.Notice(ctx, remind.Note{Name: templates.CommandsHelp, View: v, Request: x.req,
+			InReplyTo: x.mail.MessageID, Now: x.now})
 		if err != nil {
 			return err
 		}
@@ -160,7 +173,7 @@ func (r *Runner) statusReply(ctx context.Context, req gratitude.Request, inReply
 	if next, ok := gratitude.NextReminder(req, r.Policy); ok {
 		v.NextReminder, v.NextReminderAt = reminderWords(next.Kind), next.DueAt
 	}
-	return r.Composer.Notice(ctx, templates.Status, v, req, inReplyTo, false, now)
+	return r.Composer.Notice(ctx, remind.Note{Name: templates.Status, View: v, Request: req, InReplyTo: inReplyTo, Now: now})
 }
 
 func reminderWords(k gratitude.ReminderKind) string {
@@ -190,7 +203,7 @@ func (r *Runner) reportRefusals(ctx context.Context, now time.Time, res *PassRes
 	for _, c := range items {
 		v.Items = append(v.Items, templates.RefusedItem{From: c.From, Subject: c.Subject, Reason: c.Reason, At: c.ReceivedAt})
 	}
-	o, err := r.Composer.Notice(ctx, templates.Refused, v, gratitude.Request{}, "", false, now)
+	o, err := r.Composer.Notice(ctx, remind.Note{Name: templates.Refused, View: v, Now: now})
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/internal/remind"
 	"gratitude/mailer"
 	"gratitude/store"
 	"gratitude/templates"
@@ -140,7 +141,12 @@ func (r *Runner) deliver(ctx context.Context, requestID int64, now time.Time) er
 		}
 	}
 	if r.Approval && len(pending) > 0 {
-		card, err := r.Composer.Notice(ctx, templates.Card, r.cardView(req, pending, now), req, "", false, now)
+		var ids []int64
+		for _, d := range pending {
+			ids = append(ids, d.ID)
+		}
+		card, err := r.Composer.Notice(ctx, remind.Note{Name: templates.Card, View: r.cardView(req, pending, now),
+			Request: req, Drafts: ids, Now: now})
 		if err != nil {
 			return err
 		}

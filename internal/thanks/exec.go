@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,9 +18,33 @@ type execution struct {
 	mail     store.CommandMail
 	req      gratitude.Request
 	now      time.Time
-	done     []string // what was done, for the record and the reply
-	problems []string // what could not be done, and why
-	status   bool     // the owner asked for the status
+	done     []string   // what was done, for the record and the reply
+	problems []string   // what could not be done, and why
+	status   bool       // the owner asked for the status
+	card     store.Card // the card the mail answers, if any
+}
+
+// findCard finds the card the mail answers: the one whose address it went
+// to, else the newest one among the program's mail it replies to.
+func (x *execution) findCard(ctx context.Context) error {
+	ids := x.mail.Refs
+	for i := len(ids) - 1; i >= 0 && x.card.ID == 0; i-- {
+		c, ok, err := x.r.Store.CardByMessageID(ctx, x.r.Account, ids[i])
+		if err != nil {
+			return err
+		}
+		if ok {
+			x.card = c
+		}
+	}
+	if x.mail.CardID == 0 {
+		return nil
+	}
+	c, ok, err := x.r.Store.Card(ctx, x.r.Account, x.mail.CardID)
+	if ok {
+		x.card = c
+	}
+	return err
 }
 
 // run carries out the commands in order; one that cannot be done is noted
@@ -31,6 +56,8 @@ func (x *execution) run(ctx context.Context) error {
 		switch {
 		case errors.As(err, &p):
 			x.problems = append(x.problems, fmt.Sprintf("%s: %s", c.Line, p.msg))
+		case errors.Is(err, store.ErrNotInThread), errors.Is(err, store.ErrNotWanted):
+			x.problems = append(x.problems, fmt.Sprintf("%s: %v", c.Line, err))
 		case err != nil:
 			return err
 		default:
@@ -144,6 +171,11 @@ func (x *execution) pending(ctx context.Context, who string) ([]gratitude.Draft,
 	}
 	pending := only(all, gratitude.DraftPending)
 	if who == "" {
+		// "approve" on a card answers that card: the drafts it showed,
+		// not one written since that the owner has not seen.
+		if len(x.card.Drafts) > 0 {
+			pending = slices.DeleteFunc(pending, func(d gratitude.Draft) bool { return !slices.Contains(x.card.Drafts, d.ID) })
+		}
 		if len(pending) == 0 {
 			return nil, problem{"no thank-you is waiting for approval"}
 		}

@@ -38,6 +38,8 @@ type Store interface {
 	ApproveDraft(ctx context.Context, account int64, d gratitude.Draft, out []store.Outgoing, now time.Time) error
 
 	PendingCommands(ctx context.Context, account int64) ([]store.CommandMail, error)
+	CardByMessageID(ctx context.Context, account int64, messageID string) (store.Card, bool, error)
+	Card(ctx context.Context, account, id int64) (store.Card, bool, error)
 	DecideCommand(ctx context.Context, account, id int64, state, reason string, now time.Time) error
 	SeenIn(ctx context.Context, account int64, messageID, mailbox string) (bool, error)
 	RefusalsToReport(ctx context.Context, account int64) ([]store.CommandMail, error)
@@ -67,6 +69,8 @@ type Runner struct {
 	Grace      time.Duration // zero: DefaultGrace
 	Policy     gratitude.ReminderPolicy
 	Log        *slog.Logger
+
+	failed error // commands that could not be carried out in this pass
 }
 
 // PassResult says what one pass did.
@@ -83,15 +87,17 @@ type PassResult struct {
 // refused commands (at most once a day).
 func (r *Runner) Pass(ctx context.Context, now time.Time) (PassResult, error) {
 	var res PassResult
+	r.failed = nil
+	defer func() { r.failed = nil }()
 	steps := []func(context.Context, time.Time, *PassResult) error{
-		r.commands, r.supersede, r.draftAll, r.deliverAll, r.reportRefusals,
+		r.supersede, r.commands, r.supersede, r.draftAll, r.deliverAll, r.reportRefusals,
 	}
 	for _, step := range steps {
 		if err := step(ctx, now, &res); err != nil {
 			return res, err
 		}
 	}
-	return res, nil
+	return res, r.failed
 }
 
 func (r *Runner) grace() time.Duration {
