@@ -1,6 +1,8 @@
-// Package testmail owns the real IMAP servers that tests and the benchmark
-// program run against on loopback: a throw-away Dovecot instance (its config,
-// users, Maildir storage, IMAP/IMAPS/LMTP listeners and lifecycle) and an
-// in-process go-imap memory server. Core constructors return errors so
-// non-test programs can use them; the New* wrappers take a testing.TB.
+// Package testmail owns the real mail servers that tests, the benchmark
+// program and the demo run against on loopback: a throw-away Dovecot (its
+// config, users, Maildir storage, IMAP/IMAPS/LMTP listeners and lifecycle),
+// a throw-away Postfix delivering over LMTP into it, an in-process go-imap
+// memory server, and a go-smtp server that records, fails on demand or
+// delivers. Core constructors return errors so non-test programs can use
+// them; the New* wrappers take a testing.TB.
 package testmail

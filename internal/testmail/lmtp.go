@@ -12,8 +12,10 @@ import (
 // DeliverLMTP hands raw to Dovecot over LMTP for each recipient, as an MTA
 // such as Postfix does; it returns once Dovecot has stored the message.
 // Dovecot files plus-addressed recipients (ada+thanks@) in the user's
-// INBOX and, like many real delivery paths, adds no header naming the
-// original recipient.
+// INBOX. With one recipient it adds Delivered-To naming it; with several
+// in one delivery (Alice and a Bcc to ada+thanks, as Postfix hands them
+// over) it adds none, so the Bcc'd capture address is not visible on the
+// INBOX copy.
 func (d *Dovecot) DeliverLMTP(from string, to []string, raw []byte) error {
 	conn, err := net.DialTimeout("tcp", d.LMTPAddr(), 10*time.Second)
 	if err != nil {
