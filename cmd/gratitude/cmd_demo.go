@@ -61,7 +61,8 @@ func runDemo(ctx context.Context, w io.Writer, g *globals, exit bool) error {
 	}
 	defer d.close()
 	fmt.Fprintf(w, "gratitude demo: Ada's mailbox on a private mail server on this machine, the real daemon, a fast clock.\n\n")
-	story := &demo{world: world, d: d, n: newNarrator(w, d.store, d.account, cfg.Location()), clock: clock, t0: t0}
+	story := &demo{world: world, run: d.runOnce, st: d.store, acct: d.account,
+		n: newNarrator(w, d.store, d.account, cfg.Location()), clock: clock, t0: t0}
 	if err := story.tell(ctx); err != nil {
 		return err
 	}

@@ -43,12 +43,23 @@ func (c *demoClock) goLive() {
 	c.live = time.Now()
 }
 
-// demo tells the story: people write through the demo's SMTP server, and
-// at each moment the real daemon does one full pass (sync, decide, send)
-// at the story's time.
+// storyWorld is the mail system the story's people write through.
+type storyWorld interface {
+	// send submits m as the sender's mail client does, filing a copy in
+	// their Sent when m.SentCopy.
+	send(ctx context.Context, m *demoMail) error
+	// holds reports whether the person's INBOX holds the message.
+	holds(ctx context.Context, email, messageID string) (bool, error)
+}
+
+// demo tells the story: people write through a mail system, and at each
+// moment the real daemon does one full pass (sync, decide, send) at the
+// story's time.
 type demo struct {
-	world *demoWorld
-	d     *daemon
+	world storyWorld
+	run   func(ctx context.Context) error // one pass of the daemon at the clock's time
+	st    *store.Store                    // the daemon's store, read back for the story
+	acct  int64
 	n     *narrator
 	clock *demoClock
 	t0    time.Time
@@ -75,7 +86,7 @@ func (s *demo) pass(ctx context.Context, t time.Time, line string) error {
 	if line != "" {
 		s.n.say(t, "%s", line)
 	}
-	if err := s.d.runOnce(ctx); err != nil {
+	if err := s.run(ctx); err != nil {
 		return fmt.Errorf("demo: the pass at %s failed: %w", t.Format(time.Kitchen), err)
 	}
 	return s.n.observe(ctx)
@@ -164,7 +175,7 @@ func (s *demo) approve(ctx context.Context) error {
 // card reads the approval card gratitude put in Ada's INBOX: where to
 // reply, its Message-ID and subject.
 func (s *demo) card(ctx context.Context) (string, string, string, error) {
-	out, err := s.d.store.Outbox(ctx, s.d.account)
+	out, err := s.st.Outbox(ctx, s.acct)
 	if err != nil {
 		return "", "", "", err
 	}

@@ -17,7 +17,7 @@ import (
 // summarize tells how the story ended, from what the store recorded and
 // what the helpers' mailboxes hold.
 func (s *demo) summarize(ctx context.Context, w io.Writer, took time.Duration) error {
-	out, err := s.d.store.Outbox(ctx, s.d.account)
+	out, err := s.st.Outbox(ctx, s.acct)
 	if err != nil {
 		return err
 	}
@@ -46,12 +46,13 @@ func (s *demo) summarize(ctx context.Context, w io.Writer, took time.Duration) e
 	return nil
 }
 
-// holds reports whether the person's INBOX holds the message.
-func (w *demoWorld) holds(ctx context.Context, email, messageID string) (bool, error) {
-	host, port, _ := net.SplitHostPort(w.imap.Addr())
+// inboxHolds reports whether the INBOX of email, on the IMAP server at
+// addr, holds the message.
+func inboxHolds(ctx context.Context, addr, email, password, messageID string) (bool, error) {
+	host, port, _ := net.SplitHostPort(addr)
 	p, _ := strconv.Atoi(port)
 	conn, err := inbox.Dial(ctx, &inbox.Options{Host: host, Port: p, Security: inbox.SecurityInsecure, Username: email,
-		Password: func(context.Context) (string, error) { return demoPassword, nil }, CommandTimeout: 10 * time.Second}, nil)
+		Password: func(context.Context) (string, error) { return password, nil }, CommandTimeout: 10 * time.Second}, nil)
 	if err != nil {
 		return false, err
 	}

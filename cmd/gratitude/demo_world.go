@@ -110,26 +110,45 @@ type demoMail struct {
 func (w *demoWorld) send(ctx context.Context, m *demoMail) error {
 	w.mu.Lock()
 	w.seq++
-	m.MessageID = fmt.Sprintf("demo-%d-%d@example.org", m.At.Unix(), w.seq)
+	seq := w.seq
 	w.mu.Unlock()
-	head := m.header()
-	raw := []byte(strings.Join(head, "\r\n") + "\r\n\r\n" + strings.ReplaceAll(m.Body, "\n", "\r\n") + "\r\n")
-	rcpts := m.recipients()
-	host, port, _ := net.SplitHostPort(w.smtp.Addr())
-	p, _ := strconv.Atoi(port)
-	opts := &mailer.SMTPOptions{Host: host, Port: p, Security: mailer.SecurityInsecure, Timeout: 10 * time.Second}
-	if err := mailer.Send(ctx, opts, m.From.Email, rcpts, raw); err != nil {
-		return fmt.Errorf("demo: %s sends %q: %w", m.From.first(), m.Subject, err)
+	raw, sent := m.render(seq)
+	if err := submit(ctx, w.smtp.Addr(), m, raw); err != nil {
+		return err
 	}
 	if !m.SentCopy {
 		return nil
 	}
-	withBcc := raw
-	if len(m.Bcc) > 0 {
-		withBcc = append([]byte("Bcc: "+strings.Join(m.Bcc, ", ")+"\r\n"), raw...)
-	}
-	_, err := w.imap.Append(m.From.Email, "Sent", withBcc)
+	_, err := w.imap.Append(m.From.Email, "Sent", sent)
 	return err
+}
+
+// holds reports whether the person's INBOX on the demo's server holds the message.
+func (w *demoWorld) holds(ctx context.Context, email, messageID string) (bool, error) {
+	return inboxHolds(ctx, w.imap.Addr(), email, demoPassword, messageID)
+}
+
+// render gives m its Message-ID (seq makes it unique) and returns the
+// message as sent and as filed in Sent (with its Bcc).
+func (m *demoMail) render(seq int) (raw, sent []byte) {
+	m.MessageID = fmt.Sprintf("demo-%d-%d@example.org", m.At.Unix(), seq)
+	raw = []byte(strings.Join(m.header(), "\r\n") + "\r\n\r\n" + strings.ReplaceAll(m.Body, "\n", "\r\n") + "\r\n")
+	sent = raw
+	if len(m.Bcc) > 0 {
+		sent = append([]byte("Bcc: "+strings.Join(m.Bcc, ", ")+"\r\n"), raw...)
+	}
+	return raw, sent
+}
+
+// submit hands raw to the SMTP server at addr, as m's sender's client does.
+func submit(ctx context.Context, addr string, m *demoMail, raw []byte) error {
+	host, port, _ := net.SplitHostPort(addr)
+	p, _ := strconv.Atoi(port)
+	opts := &mailer.SMTPOptions{Host: host, Port: p, Security: mailer.SecurityInsecure, Timeout: 10 * time.Second}
+	if err := mailer.Send(ctx, opts, m.From.Email, m.recipients(), raw); err != nil {
+		return fmt.Errorf("demo: %s sends %q: %w", m.From.first(), m.Subject, err)
+	}
+	return nil
 }
 
 func (m *demoMail) header() []string {

@@ -46,12 +46,18 @@ type folderMessage struct {
 // readFolder fetches every message of a folder of the owner's mailbox.
 func readFolder(t *testing.T, m *mailbox, folder string) []folderMessage {
 	t.Helper()
+	return readFolderAs(t, m, testOwner, folder)
+}
+
+// readFolderAs fetches every message of a folder of user's mailbox.
+func readFolderAs(t *testing.T, m *mailbox, user, folder string) []folderMessage {
+	t.Helper()
 	c, err := imapclient.DialInsecure(m.dc.Addr(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	if err := c.Login(testOwner, testPass).Wait(); err != nil {
+	if err := c.Login(user, testPass).Wait(); err != nil {
 		t.Fatal(err)
 	}
 	sel, err := c.Select(folder, &imap.SelectOptions{ReadOnly: true}).Wait()
