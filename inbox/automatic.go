@@ -19,6 +19,7 @@ const (
 	ReasonNotTracked     = "not-tracked"
 	ReasonOwnerNoCapture = "owner-no-capture"
 	ReasonReusedID       = "reused-message-id"
+	ReasonNoSender       = "no-sender"
 )
 
 // automatic says why a message was written by a machine rather than a

@@ -3,6 +3,7 @@ package inbox
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"time"
 
@@ -58,7 +59,7 @@ func (s *Syncer) classify(ctx context.Context, conn *Conn, msgs []*Message) ([]V
 			m.KnownClass = gratitude.ClassPending // seen earlier in this batch
 		}
 		inBatch[id] = true
-		verdicts[i] = s.Classifier.Classify(m, b)
+		verdicts[i] = s.classifyOne(m, b)
 		if verdicts[i].NeedBody {
 			needBody = append(needBody, i)
 		}
@@ -70,13 +71,27 @@ func (s *Syncer) classify(ctx context.Context, conn *Conn, msgs []*Message) ([]V
 		return nil, err
 	}
 	for _, i := range needBody {
-		verdicts[i] = s.Classifier.Classify(msgs[i], b)
+		verdicts[i] = s.classifyOne(msgs[i], b)
 		if verdicts[i].NeedBody {
 			return nil, fmt.Errorf("inbox: classifier asked again for the body of UID %d in %s", msgs[i].UID, msgs[i].Mailbox)
 		}
 		msgs[i].Body = nil // bodies are not kept past classification
 	}
 	return verdicts, nil
+}
+
+// classifyOne asks the classifier about one message. A classifier that
+// panics on it quarantines that message, with the reason, rather than
+// stopping the sync: one hostile message must never wedge a mailbox.
+func (s *Syncer) classifyOne(m *Message, b *Batch) (v Verdict) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.Log.Error("classifier failed on a message; it is quarantined", "mailbox", m.Mailbox, "uid", m.UID,
+				"message_id", m.Header.MessageID, "panic", p, "stack", string(debug.Stack()))
+			v = Verdict{Class: gratitude.ClassQuarantined, Reason: fmt.Sprintf("classifier failed: %v", p)}
+		}
+	}()
+	return s.Classifier.Classify(m, b)
 }
 
 // lookups gathers, in three queries per batch, what the classifier needs:

@@ -117,6 +117,10 @@ func (r *Rules) otherMail(m *Message, b *Batch) Verdict {
 	if why := automatic(h); why != "" {
 		return Verdict{Class: gratitude.ClassIgnored, Reason: why}
 	}
+	if len(h.From) == 0 {
+		// Nobody to count as a helper: kept aside, with the reason.
+		return Verdict{Class: gratitude.ClassQuarantined, Reason: ReasonNoSender + ": no readable From address"}
+	}
 	refs := threadRefs(h)
 	req, tracked := firstIn(refs, b.Threads)
 	if !tracked {

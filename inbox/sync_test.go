@@ -209,3 +209,26 @@ func TestUIDValidityChangeRereadsMailboxWithoutDuplicates(t *testing.T) {
 		t.Fatalf("resync recorded duplicates: %+v", dups)
 	}
 }
+
+func TestAClassifierPanicQuarantinesTheMessageAndTheSyncGoesOn(t *testing.T) {
+	srv := newMem(t)
+	appendN(t, srv, "INBOX", 1, 3)
+	st := newMemStore()
+	panicky := inbox.ClassifierFunc(func(m *inbox.Message, b *inbox.Batch) inbox.Verdict {
+		if m.UID == 2 {
+			panic("hostile input")
+		}
+		return inbox.RecordOnly(m, b)
+	})
+	conn := dial(t, optionsFor(t, srv.Addr()), nil)
+	if _, err := newSyncer(st, panicky).Sync(context.Background(), conn, "INBOX"); err != nil {
+		t.Fatalf("sync: %v", err)
+	}
+	if n := st.count("INBOX"); n != 3 {
+		t.Fatalf("%d messages recorded, want 3", n)
+	}
+	q := st.byClass(gratitude.ClassQuarantined)
+	if len(q) != 1 || q[0].UID != 2 || !strings.Contains(q[0].Reason, "hostile input") {
+		t.Errorf("quarantined %+v; want message 2, with the reason", q)
+	}
+}

@@ -57,6 +57,23 @@ func (e *SendError) Error() string {
 // Unwrap returns the underlying error.
 func (e *SendError) Unwrap() error { return e.Err }
 
+// RefusesTheMessage reports whether the server refused this message for
+// good (a 5xx to MAIL FROM, RCPT TO or DATA): sending it again cannot help.
+// A failure to connect, secure the connection or log in is about the
+// server or the settings, not the message: once they are fixed, the same
+// message goes through.
+func RefusesTheMessage(err error) bool {
+	var se *SendError
+	if !errors.As(err, &se) || se.Temporary {
+		return false
+	}
+	switch se.Stage {
+	case stageConnect, stageTLS, stageAuth:
+		return false
+	}
+	return true
+}
+
 // IsTemporary reports whether err is worth retrying: network errors,
 // timeouts, failed dials and TLS handshakes, and SMTP 4xx are; SMTP 5xx,
 // rejected authentication and untrusted certificates are not.

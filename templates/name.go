@@ -15,11 +15,12 @@ const (
 	CommandsHelp  Name = "commands"       // a reply to a command mail with lines that are not commands
 	Status        Name = "status"         // the reply to "status": where a request stands
 	Refused       Name = "refused"        // commands not carried out: not proven to come from the owner
+	Alert         Name = "alert"          // the mailbox cannot be read: told once, by SMTP
 )
 
 // Names lists every template name.
 func Names() []Name {
-	return []Name{Nudge, FollowUp, Unresolved, ThanksPending, Digest, Thanks, Card, CommandsHelp, Status, Refused}
+	return []Name{Nudge, FollowUp, Unresolved, ThanksPending, Digest, Thanks, Card, CommandsHelp, Status, Refused, Alert}
 }
 
 // textFile is the file name of the name's text template.

@@ -26,6 +26,8 @@ func Sample(name Name) any {
 		return sampleStatus()
 	case Refused:
 		return sampleRefused()
+	case Alert:
+		return sampleAlert()
 	}
 	return nil
 }

@@ -46,3 +46,9 @@ func sampleRefused() RefusedView {
 		Now: sampleNow,
 	}
 }
+
+func sampleAlert() AlertView {
+	return AlertView{OwnerName: sampleOwner, Since: sampleNow.Add(-75 * time.Minute), Mailbox: "ada@imap.example.org",
+		Error: "imap: login as ada@example.org failed: authentication rejected; check imap.username or use an app password",
+		Now:   sampleNow}
+}

@@ -38,3 +38,13 @@ type RefusedItem struct {
 	Reason  string    // why it was not proven to come from the owner
 	At      time.Time // when it arrived
 }
+
+// AlertView is the data of the Alert template: the owner's mailbox has not
+// been readable for a while.
+type AlertView struct {
+	OwnerName string    // the owner's display name, may be ""
+	Since     time.Time // when reading it started failing
+	Error     string    // the last error, as gratitude saw it
+	Mailbox   string    // the mailbox account, e.g. ada@imap.example.org
+	Now       time.Time // when the alert is written
+}

@@ -72,6 +72,10 @@ func (a *app) openStore(ctx context.Context) (*store.Store, int64, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	if fi, err := os.Stat(st.Path()); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		a.log.Warn(fmt.Sprintf("the database %s can be read by other users (mode %v): it holds your mail's headers, "+
+			"the people you write to and the key of your cards; run chmod 600 on it", st.Path(), fi.Mode().Perm()))
+	}
 	acct, err := st.Account(ctx, a.cfg.Owner.Email)
 	if err != nil {
 		st.Close()

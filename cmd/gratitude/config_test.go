@@ -72,3 +72,19 @@ func TestBadNowFlagIsAUsageError(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+func TestAWorldReadableDatabaseGetsAWarning(t *testing.T) {
+	m := newMailbox(t, "")
+	if r := m.run(t, "status"); r.code != 0 {
+		t.Fatalf("status: %s", r.stderr)
+	}
+	if r := m.run(t, "status"); strings.Contains(r.stderr, "can be read by other users") {
+		t.Fatalf("a private database got the warning:\n%s", r.stderr)
+	}
+	if err := os.Chmod(dbPath(t, m), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := m.run(t, "status"); !strings.Contains(r.stderr, "can be read by other users") || !strings.Contains(r.stderr, "chmod 600") {
+		t.Errorf("no warning for a world-readable database:\n%s", r.stderr)
+	}
+}

@@ -161,13 +161,16 @@ func (d *daemon) findFolders(conn *inbox.Conn) (inbox.Folders, error) {
 
 // run watches INBOX and Sent until ctx ends, each on its own connection.
 func (d *daemon) run(ctx context.Context) error {
+	// Health and the alert run from the start: the server may be down.
+	var wg sync.WaitGroup
+	wg.Go(func() { d.alertLoop(ctx) })
+	srv := d.serveHTTP(ctx)
 	folders, err := d.discover(ctx)
-	if err != nil {
+	if err != nil || ctx.Err() != nil {
+		shutdownHTTP(srv)
 		return err
 	}
 	d.log.Info("watching", "inbox", folders.Inbox, "sent", folders.Sent, "idle", d.cfg.IMAP.Idle)
-	srv := d.serveHTTP(ctx)
-	var wg sync.WaitGroup
 	remindKick, sendKick := make(chan struct{}, 1), make(chan struct{}, 1)
 	d.gate = &mailGate{last: folders.Inbox}
 	d.thanks.SentFolder = folders.Sent
@@ -192,11 +195,7 @@ func (d *daemon) run(ctx context.Context) error {
 	d.log.Info("stopping")
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
-	if srv != nil {
-		shutdownCtx, cancel := context.WithTimeout(context.Background(), time.Second)
-		defer cancel()
-		srv.Shutdown(shutdownCtx)
-	}
+	shutdownHTTP(srv)
 	select {
 	case <-done:
 		return nil
@@ -272,4 +271,14 @@ func (d *daemon) serveHTTP(ctx context.Context) *http.Server {
 		}
 	}()
 	return srv
+}
+
+// shutdownHTTP stops the health server, if one runs, within a second.
+func shutdownHTTP(srv *http.Server) {
+	if srv == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	srv.Shutdown(ctx)
 }

@@ -16,10 +16,11 @@ type liveHealth struct {
 }
 
 type healthItem struct {
-	OK        bool      `json:"ok"`
-	Error     string    `json:"error,omitempty"`
-	UpdatedAt time.Time `json:"updated_at"`
-	LastOKAt  time.Time `json:"last_ok_at,omitzero"`
+	OK           bool      `json:"ok"`
+	Error        string    `json:"error,omitempty"`
+	UpdatedAt    time.Time `json:"updated_at"`
+	LastOKAt     time.Time `json:"last_ok_at,omitzero"`
+	FailingSince time.Time `json:"failing_since,omitzero"`
 }
 
 func newLiveHealth() *liveHealth { return &liveHealth{items: map[string]healthItem{}} }
@@ -31,10 +32,25 @@ func (h *liveHealth) set(component string, err error, now time.Time) {
 	it.OK, it.Error, it.UpdatedAt = err == nil, "", now
 	if err != nil {
 		it.Error = err.Error()
+		if it.FailingSince.IsZero() {
+			it.FailingSince = now
+		}
 	} else {
-		it.LastOKAt = now
+		it.LastOKAt, it.FailingSince = now, time.Time{}
 	}
 	h.items[component] = it
+}
+
+// failing returns how a component fails: since when and the last error;
+// ok is false when it is healthy or unknown.
+func (h *liveHealth) failing(component string) (since time.Time, last string, ok bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	it, found := h.items[component]
+	if !found || it.OK {
+		return time.Time{}, "", false
+	}
+	return it.FailingSince, it.Error, true
 }
 
 // serveHTTP answers 200 when every component is healthy, else 503; the body

@@ -10,12 +10,23 @@ import (
 
 // Bounds on how long the reminder and send loops sleep: never so long
 // that a changed clock (a suspended laptop) goes unnoticed, and a failed
-// pass is tried again after a pause.
+// pass is tried again after a pause that grows from firstRetry to
+// afterError while it keeps failing.
 const (
 	maxSleep   = time.Hour
 	minSleep   = time.Second
+	firstRetry = 2 * time.Second
 	afterError = time.Minute
 )
+
+// retryWait is the pause after the n-th failure in a row (n >= 1).
+func retryWait(n int) time.Duration {
+	d := firstRetry
+	for i := 1; i < n && d < afterError; i++ {
+		d *= 2
+	}
+	return min(d, afterError)
+}
 
 // waitForSent is how often commands waiting for their copy in Sent are
 // looked at again.
@@ -26,6 +37,7 @@ const waitForSent = 30 * time.Second
 // news, but only while the mailbox is read up to date (see mailGate); it
 // wakes the sender when it queued something.
 func (d *daemon) decideLoop(ctx context.Context, wake <-chan struct{}, sendKick chan<- struct{}) {
+	fails := 0
 	for ctx.Err() == nil {
 		if !d.gate.isOpen() {
 			sleepUntil(ctx, wake, maxSleep) // the watcher wakes us once INBOX is read
@@ -36,10 +48,14 @@ func (d *daemon) decideLoop(ctx context.Context, wake <-chan struct{}, sendKick 
 		if res.Reminders > 0 || res.Digest || tres.Queued {
 			kick(sendKick)
 		}
+		wait := d.wait(res.Next)
 		if err = errors.Join(terr, err); err != nil && ctx.Err() == nil {
-			d.log.Error("decision pass failed; trying again", "in", afterError, "err", err)
+			fails++
+			wait = retryWait(fails)
+			d.log.Error("decision pass failed; trying again", "in", wait, "err", err)
+		} else {
+			fails = 0
 		}
-		wait := d.wait(res.Next, err)
 		if tres.Waiting > 0 {
 			wait = min(wait, waitForSent)
 		}
@@ -49,20 +65,23 @@ func (d *daemon) decideLoop(ctx context.Context, wake <-chan struct{}, sendKick 
 
 // sendLoop delivers the outbox whenever something is due or queued.
 func (d *daemon) sendLoop(ctx context.Context, s *outbox.Sender, wake <-chan struct{}) {
+	fails := 0
 	for ctx.Err() == nil {
 		res, err := d.drain(ctx, s)
+		wait := d.wait(res.Next)
 		if err != nil && ctx.Err() == nil {
-			d.log.Error("sending failed; trying again", "in", afterError, "err", err)
+			fails++
+			wait = retryWait(fails)
+			d.log.Error("sending failed; trying again", "in", wait, "err", err)
+		} else {
+			fails = 0
 		}
-		sleepUntil(ctx, wake, d.wait(res.Next, err))
+		sleepUntil(ctx, wake, wait)
 	}
 }
 
 // wait is how long to sleep until next (zero: nothing known), bounded.
-func (d *daemon) wait(next time.Time, err error) time.Duration {
-	if err != nil {
-		return afterError
-	}
+func (d *daemon) wait(next time.Time) time.Duration {
 	if next.IsZero() {
 		return maxSleep
 	}

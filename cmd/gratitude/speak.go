@@ -89,7 +89,10 @@ func (a *app) sender(st *store.Store, acct int64, folders inbox.Folders, stats *
 	imapOpts := a.imapOptions()
 	limit := a.cfg.SMTP.RateLimit
 	return &outbox.Sender{
-		Queue: st, Account: acct, Clock: a.clock, Temporary: mailer.IsTemporary,
+		Queue: st, Account: acct, Clock: a.clock,
+		// Wrong settings (a password, a certificate) fail every message
+		// until fixed: they are retried, loudly, not failed one by one.
+		Temporary: func(err error) bool { return !mailer.RefusesTheMessage(err) },
 		SMTP: func(ctx context.Context, from string, to []string, raw []byte) error {
 			return mailer.Send(ctx, smtpOpts, from, to, raw)
 		},

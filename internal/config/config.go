@@ -37,6 +37,7 @@ const (
 	DefaultCaptureTag         = "+thanks"
 	DefaultRateLimit          = "60/hour"
 	DefaultNotifyVia          = NotifyIMAP
+	DefaultAlertAfter         = time.Hour
 )
 
 // Default lists, copied before use so callers cannot change them.
@@ -60,6 +61,7 @@ type Config struct {
 	Notify       Notify
 	Thanks       Thanks
 	Trust        Trust
+	Health       Health
 	Capture      Capture
 	Reminders    Reminders
 	HTTP         HTTP
@@ -143,6 +145,13 @@ func (t Thanks) Drafts() bool { return t.Delivery != DeliverApproval }
 
 // Approval reports whether an approval card goes to the owner.
 func (t Thanks) Approval() bool { return t.Delivery != DeliverDrafts }
+
+// Health is when the owner hears that gratitude cannot do its job.
+type Health struct {
+	// AlertAfter is how long the mailbox may be unreadable before the
+	// owner is told, once per outage.
+	AlertAfter time.Duration
+}
 
 // Trust is what proves a command comes from the owner, besides a copy in
 // Sent and a card's token address.

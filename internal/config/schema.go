@@ -84,6 +84,8 @@ var schema = []leaf{
 
 	{"trust.authserv_id", func(r *raw) any { return &r.cfg.Trust.AuthservID }},
 
+	{"health.alert_after", func(r *raw) any { return &r.cfg.Health.AlertAfter }},
+
 	{"http.listen", func(r *raw) any { return &r.cfg.HTTP.Listen }},
 }
 

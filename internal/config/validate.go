@@ -169,6 +169,9 @@ func (r *raw) finish(lookupEnv func(string) (string, bool), baseDir string) {
 		}
 	}
 
+	// health
+	r.duration("health.alert_after", &c.Health.AlertAfter, DefaultAlertAfter, time.Second, 0)
+
 	// http
 	r.listen(&c.HTTP)
 }

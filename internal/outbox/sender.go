@@ -114,7 +114,14 @@ func (s *Sender) Drain(ctx context.Context) (DrainResult, error) {
 // targets are the targets that may be sent to now: SMTP only while the
 // rate limit allows, and when it does not, the time it will again.
 func (s *Sender) targets(ctx context.Context, now time.Time) ([]store.Target, time.Time, error) {
-	all := []store.Target{store.TargetInbox, store.TargetDrafts, store.TargetSent, store.TargetDraftsRemove}
+	// Only folders this sender knows: one started before the mailbox
+	// could be read sends by SMTP alone, leaving the rest queued.
+	var all []store.Target
+	for _, t := range []store.Target{store.TargetInbox, store.TargetDrafts, store.TargetSent, store.TargetDraftsRemove} {
+		if s.Folders[t] != "" {
+			all = append(all, t)
+		}
+	}
 	if s.Limit <= 0 || s.Per <= 0 {
 		return append(all, store.TargetSMTP), time.Time{}, nil
 	}

@@ -3,6 +3,7 @@ package outbox
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -343,5 +344,30 @@ func TestARetryFindsTheMessageTheServerFiledInSentAndSendsNothing(t *testing.T) 
 	}
 	if n := len(r.smtp.Messages()); n != 1 {
 		t.Errorf("the server got the message %d times, want 1", n)
+	}
+}
+
+func TestEachTemporaryReplyIsRetriedAndEachPermanentOneFails(t *testing.T) {
+	for _, tc := range []struct {
+		code  int
+		stage string
+		temp  bool
+	}{
+		{421, testmail.SMTPMail, true}, {451, testmail.SMTPData, true}, {452, testmail.SMTPRcpt, true},
+		{550, testmail.SMTPRcpt, false}, {554, testmail.SMTPData, false},
+	} {
+		t.Run(fmt.Sprint(tc.code), func(t *testing.T) {
+			r := newRig(t, testmail.FailOnce(tc.stage, &smtp.SMTPError{Code: tc.code, Message: "scripted"}))
+			r.enqueue("n1@example.org", store.TargetSMTP)
+			res := r.drain()
+			if tc.temp && (res.Retried != 1 || res.Failed != 0) || !tc.temp && (res.Failed != 1 || res.Retried != 0) {
+				t.Fatalf("%d at %s: %+v", tc.code, tc.stage, res)
+			}
+			r.clock.add(time.Hour)
+			r.drain()
+			if want := map[bool]int{true: 1, false: 0}[tc.temp]; len(r.smtp.Messages()) != want {
+				t.Errorf("%d: the server got %d messages, want %d", tc.code, len(r.smtp.Messages()), want)
+			}
+		})
 	}
 }

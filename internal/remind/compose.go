@@ -101,6 +101,9 @@ type Note struct {
 	Late      bool
 	Drafts    []int64 // the drafts it shows for approval (an approval card)
 	Now       time.Time
+	// Target overrides how it reaches the owner (zero: notify.via), e.g.
+	// SMTP when the mailbox itself cannot be reached.
+	Target store.Target
 }
 
 // Notice renders a message to the owner: auto-generated, kind named,
@@ -139,7 +142,11 @@ func (c *Composer) Notice(ctx context.Context, n Note) (store.Outgoing, error) {
 	if len(m.References) > 0 {
 		m.InReplyTo = m.References[len(m.References)-1]
 	}
-	o, err := c.Outgoing(string(name), r.ID, &m, c.Target)
+	target := c.Target
+	if n.Target != "" {
+		target = n.Target
+	}
+	o, err := c.Outgoing(string(name), r.ID, &m, target)
 	o.Own, o.Late = true, late
 	return o, err
 }

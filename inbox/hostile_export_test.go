@@ -1,0 +1,12 @@
+package inbox
+
+// The sync engine's per-message fetch limits, for the black-box tests of
+// hostile mail (hostile_test.go), which cut their input as a fetch does.
+const (
+	// FetchHeaderLimit is how many bytes of the selected header fields one
+	// message's header FETCH keeps.
+	FetchHeaderLimit = maxHeaderBytes
+	// FetchBodyLimit is how many bytes of a message a body FETCH asks for
+	// and keeps.
+	FetchBodyLimit = maxBodyBytes
+)
