@@ -12,6 +12,14 @@ import (
 // It is all or nothing: the first refused recipient ends the transaction
 // before DATA. Errors are *SendError; see IsTemporary.
 func Send(ctx context.Context, opts *SMTPOptions, from string, to []string, raw []byte) error {
+	return SendAccepted(ctx, opts, from, to, raw, nil)
+}
+
+// SendAccepted is Send, calling accepted (when not nil) the moment the
+// server has taken the message, before the goodbye: a caller that records
+// the send there leaves the shortest window in which a crash would make
+// it send the message again.
+func SendAccepted(ctx context.Context, opts *SMTPOptions, from string, to []string, raw []byte, accepted func()) error {
 	if len(to) == 0 {
 		return &SendError{Stage: stageRcpt, Err: errors.New("mailer: no recipients")}
 	}
@@ -22,6 +30,9 @@ func Send(ctx context.Context, opts *SMTPOptions, from string, to []string, raw 
 	if err := s.transfer(from, to, raw); err != nil {
 		s.end(err)
 		return err
+	}
+	if accepted != nil {
+		accepted()
 	}
 	// The message is accepted: a failed QUIT must not make anyone send it again.
 	_ = s.close()

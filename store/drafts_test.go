@@ -81,6 +81,20 @@ func TestApprovingSendsToTheHelperOnlyOnceAndSendingThanksThem(t *testing.T) {
 	if err := s.MarkSent(ctx, o, t0.Add(3*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
+	if got, _ := s.Request(ctx, acct, r.ID); got.State == gratitude.StateThanked {
+		t.Error("marked thanked before the follow-up")
+	}
+	if cut, _ := s.SentNotFollowedUp(ctx, acct); len(cut) != 1 {
+		t.Fatalf("%d sent messages await their follow-up, want 1", len(cut))
+	}
+	for range 2 { // a second follow-up does nothing
+		if err := s.FollowUp(ctx, o, t0.Add(3*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if cut, _ := s.SentNotFollowedUp(ctx, acct); len(cut) != 0 {
+		t.Errorf("%d sent messages still await their follow-up", len(cut))
+	}
 	got, _ := s.Request(ctx, acct, r.ID)
 	if got.State != gratitude.StateThanked || !got.Helper("alice@example.net").Thanked() {
 		t.Errorf("after the thank-you left: %s", got.State)
@@ -135,6 +149,7 @@ func TestOnlyTheSMTPSendOfAThankYouThanksTheHelper(t *testing.T) {
 	o, ok, _ := s.ClaimOutgoing(ctx, acct, []Target{TargetDrafts}, t0.Add(3*time.Hour), time.Minute)
 	if ok {
 		s.MarkSent(ctx, o, t0.Add(3*time.Hour))
+		s.FollowUp(ctx, o, t0.Add(3*time.Hour))
 	}
 	if got, _ := s.Request(ctx, acct, r.ID); got.State == gratitude.StateThanked {
 		t.Error("filing a copy in Drafts counted as the thank-you")

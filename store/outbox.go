@@ -101,9 +101,11 @@ SELECT MIN(CASE state WHEN 'queued' THEN next_attempt_at ELSE lease_until END) F
 WHERE account_id = ? AND state IN ('queued', 'sending')`
 	qOutSentSince = `
 SELECT COUNT(*), MIN(sent_at) FROM outbox WHERE account_id = ? AND target = ? AND sent_at > ?`
-	qOutAll      = `SELECT ` + outColumns + ` FROM outbox WHERE account_id = ? ORDER BY id`
-	qOutCounts   = `SELECT state, COUNT(*) FROM outbox WHERE account_id = ? GROUP BY state`
-	qOutFailures = `
+	qOutFollowedUp    = `UPDATE outbox SET followed_up = 1 WHERE id = ? AND state = 'sent' AND followed_up = 0`
+	qOutNotFollowedUp = `SELECT ` + outColumns + ` FROM outbox WHERE account_id = ? AND followed_up = 0 AND state = 'sent' ORDER BY id`
+	qOutAll           = `SELECT ` + outColumns + ` FROM outbox WHERE account_id = ? ORDER BY id`
+	qOutCounts        = `SELECT state, COUNT(*) FROM outbox WHERE account_id = ? GROUP BY state`
+	qOutFailures      = `
 SELECT kind, recipients, subject, last_error, failed_at FROM outbox
 WHERE account_id = ? AND state = 'failed' AND failed_at > ? ORDER BY failed_at`
 )
@@ -213,13 +215,25 @@ func (s *Store) ClaimOutgoing(ctx context.Context, account int64, targets []Targ
 // claimed it.
 var ErrLeaseLost = errors.New("outbox message is no longer this sender's: its lease ran out")
 
-// MarkSent records that the claimed attempt o delivered the message, and
-// in the same transaction queues its Then targets and, for a thank-you,
-// records the draft sent and its helper thanked.
+// MarkSent records that the claimed attempt o delivered the message: one
+// small write, as fast as can be, since the server has the message and a
+// crash before this is recorded sends it again. What follows from the send
+// (FollowUp) is recorded next, and after a crash by FollowUpSent.
 func (s *Store) MarkSent(ctx context.Context, o Outgoing, now time.Time) error {
+	return s.markOut(ctx, "mark sent", o, qOutSent, millis(now))
+}
+
+// FollowUp records, in one transaction, what follows from a sent message:
+// its Then targets are queued and, for a thank-you, its draft is recorded
+// sent and its helper thanked. Done once per message.
+func (s *Store) FollowUp(ctx context.Context, o Outgoing, now time.Time) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := markOutTx(ctx, tx, o, qOutSent, millis(now)); err != nil {
+		res, err := tx.ExecContext(ctx, qOutFollowedUp, o.ID)
+		if err != nil {
 			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err // done already
 		}
 		var then []Outgoing
 		for _, t := range o.Then {
@@ -234,7 +248,12 @@ func (s *Store) MarkSent(ctx context.Context, o Outgoing, now time.Time) error {
 		}
 		return draftSentTx(ctx, tx, o.account, o.MessageID, now)
 	})
-	return wrap("mark sent", err)
+	return wrap("follow up", err)
+}
+
+// SentNotFollowedUp returns messages sent whose follow-up a crash cut off.
+func (s *Store) SentNotFollowedUp(ctx context.Context, account int64) ([]Outgoing, error) {
+	return collect(ctx, s, "sent, not followed up", scanOutgoing, qOutNotFollowedUp, account)
 }
 
 // MarkRetry puts the message of attempt o back in the queue until next.

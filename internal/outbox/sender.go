@@ -18,6 +18,8 @@ import (
 type Queue interface {
 	ClaimOutgoing(ctx context.Context, account int64, targets []store.Target, now time.Time, lease time.Duration) (store.Outgoing, bool, error)
 	MarkSent(ctx context.Context, o store.Outgoing, now time.Time) error
+	FollowUp(ctx context.Context, o store.Outgoing, now time.Time) error
+	SentNotFollowedUp(ctx context.Context, account int64) ([]store.Outgoing, error)
 	MarkRetry(ctx context.Context, o store.Outgoing, next time.Time, lastErr string) error
 	MarkFailed(ctx context.Context, o store.Outgoing, lastErr string, now time.Time) error
 	NextOutgoingAt(ctx context.Context, account int64) (time.Time, bool, error)
@@ -33,8 +35,9 @@ type Mailbox interface {
 	Abort() error // closes at once
 }
 
-// SMTPFunc sends raw to the recipients over SMTP.
-type SMTPFunc func(ctx context.Context, from string, to []string, raw []byte) error
+// SMTPFunc sends raw to the recipients over SMTP, calling accepted (when
+// not nil) the moment the server has taken it.
+type SMTPFunc func(ctx context.Context, from string, to []string, raw []byte, accepted func()) error
 
 // Defaults for the retry policy.
 const (
@@ -90,6 +93,9 @@ type DrainResult struct {
 func (s *Sender) Drain(ctx context.Context) (DrainResult, error) {
 	var res DrainResult
 	defer s.closeIMAP()
+	if err := s.followUpCutOff(ctx); err != nil {
+		return res, err
+	}
 	for ctx.Err() == nil {
 		now := s.Clock.Now()
 		targets, smtpFree, err := s.targets(ctx, now)
@@ -153,17 +159,27 @@ func (s *Sender) next(ctx context.Context, now, smtpFree time.Time) (time.Time, 
 // is recorded even when ctx ends meanwhile: a message the server accepted
 // must never stay "sending", or it would be sent again.
 func (s *Sender) deliver(ctx context.Context, o store.Outgoing, res *DrainResult) error {
-	err := s.send(ctx, o)
+	record := context.WithoutCancel(ctx)
+	var marked bool
+	var markErr error
+	// Recorded the moment the server takes it, before the goodbye.
+	accepted := func() { marked, markErr = true, s.Queue.MarkSent(record, o, s.Clock.Now()) }
+	followUp := func() error { return s.Queue.FollowUp(record, o, s.Clock.Now()) }
+	err := s.send(ctx, o, accepted)
 	if s.OnResult != nil {
 		s.OnResult(o, err)
 	}
 	now := s.Clock.Now()
-	record := context.WithoutCancel(ctx)
 	switch {
 	case err == nil:
 		res.Sent++
 		s.Log.Info("sent", "kind", o.Kind, "target", o.Target, "request", o.RequestID, "message_id", o.MessageID, "attempt", o.Attempts)
-		return s.Queue.MarkSent(record, o, now)
+		if marked {
+			return errors.Join(markErr, followUp())
+		}
+		return s.recordSent(record, o)
+	case marked:
+		return errors.Join(markErr, followUp()) // accepted, then the goodbye failed: it left
 	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
 		return ctx.Err() // stopping before the server answered: the lease brings it back
 	case !s.temporary(o, err) || now.Sub(o.CreatedAt) > s.giveUpAfter():
@@ -178,6 +194,26 @@ func (s *Sender) deliver(ctx context.Context, o store.Outgoing, res *DrainResult
 			"attempt", o.Attempts, "retry_at", next, "err", err)
 		return s.Queue.MarkRetry(record, o, next, err.Error())
 	}
+}
+
+// followUpCutOff finishes what a crash cut off between a send and its
+// follow-up (a copy for Sent, a helper thanked).
+func (s *Sender) followUpCutOff(ctx context.Context) error {
+	cut, err := s.Queue.SentNotFollowedUp(ctx, s.Account)
+	for _, o := range cut {
+		if err := s.Queue.FollowUp(ctx, o, s.Clock.Now()); err != nil {
+			return err
+		}
+	}
+	return err
+}
+
+// recordSent records o sent, then what follows from it.
+func (s *Sender) recordSent(ctx context.Context, o store.Outgoing) error {
+	if err := s.Queue.MarkSent(ctx, o, s.Clock.Now()); err != nil {
+		return err
+	}
+	return s.Queue.FollowUp(ctx, o, s.Clock.Now())
 }
 
 // retryAt is when attempt o is tried again: after the backoff, and for a
@@ -199,8 +235,8 @@ func (s *Sender) toOwner(o store.Outgoing) bool {
 	return o.Target == store.TargetSMTP && len(o.Recipients) == 1 && strings.EqualFold(o.Recipients[0], s.Owner)
 }
 
-// send delivers o once.
-func (s *Sender) send(ctx context.Context, o store.Outgoing) error {
+// send delivers o once; accepted is called when an SMTP server took it.
+func (s *Sender) send(ctx context.Context, o store.Outgoing, accepted func()) error {
 	if o.Target == store.TargetSMTP {
 		if s.SMTP == nil {
 			return errPermanent{fmt.Errorf("outbox: %s %s needs SMTP, which is not set up", o.Kind, o.MessageID)}
@@ -208,7 +244,7 @@ func (s *Sender) send(ctx context.Context, o store.Outgoing) error {
 		if sent, err := s.filedBefore(ctx, o); err != nil || sent {
 			return err
 		}
-		return s.SMTP(ctx, o.Sender, o.Recipients, o.Raw)
+		return s.SMTP(ctx, o.Sender, o.Recipients, o.Raw, accepted)
 	}
 	return s.appendIMAP(ctx, o)
 }

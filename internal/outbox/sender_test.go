@@ -89,8 +89,8 @@ func newRig(t *testing.T, reply func(stage, arg string) *smtp.SMTPError) *rig {
 	r := &rig{t: t, ctx: ctx, st: st, acct: acct, clock: c, smtp: srv, imap: mem}
 	r.s = &Sender{
 		Queue: st, Account: acct, Clock: c, Temporary: mailer.IsTemporary,
-		SMTP: func(ctx context.Context, from string, to []string, raw []byte) error {
-			return mailer.Send(ctx, smtpOpts, from, to, raw)
+		SMTP: func(ctx context.Context, from string, to []string, raw []byte, accepted func()) error {
+			return mailer.SendAccepted(ctx, smtpOpts, from, to, raw, accepted)
 		},
 		DialIMAP: func(ctx context.Context) (Mailbox, error) { return inbox.Dial(ctx, imapOpts, nil) },
 		Folders: map[store.Target]string{store.TargetInbox: "INBOX", store.TargetDrafts: "Drafts", store.TargetSent: "Sent",
@@ -201,7 +201,7 @@ func TestUnreachableSMTPIsRetriedWithGrowingWaitsThenGivenUp(t *testing.T) {
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	closed := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
-	r.s.SMTP = func(ctx context.Context, from string, to []string, raw []byte) error {
+	r.s.SMTP = func(ctx context.Context, from string, to []string, raw []byte, _ func()) error {
 		return mailer.Send(ctx, &mailer.SMTPOptions{Host: "127.0.0.1", Port: closed, Security: mailer.SecurityInsecure, Timeout: 5 * time.Second}, from, to, raw)
 	}
 	r.enqueue("n1@example.org", store.TargetSMTP)
@@ -306,8 +306,8 @@ func TestAStopRightAfterTheServerAcceptedStillRecordsTheSend(t *testing.T) {
 	r := newRig(t, nil)
 	send := r.s.SMTP
 	ctx, cancel := context.WithCancel(r.ctx)
-	r.s.SMTP = func(c context.Context, from string, to []string, raw []byte) error {
-		err := send(c, from, to, raw)
+	r.s.SMTP = func(c context.Context, from string, to []string, raw []byte, _ func()) error {
+		err := send(c, from, to, raw, nil)
 		cancel() // SIGTERM arrives as the server says 250
 		return err
 	}
@@ -332,7 +332,7 @@ func TestARetryFindsTheMessageTheServerFiledInSentAndSendsNothing(t *testing.T) 
 	// A sender hands it to the server, which files it in Sent, then dies
 	// before recording the send.
 	o, _, _ := r.st.ClaimOutgoing(r.ctx, r.acct, []store.Target{store.TargetSMTP}, t0, DefaultLease)
-	if err := r.s.SMTP(r.ctx, o.Sender, o.Recipients, o.Raw); err != nil {
+	if err := r.s.SMTP(r.ctx, o.Sender, o.Recipients, o.Raw, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := r.imap.Append(owner, "Sent", o.Raw); err != nil {
