@@ -404,3 +404,5 @@ func TestAForwardedCardTakesNoMoreCommandsByItsAddress(t *testing.T) {
 		t.Errorf("the forwarded card's address still took commands: %d sent", n)
 	}
 }
+
+func jsonOf(s string, v any) error { return json.Unmarshal([]byte(s), v) }
