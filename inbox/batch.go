@@ -110,7 +110,10 @@ func (s *Syncer) lookups(ctx context.Context, msgs []*Message) (*Batch, map[stri
 		return nil, nil, err
 	}
 	all := append(ids, refs...)
-	b := &Batch{Recent: s.recent}
+	b := &Batch{}
+	if b.Recent, err = s.subjectCandidates(ctx, msgs); err != nil {
+		return nil, nil, err
+	}
 	if b.Threads, err = s.Store.ThreadRequests(ctx, s.Account, all); err != nil {
 		return nil, nil, err
 	}
@@ -118,6 +121,27 @@ func (s *Syncer) lookups(ctx context.Context, msgs []*Message) (*Batch, map[stri
 		return nil, nil, err
 	}
 	return b, known, nil
+}
+
+// subjectCandidates finds the requests that messages without threading
+// headers may answer, by their normalised subjects.
+func (s *Syncer) subjectCandidates(ctx context.Context, msgs []*Message) ([]gratitude.Request, error) {
+	seen := map[string]bool{}
+	var subjects []string
+	for _, m := range msgs {
+		h := &m.Header
+		if len(h.InReplyTo)+len(h.References) > 0 {
+			continue
+		}
+		if sub := normSubject(h.Subject); sub != "" && !seen[sub] {
+			seen[sub] = true
+			subjects = append(subjects, sub)
+		}
+	}
+	if len(subjects) == 0 {
+		return nil, nil
+	}
+	return s.Store.RequestsBySubject(ctx, s.Account, subjects, s.Clock.Now().Add(-subjectFallbackWindow))
 }
 
 // relocateKnown drops, after a UIDVALIDITY change, the messages already

@@ -23,7 +23,7 @@ func (worldStore) OwnMessages(context.Context, int64, []string) (map[string]int6
 	return corpusBatch().Own, nil
 }
 
-func (worldStore) RecentRequests(context.Context, int64, time.Time) ([]gratitude.Request, error) {
+func (worldStore) RequestsBySubject(context.Context, int64, []string, time.Time) ([]gratitude.Request, error) {
 	return corpusBatch().Recent, nil
 }
 

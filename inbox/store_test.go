@@ -75,7 +75,7 @@ func (s *memStore) OwnMessages(context.Context, int64, []string) (map[string]int
 	return map[string]int64{}, nil
 }
 
-func (s *memStore) RecentRequests(context.Context, int64, time.Time) ([]gratitude.Request, error) {
+func (s *memStore) RequestsBySubject(context.Context, int64, []string, time.Time) ([]gratitude.Request, error) {
 	return nil, nil
 }
 

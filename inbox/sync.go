@@ -19,7 +19,7 @@ type Store interface {
 	KnownMessages(ctx context.Context, account int64, ids []string) (map[string]gratitude.Class, error)
 	ThreadRequests(ctx context.Context, account int64, ids []string) (map[string]int64, error)
 	OwnMessages(ctx context.Context, account int64, ids []string) (map[string]int64, error)
-	RecentRequests(ctx context.Context, account int64, since time.Time) ([]gratitude.Request, error)
+	RequestsBySubject(ctx context.Context, account int64, subjects []string, since time.Time) ([]gratitude.Request, error)
 	ResetMailbox(ctx context.Context, account int64, mailbox string, uidValidity uint32) error
 	Relocate(ctx context.Context, account int64, mailbox, messageID string, uidValidity, uid uint32) (bool, error)
 }
@@ -42,8 +42,6 @@ type Syncer struct {
 	// Progress, when set, is told after each committed batch.
 	Progress  func(mailbox string, done, total int)
 	BatchSize int
-
-	recent []gratitude.Request // loaded once per pass for the classifier
 }
 
 // PassResult says what one pass over a mailbox did.
@@ -81,11 +79,6 @@ func (s *Syncer) Sync(ctx context.Context, conn *Conn, mailbox string) (PassResu
 	uids, err := s.newUIDs(conn, sel, cur.LastUID)
 	if err != nil {
 		return res, err
-	}
-	if len(uids) > 0 {
-		if s.recent, err = s.Store.RecentRequests(ctx, s.Account, s.Clock.Now().Add(-subjectFallbackWindow)); err != nil {
-			return res, err
-		}
 	}
 	for start := 0; start < len(uids); start += s.batchSize() {
 		batch := uids[start:min(start+s.batchSize(), len(uids))]

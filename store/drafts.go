@@ -32,6 +32,20 @@ WHERE drafts.state = 'skipped' AND drafts.sent_at IS NULL`
 	qDraftsAll       = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? ORDER BY d.id`
 	qDraftsByRequest = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.request_id = ? ORDER BY d.id`
 	qDraftsOpen      = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.state IN ('pending', 'approved') ORDER BY d.id`
+	// qDraftsObsolete finds the drafts not to send any more, with why:
+	// the request was cancelled, or the helper was taken off, skipped or
+	// thanked another way.
+	qDraftsObsolete = `
+SELECT ` + draftColumns + `,
+  CASE WHEN r.state = 'cancelled' THEN 'the request was cancelled'
+       WHEN x.person_id IS NULL THEN 'no longer a helper'
+       WHEN x.skipped = 1 THEN 'skipped'
+       ELSE 'you thanked them yourself' END` + draftFrom + `
+JOIN requests r ON r.id = d.request_id
+LEFT JOIN request_participants x ON x.request_id = d.request_id AND x.person_id = d.person_id AND x.role = 'helper'
+WHERE d.account_id = ? AND d.state IN ('pending', 'approved')
+  AND (r.state = 'cancelled' OR x.person_id IS NULL OR x.skipped = 1 OR x.thanked_at IS NOT NULL)
+ORDER BY d.id`
 	qDraftByID       = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.id = ?`
 	qDraftByMsgID    = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.message_id = ?`
 	qUndelivered     = `SELECT DISTINCT request_id FROM drafts WHERE account_id = ? AND delivered = 0 AND state = 'pending' ORDER BY request_id`
@@ -188,6 +202,32 @@ func (s *Store) Drafts(ctx context.Context, account, requestID int64) ([]gratitu
 func (s *Store) OpenDrafts(ctx context.Context, account int64) ([]gratitude.Draft, error) {
 	return collect(ctx, s, "open drafts", scanDraft, qDraftsOpen, account)
 }
+
+// ObsoleteDraft is a draft not to send any more, and why.
+type ObsoleteDraft struct {
+	gratitude.Draft
+	Why string
+}
+
+// ObsoleteDrafts returns the pending and approved drafts that should not
+// be sent any more: the request was cancelled, or the helper was taken
+// off, skipped or thanked another way.
+func (s *Store) ObsoleteDrafts(ctx context.Context, account int64) ([]ObsoleteDraft, error) {
+	return collect(ctx, s, "obsolete drafts", func(sc scanner) (ObsoleteDraft, error) {
+		var o ObsoleteDraft
+		d, err := scanDraft(suffixScanner{sc, &o.Why})
+		o.Draft = d
+		return o, err
+	}, qDraftsObsolete, account)
+}
+
+// suffixScanner scans one more column after the ones scanDraft reads.
+type suffixScanner struct {
+	scanner
+	extra *string
+}
+
+func (s suffixScanner) Scan(dest ...any) error { return s.scanner.Scan(append(dest, s.extra)...) }
 
 // ErrNoSuchDraft is returned for a draft id the account does not have.
 var ErrNoSuchDraft = errors.New("no such draft")

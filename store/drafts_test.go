@@ -179,3 +179,35 @@ func TestAHelperWhoComesBackGetsADraftAgain(t *testing.T) {
 		t.Errorf("drafts %+v; want Alice's written afresh", ds)
 	}
 }
+
+func TestObsoleteDraftsSayWhy(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	acct := account(t, s, "ada@example.org")
+	r := resolvedWithAlice(t, s, acct)
+	s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0)
+	if obs, _ := s.ObsoleteDrafts(ctx, acct); len(obs) != 0 {
+		t.Fatalf("a wanted draft is obsolete: %+v", obs)
+	}
+	for _, tc := range []struct {
+		ev  gratitude.Event
+		why string
+	}{
+		{gratitude.OwnerWrote{MessageID: "own-thanks", At: t0.Add(3 * time.Hour), To: []gratitude.Address{alice}, Thanks: true}, "you thanked them yourself"},
+		{gratitude.Cancel{At: t0.Add(3 * time.Hour)}, "the request was cancelled"},
+	} {
+		t.Run(tc.why, func(t *testing.T) {
+			s := openTest(t)
+			acct := account(t, s, "ada@example.org")
+			r := resolvedWithAlice(t, s, acct)
+			s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0)
+			if _, err := s.Apply(ctx, acct, r.ID, tc.ev, t0.Add(3*time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			obs, err := s.ObsoleteDrafts(ctx, acct)
+			if err != nil || len(obs) != 1 || obs[0].Why != tc.why || obs[0].To.Email != "alice@example.net" {
+				t.Errorf("obsolete %+v, %v; want Alice's, because %s", obs, err, tc.why)
+			}
+		})
+	}
+}

@@ -80,10 +80,16 @@ ON CONFLICT (account_id, message_id, target) DO NOTHING`
 
 	// qOutClaimable is the next message to send: queued and due, or left
 	// in sending by a sender that stopped (its lease ran out).
+	//
+	// Two branches, each an index range on (account_id, state,
+	// next_attempt_at), so years of sent history cost nothing.
 	qOutClaimable = `
-SELECT ` + outColumns + ` FROM outbox
-WHERE account_id = ? AND target IN (%s)
-  AND ((state = 'queued' AND next_attempt_at <= ?) OR (state = 'sending' AND lease_until <= ?))
+SELECT * FROM (
+  SELECT ` + outColumns + ` FROM outbox
+  WHERE account_id = ? AND state = 'queued' AND next_attempt_at <= ? AND target IN (%[1]s)
+  UNION ALL
+  SELECT ` + outColumns + ` FROM outbox
+  WHERE account_id = ? AND state = 'sending' AND lease_until <= ? AND target IN (%[1]s))
 ORDER BY next_attempt_at, id LIMIT 1`
 	qOutLease = `
 UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ? WHERE id = ?`
@@ -187,11 +193,13 @@ func (s *Store) ClaimOutgoing(ctx context.Context, account int64, targets []Targ
 	if len(targets) == 0 {
 		return o, false, nil
 	}
-	args := []any{account}
-	for _, t := range targets {
-		args = append(args, string(t))
+	var args []any
+	for range 2 {
+		args = append(args, account, millis(now))
+		for _, t := range targets {
+			args = append(args, string(t))
+		}
 	}
-	args = append(args, millis(now), millis(now))
 	q := fmt.Sprintf(qOutClaimable, strings.TrimSuffix(strings.Repeat("?,", len(targets)), ","))
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error

@@ -13,6 +13,7 @@ const (
 	qRequestIDs      = `SELECT id FROM requests WHERE account_id = ? ORDER BY id`
 	qRequestIDsState = `SELECT id FROM requests WHERE account_id = ? AND state = ? ORDER BY id`
 	qRecentIDs       = `SELECT id FROM requests WHERE account_id = ? AND asked_at >= ? AND state <> 'cancelled' ORDER BY id`
+	qBySubjectPrefix = `SELECT id FROM requests WHERE account_id = ? AND asked_at >= ? AND state <> 'cancelled' AND norm_subject IN (`
 	qThreadPrefix    = `SELECT message_id, request_id FROM request_threads WHERE account_id = ? AND message_id IN (`
 	qOwnPrefix       = `SELECT message_id, COALESCE(request_id, 0) FROM own_messages WHERE account_id = ? AND message_id IN (`
 	qOwnInsert       = `
@@ -33,6 +34,28 @@ func (s *Store) Requests(ctx context.Context, account int64, state gratitude.Sta
 		q, args = qRequestIDsState, append(args, string(state))
 	}
 	return s.requestsBy(ctx, account, q, args...)
+}
+
+// RequestsBySubject returns the requests asked since then, not cancelled,
+// whose normalised subject is one of subjects: the candidates for replies
+// without threading headers, found by index however many requests there are.
+func (s *Store) RequestsBySubject(ctx context.Context, account int64, subjects []string, since time.Time) ([]gratitude.Request, error) {
+	var out []gratitude.Request
+	for len(subjects) > 0 {
+		chunk := subjects[:min(len(subjects), maxInList)]
+		subjects = subjects[len(chunk):]
+		args := []any{account, millis(since)}
+		for _, sub := range chunk {
+			args = append(args, sub)
+		}
+		q := qBySubjectPrefix + strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",") + ") ORDER BY id"
+		reqs, err := s.requestsBy(ctx, account, q, args...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, reqs...)
+	}
+	return out, nil
 }
 
 // RecentRequests returns the requests asked since then that are not

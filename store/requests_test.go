@@ -164,3 +164,20 @@ func TestApplyToAMissingRequestFails(t *testing.T) {
 		t.Fatal("resolving a request that does not exist succeeded")
 	}
 }
+
+func TestRequestsBySubjectFindsOnlyTheSubjectsAsked(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	acct := account(t, s, "ada@example.org")
+	commit(t, s, acct, "Sent", 1, []gratitude.SeenMessage{askMsg(1)})
+	got, err := s.RequestsBySubject(ctx, acct, []string{"budget", "other"}, t0.Add(-time.Hour))
+	if err != nil || len(got) != 1 || got[0].NormSubject != "budget" {
+		t.Errorf("by subject: %+v, %v", got, err)
+	}
+	if got, _ := s.RequestsBySubject(ctx, acct, []string{"other"}, t0.Add(-time.Hour)); len(got) != 0 {
+		t.Errorf("another subject found %d requests", len(got))
+	}
+	if got, _ := s.RequestsBySubject(ctx, acct, []string{"budget"}, t0.Add(time.Hour)); len(got) != 0 {
+		t.Errorf("a request asked before the window was found")
+	}
+}

@@ -171,39 +171,17 @@ func (r *Runner) cardView(req gratitude.Request, drafts []gratitude.Draft, now t
 // helper was thanked another way (the owner wrote to them) or skipped, or
 // the request was cancelled.
 func (r *Runner) supersede(ctx context.Context, now time.Time, _ *PassResult) error {
-	open, err := r.Store.OpenDrafts(ctx, r.Account)
+	obsolete, err := r.Store.ObsoleteDrafts(ctx, r.Account)
 	if err != nil {
 		return err
 	}
-	for _, d := range open {
-		req, err := r.Store.Request(ctx, r.Account, d.RequestID)
-		if err != nil {
+	for _, o := range obsolete {
+		if err := r.drop(ctx, o.Draft, o.Why, now); err != nil {
 			return err
 		}
-		if why := obsolete(req, d); why != "" {
-			if err := r.drop(ctx, d, why, now); err != nil {
-				return err
-			}
-			r.Log.Info("thank-you draft dropped", "draft", d.ID, "request", d.RequestID, "to", d.To.Email, "why", why)
-		}
+		r.Log.Info("thank-you draft dropped", "draft", o.ID, "request", o.RequestID, "to", o.To.Email, "why", o.Why)
 	}
 	return nil
-}
-
-// obsolete says why a draft should not be sent any more, or "".
-func obsolete(req gratitude.Request, d gratitude.Draft) string {
-	h := req.Helper(d.To.Email)
-	switch {
-	case req.State == gratitude.StateCancelled:
-		return "the request was cancelled"
-	case h == nil:
-		return "no longer a helper"
-	case h.Skipped:
-		return "skipped"
-	case h.Thanked():
-		return "you thanked them yourself"
-	}
-	return ""
 }
 
 func only(ds []gratitude.Draft, state gratitude.DraftState) []gratitude.Draft {

@@ -31,7 +31,7 @@ type Store interface {
 	UndeliveredRequests(ctx context.Context, account int64) ([]int64, error)
 	DeliverDrafts(ctx context.Context, account, requestID int64, out []store.Outgoing, now time.Time) error
 	Drafts(ctx context.Context, account, requestID int64) ([]gratitude.Draft, error)
-	OpenDrafts(ctx context.Context, account int64) ([]gratitude.Draft, error)
+	ObsoleteDrafts(ctx context.Context, account int64) ([]store.ObsoleteDraft, error)
 	Draft(ctx context.Context, account, id int64) (gratitude.Draft, error)
 	EditDraft(ctx context.Context, account, id int64, text string, now time.Time) error
 	SkipDraft(ctx context.Context, account int64, d gratitude.Draft, reason string, now time.Time) error
