@@ -46,11 +46,11 @@ LEFT JOIN request_participants x ON x.request_id = d.request_id AND x.person_id 
 WHERE d.account_id = ? AND d.state IN ('pending', 'approved')
   AND (r.state = 'cancelled' OR x.person_id IS NULL OR x.skipped = 1 OR x.thanked_at IS NOT NULL)
 ORDER BY d.id`
-	qDraftByID       = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.id = ?`
-	qDraftByMsgID    = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.message_id = ?`
-	qUndelivered     = `SELECT DISTINCT request_id FROM drafts WHERE account_id = ? AND delivered = 0 AND state = 'pending' ORDER BY request_id`
-	qDelivered       = `UPDATE drafts SET delivered = 1 WHERE account_id = ? AND request_id = ? AND delivered = 0`
-	qLastVariants    = `
+	qDraftByID    = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.id = ?`
+	qDraftByMsgID = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.message_id = ?`
+	qUndelivered  = `SELECT DISTINCT request_id FROM drafts WHERE account_id = ? AND delivered = 0 AND state = 'pending' ORDER BY request_id`
+	qDelivered    = `UPDATE drafts SET delivered = 1 WHERE account_id = ? AND request_id = ? AND delivered = 0`
+	qLastVariants = `
 SELECT p.email, d.variant FROM drafts d JOIN people p ON p.id = d.person_id
 WHERE d.account_id = ? AND d.id IN (SELECT MAX(id) FROM drafts WHERE account_id = ? GROUP BY person_id)`
 	// qToDraft finds resolved requests with a helper who wrote in the
