@@ -33,6 +33,7 @@ func (conn *Conn) Append(mailbox string, raw []byte, flags []imap.Flag, date tim
 func (conn *Conn) HasMessageID(mailbox, messageID string) (bool, error) {
 	var found bool
 	err := conn.guard("SEARCH in "+mailbox, func() error {
+		conn.selected = "" // not a sync's selection any more
 		if _, err := conn.c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait(); err != nil {
 			return fmt.Errorf("imap: SELECT %s: %w", mailbox, err)
 		}
@@ -54,6 +55,7 @@ func (conn *Conn) HasMessageID(mailbox, messageID string) (bool, error) {
 // stay flagged for the owner's client to expunge.
 func (conn *Conn) RemoveMessageID(mailbox, messageID string) error {
 	return conn.guard("removing from "+mailbox, func() error {
+		conn.selected = ""
 		if _, err := conn.c.Select(mailbox, nil).Wait(); err != nil {
 			return fmt.Errorf("imap: SELECT %s: %w", mailbox, err)
 		}

@@ -29,6 +29,35 @@ type Conn struct {
 	// mailboxEvents receives a value (never blocking) whenever the server
 	// reports a change to the selected mailbox.
 	mailboxEvents chan struct{}
+	// selected is the mailbox this connection has selected read-only for
+	// a sync ("" when none or unsure), and its UIDVALIDITY.
+	selected    string
+	uidValidity uint32
+	selectedAt  time.Time
+}
+
+// stillSelected reports whether mailbox is still selected on conn: then a
+// NOOP brings in what changed, far cheaper than selecting it again (a
+// SELECT makes the server open a large mailbox anew), and the returned
+// SelectData has no UIDNEXT, so the new UIDs are searched for.
+//
+// A selection older than maxAge (or any, when maxAge is 0) is not relied
+// on: a fresh SELECT notices a mailbox deleted and made anew (a new
+// UIDVALIDITY) on a server that does not say so to a session holding it.
+func (conn *Conn) stillSelected(mailbox string, maxAge time.Duration) (*imap.SelectData, bool, error) {
+	if conn.selected != mailbox || conn.selected == "" || time.Since(conn.selectedAt) > maxAge {
+		return nil, false, nil
+	}
+	if err := conn.guard("NOOP", func() error { return conn.c.Noop().Wait() }); err != nil {
+		conn.selected = ""
+		return nil, false, fmt.Errorf("imap: NOOP in %q: %w", mailbox, err)
+	}
+	cur := conn.c.Mailbox()
+	if cur == nil || cur.Name != mailbox {
+		conn.selected = ""
+		return nil, false, nil
+	}
+	return &imap.SelectData{UIDValidity: conn.uidValidity, NumMessages: cur.NumMessages}, true, nil
 }
 
 // Dial connects, secures and logs in, all bounded by the command timeout.

@@ -40,8 +40,13 @@ type Syncer struct {
 	Stats      *Stats
 	Log        *slog.Logger
 	// Progress, when set, is told after each committed batch.
-	Progress  func(mailbox string, done, total int)
-	BatchSize int
+	Progress func(mailbox string, done, total int)
+	// ReselectAfter lets a pass on a connection that still has the
+	// mailbox selected from an earlier pass make do with a NOOP, for this
+	// long after its SELECT (0: always SELECT). A watcher's connections
+	// keep their mailbox; selecting a large one again costs the server.
+	ReselectAfter time.Duration
+	BatchSize     int
 }
 
 // PassResult says what one pass over a mailbox did.
@@ -107,6 +112,9 @@ func (s *Syncer) batchSize() int {
 }
 
 func (s *Syncer) selectMailbox(conn *Conn, mailbox string) (*imap.SelectData, error) {
+	if sel, ok, err := conn.stillSelected(mailbox, s.ReselectAfter); ok || err != nil {
+		return sel, err
+	}
 	var sel *imap.SelectData
 	err := conn.guard("SELECT "+mailbox, func() error {
 		var err error
@@ -114,13 +122,16 @@ func (s *Syncer) selectMailbox(conn *Conn, mailbox string) (*imap.SelectData, er
 		return err
 	})
 	if err != nil {
+		conn.selected = ""
 		return nil, fmt.Errorf("imap: select %q: %w", mailbox, err)
 	}
+	conn.selected, conn.uidValidity, conn.selectedAt = mailbox, sel.UIDValidity, time.Now()
 	return sel, nil
 }
 
 // newUIDs lists the UIDs above last. When UIDNEXT shows nothing new it asks
-// the server nothing more, so a quiet mailbox costs one SELECT per pass.
+// the server nothing more, so a quiet mailbox costs one SELECT per pass
+// (or, on a connection that keeps it selected, a NOOP and a UID SEARCH).
 func (s *Syncer) newUIDs(conn *Conn, sel *imap.SelectData, last uint32) ([]imap.UID, error) {
 	if sel.NumMessages == 0 || (sel.UIDNext != 0 && uint32(sel.UIDNext) <= last+1) {
 		return nil, nil

@@ -232,3 +232,35 @@ func TestAClassifierPanicQuarantinesTheMessageAndTheSyncGoesOn(t *testing.T) {
 		t.Errorf("quarantined %+v; want message 2, with the reason", q)
 	}
 }
+
+func TestAKeptSelectionSeesNewMailWithoutSelectingAgain(t *testing.T) {
+	for name, addr := range appendServers(t) {
+		t.Run(name, func(t *testing.T) {
+			st := newMemStore()
+			s := newSyncer(st, inbox.RecordOnly)
+			s.ReselectAfter = time.Hour
+			conn := dial(t, optionsFor(t, addr), s.Stats)
+			deliver := func(i int) {
+				c := dial(t, optionsFor(t, addr), nil)
+				if err := c.Append("INBOX", testMail(i, "Kept"), nil, testNow); err != nil {
+					t.Fatal(err)
+				}
+			}
+			deliver(1)
+			if _, err := s.Sync(context.Background(), conn, "INBOX"); err != nil {
+				t.Fatal(err)
+			}
+			before := s.Stats.Snapshot().BytesWritten
+			if res, err := s.Sync(context.Background(), conn, "INBOX"); err != nil || res.New != 0 {
+				t.Fatalf("quiet pass: %+v, %v", res, err)
+			}
+			quiet := s.Stats.Snapshot().BytesWritten - before
+			deliver(2)
+			res, err := s.Sync(context.Background(), conn, "INBOX")
+			if err != nil || res.New != 1 || st.count("INBOX") != 2 {
+				t.Fatalf("pass after a delivery: %+v, %v; %d recorded", res, err, st.count("INBOX"))
+			}
+			t.Logf("%s: the quiet pass on the kept selection wrote %d bytes", name, quiet)
+		})
+	}
+}

@@ -59,6 +59,9 @@ func (d *daemon) syncer() *inbox.Syncer {
 		Stats:      d.stats,
 		Log:        d.log.With("component", "inbox"),
 		Progress:   newProgress(),
+		// The watcher's connections keep their mailbox selected between
+		// passes: a SELECT every idle_refresh notices a recreated mailbox.
+		ReselectAfter: d.cfg.IMAP.IdleRefresh,
 	}
 }
 
