@@ -1,6 +1,7 @@
 package main
 
 import (
+	"gratitude/internal/testmail"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -44,7 +45,7 @@ func TestDemoTellsTheWholeStoryAndExits(t *testing.T) {
 
 func TestDemoKeepsItsServersForAMailClientUntilStopped(t *testing.T) {
 	cmd := exec.Command(binPath, "demo")
-	out := &lockedBuffer{}
+	out := &testmail.SyncBuffer{}
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -152,7 +152,7 @@ func TestRunOnceOnTenThousandMessagesThenAQuietPassFetchesNothing(t *testing.T) 
 // runningDaemon is a running `gratitude run`.
 type runningDaemon struct {
 	cmd    *exec.Cmd
-	stderr *lockedBuffer
+	stderr *testmail.SyncBuffer
 	done   chan error
 }
 
@@ -161,7 +161,7 @@ func (m *mailbox) startDaemon(t *testing.T, flags ...string) *runningDaemon {
 	args := append([]string{"--config", m.config, "--log-format", "json"}, flags...)
 	cmd := exec.Command(binPath, append(args, "run")...)
 	cmd.Env = append(os.Environ(), m.env...)
-	d := &runningDaemon{cmd: cmd, stderr: &lockedBuffer{}, done: make(chan error, 1)}
+	d := &runningDaemon{cmd: cmd, stderr: &testmail.SyncBuffer{}, done: make(chan error, 1)}
 	cmd.Stderr = d.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package testmail
 
 import (
-	"bytes"
 	"crypto/rand"
 	"crypto/tls"
 	"encoding/base64"
@@ -87,24 +86,6 @@ type dovecotProc struct {
 	cmd    *exec.Cmd
 	exited chan struct{}
 	err    error // valid after exited is closed
-}
-
-// syncBuffer is a bytes.Buffer safe for concurrent writers and readers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // NewDovecot starts a Dovecot for the test in t.TempDir() and stops it in

@@ -49,7 +49,7 @@ type MemIMAP struct {
 	tlsAddr string
 	cert    *selfSigned
 	certDir string
-	log     syncBuffer
+	log     SyncBuffer
 
 	mu    sync.Mutex
 	users map[string]*memUser

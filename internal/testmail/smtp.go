@@ -69,7 +69,7 @@ type SMTP struct {
 	tlsAddr string
 	cert    *selfSigned
 	certDir string
-	log     syncBuffer
+	log     SyncBuffer
 
 	mu   sync.Mutex
 	msgs []Received

@@ -1,5 +1,8 @@
-// Command bench measures the mailbox sync on a real Dovecot and writes the
-// figures to docs/BENCHMARKS.md. Run it through scripts/bench.sh.
+// Command bench measures gratitude on a real mail stack (Dovecot, Postfix,
+// a loopback SMTP server) and writes the figures to docs/BENCHMARKS.md:
+// initial and steady-state sync at two mailbox sizes against a raw header
+// FETCH, IDLE latency, one decision pass over a database of a million
+// requests, and outbox throughput. Run it through scripts/bench.sh.
 package main
 
 import (
@@ -7,99 +10,119 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"path/filepath"
-	"sort"
+	"strconv"
+	"strings"
 	"time"
-
-	"gratitude/internal/testmail"
 )
 
-const (
-	owner    = "ada@example.org"
-	password = "bench-password"
-)
+// options are the benchmark's flags.
+type options struct {
+	bin           string
+	out           string
+	sizes         []int // mailbox sizes for the sync runs, ascending
+	rounds        int
+	idleSamples   int
+	appendSamples int
+	requests      int
+	outbox        int
+	quick         bool
+	keep          bool // keep the scratch directory (databases, configs, maildirs)
+}
 
 func main() {
-	bin := flag.String("bin", "", "the gratitude binary to measure")
-	out := flag.String("out", "docs/BENCHMARKS.md", "where to write the report")
-	messages := flag.Int("messages", 10000, "messages in the INBOX")
-	rounds := flag.Int("rounds", 3, "repetitions of each timed run (the median is reported)")
-	idleSamples := flag.Int("idle-samples", 30, "deliveries timed for IDLE latency")
-	flag.Parse()
-	if *bin == "" {
-		log.Fatal("bench: -bin is required; run scripts/bench.sh")
+	if len(os.Args) > 1 && os.Args[1] == rawFetchMode {
+		rawFetchMain(os.Args[2:])
+		return
 	}
-	dir, err := os.MkdirTemp("", "gratitude-bench-")
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	// Dovecot's mail processes run unprivileged and must reach the maildir.
-	if err := os.Chmod(dir, 0o755); err != nil {
-		log.Fatal(err)
-	}
-	dc, err := testmail.StartDovecot(filepath.Join(dir, "dovecot"), testmail.DovecotOptions{})
-	if err != nil {
-		log.Fatalf("bench: start dovecot: %v", err)
-	}
-	defer dc.Close()
-	if err := dc.AddUser(owner, password); err != nil {
-		log.Fatal(err)
-	}
-	b := &bench{bin: *bin, dir: dir, dc: dc}
-	rep, err := b.run(*messages, *rounds, *idleSamples)
+	o, err := parseFlags()
 	if err != nil {
 		log.Fatalf("bench: %v", err)
 	}
-	if err := os.WriteFile(*out, []byte(rep.markdown()), 0o644); err != nil {
-		log.Fatal(err)
-	}
-	fmt.Print(rep.markdown())
-}
-
-// bench holds what every measurement shares.
-type bench struct {
-	bin string
-	dir string
-	dc  *testmail.Dovecot
-}
-
-func (b *bench) run(messages, rounds, idleSamples int) (*report, error) {
-	rep := &report{Messages: messages, Rounds: rounds, Machine: describeMachine()}
 	start := time.Now()
-	if err := b.dc.PopulateMaildir(owner, "INBOX", messages, realisticMail); err != nil {
-		return nil, err
-	}
-	rep.Populate = time.Since(start)
-	// Dovecot indexes a new maildir on first access; pay that once, untimed,
-	// so neither side of the comparison carries it.
-	if _, err := rawHeaderFetch(b.dc.Addr()); err != nil {
-		return nil, err
-	}
-	for r := 0; r < rounds; r++ {
-		raw, err := rawHeaderFetch(b.dc.Addr())
-		if err != nil {
-			return nil, err
-		}
-		rep.Raw = append(rep.Raw, raw)
-		initial, quiet, err := b.runOnceTwice(fmt.Sprintf("round%d", r))
-		if err != nil {
-			return nil, err
-		}
-		rep.Initial = append(rep.Initial, initial)
-		rep.Quiet = append(rep.Quiet, quiet)
-	}
-	lat, err := b.idleLatency(idleSamples)
+	rep, err := runBench(o)
 	if err != nil {
-		return nil, err
+		log.Fatalf("bench: %v", err)
 	}
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	rep.Idle = lat
-	raw, err := b.rawIdleLatency(idleSamples)
-	if err != nil {
-		return nil, err
+	rep.Took = time.Since(start)
+	md := rep.markdown()
+	fmt.Print(md)
+	if o.out == "" {
+		return
 	}
-	sort.Slice(raw, func(i, j int) bool { return raw[i] < raw[j] })
-	rep.RawIdle = raw
-	return rep, nil
+	if err := os.WriteFile(o.out, []byte(md), 0o644); err != nil {
+		log.Fatalf("bench: write report: %v", err)
+	}
+	log.Printf("bench: wrote %s in %s", o.out, rep.Took.Round(time.Second))
+}
+
+// parseFlags reads and checks the flags; -quick shrinks what was not set.
+func parseFlags() (options, error) {
+	var o options
+	var sizes string
+	flag.StringVar(&o.bin, "bin", "", "the gratitude binary to measure (scripts/bench.sh builds it)")
+	flag.StringVar(&o.out, "out", "docs/BENCHMARKS.md", "where to write the report (-quick: only with -out given)")
+	flag.StringVar(&sizes, "sizes", "10000,100000", "INBOX sizes for the sync runs, ascending, comma-separated")
+	flag.IntVar(&o.rounds, "rounds", 3, "repetitions of each timed run (the median is reported)")
+	flag.IntVar(&o.idleSamples, "idle-samples", 100, "replies delivered through Postfix for IDLE latency")
+	flag.IntVar(&o.appendSamples, "append-samples", 30, "IMAP APPENDs for IDLE latency")
+	flag.IntVar(&o.requests, "requests", 1_000_000, "requests in the database of the decision pass")
+	flag.IntVar(&o.outbox, "outbox", 1000, "messages queued for the outbox throughput run")
+	flag.BoolVar(&o.keep, "keep", false, "keep the scratch directory (databases, configs, mail) for a look afterwards")
+	flag.BoolVar(&o.quick, "quick", false, "small sizes for a check in about a minute; writes no report unless -out is given")
+	flag.Parse()
+	if o.bin == "" {
+		return o, fmt.Errorf("-bin is required; run scripts/bench.sh")
+	}
+	if _, err := os.Stat(o.bin); err != nil {
+		return o, fmt.Errorf("-bin: %w", err)
+	}
+	set := map[string]bool{}
+	flag.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if o.quick {
+		o.quickDefaults(set)
+		if !set["sizes"] {
+			sizes = "1000,5000"
+		}
+	}
+	var err error
+	if o.sizes, err = parseSizes(sizes); err != nil {
+		return o, err
+	}
+	if o.rounds < 1 || o.idleSamples < 1 || o.appendSamples < 1 || o.requests < 1 || o.outbox < 1 {
+		return o, fmt.Errorf("-rounds, -idle-samples, -append-samples, -requests and -outbox must be at least 1")
+	}
+	return o, nil
+}
+
+// quickDefaults shrinks every size the command line did not set.
+func (o *options) quickDefaults(set map[string]bool) {
+	small := []struct {
+		flag string
+		p    *int
+		n    int
+	}{
+		{"rounds", &o.rounds, 1}, {"idle-samples", &o.idleSamples, 20}, {"append-samples", &o.appendSamples, 10},
+		{"requests", &o.requests, 20_000}, {"outbox", &o.outbox, 100},
+	}
+	for _, s := range small {
+		if !set[s.flag] {
+			*s.p = s.n
+		}
+	}
+	if !set["out"] {
+		o.out = ""
+	}
+}
+
+// parseSizes reads the -sizes list.
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 || (len(out) > 0 && n <= out[len(out)-1]) {
+			return nil, fmt.Errorf("-sizes %q: want ascending positive counts, like 10000,100000", s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
