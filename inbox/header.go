@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	netmail "net/mail"
 	"strings"
 	"time"
 
@@ -44,7 +45,10 @@ type Header struct {
 // cannot be decoded is left empty rather than failing the message, since one
 // broken header must never stop a sync.
 func ParseHeader(raw []byte) Header {
-	th, err := textproto.ReadHeader(bufio.NewReader(bytes.NewReader(ensureBlankLine(raw))))
+	raw = ensureBlankLine(raw)
+	// A reader sized to the block: the default 4 KiB buffer per message is
+	// most of a sync's garbage.
+	th, err := textproto.ReadHeader(bufio.NewReaderSize(bytes.NewReader(raw), min(len(raw), 4096)))
 	if err != nil && th.Len() == 0 {
 		th = textproto.Header{}
 	}
@@ -59,7 +63,7 @@ func ParseHeader(raw []byte) Header {
 	} else {
 		h.Subject = mh.Get("Subject")
 	}
-	h.Date, _ = mh.Date()
+	h.Date = parseDate(th.Get("Date"))
 	h.MessageID, _ = mh.MessageID()
 	h.InReplyTo, _ = mh.MsgIDList("In-Reply-To")
 	h.References, _ = mh.MsgIDList("References")
@@ -67,6 +71,22 @@ func ParseHeader(raw []byte) Header {
 		h.MessageID, h.Synthetic = syntheticID(th), true
 	}
 	return h
+}
+
+// rfc5322Date is the Date form almost every message uses; "2" reads a
+// one- or two-digit day.
+const rfc5322Date = "Mon, 2 Jan 2006 15:04:05 -0700"
+
+// parseDate reads a Date field, zero when unreadable. The usual form is
+// tried first, as one layout; anything else goes to net/mail's parser,
+// which tries its several dozen.
+func parseDate(s string) time.Time {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(rfc5322Date, s); err == nil {
+		return t
+	}
+	t, _ := netmail.ParseDate(s)
+	return t
 }
 
 // FromAddress is the first From address, lower-cased, or "".
