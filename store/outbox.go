@@ -99,6 +99,9 @@ WHERE id = ? AND state = 'sending' AND attempts = ?`
 	qOutRetry = `
 UPDATE outbox SET state = 'queued', next_attempt_at = ?, lease_until = NULL, last_error = ?
 WHERE id = ? AND state = 'sending' AND attempts = ?`
+	qOutDefer = `
+UPDATE outbox SET state = 'queued', next_attempt_at = ?, lease_until = NULL, attempts = attempts - 1
+WHERE id = ? AND state = 'sending' AND attempts = ?`
 	qOutFailed = `
 UPDATE outbox SET state = 'failed', failed_at = ?, lease_until = NULL, last_error = ?
 WHERE id = ? AND state = 'sending' AND attempts = ?`
@@ -267,6 +270,13 @@ func (s *Store) SentNotFollowedUp(ctx context.Context, account int64) ([]Outgoin
 // MarkRetry puts the message of attempt o back in the queue until next.
 func (s *Store) MarkRetry(ctx context.Context, o Outgoing, next time.Time, lastErr string) error {
 	return s.markOut(ctx, "mark retry", o, qOutRetry, millis(next), lastErr)
+}
+
+// Defer puts the message of claimed attempt o back in the queue until
+// until, as if it had not been claimed: a reminder that must wait for the
+// end of quiet hours.
+func (s *Store) Defer(ctx context.Context, o Outgoing, until time.Time) error {
+	return s.markOut(ctx, "defer", o, qOutDefer, millis(until))
 }
 
 // MarkFailed gives up on the message of attempt o, keeping the error for

@@ -99,7 +99,7 @@ func (a *app) sender(st *store.Store, acct int64, folders inbox.Folders, stats *
 		DialIMAP: func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
 		Folders: map[store.Target]string{store.TargetInbox: folders.Inbox, store.TargetDrafts: folders.Drafts,
 			store.TargetSent: folders.Sent, store.TargetDraftsRemove: folders.Drafts},
-		Limit: limit.N, Per: limit.Per, Quiet: a.policy().Quiet, Owner: a.cfg.Owner.Email, FilesSent: a.cfg.SMTP.FilesSent,
+		Limit: limit.N, Per: limit.Per, Quiet: a.policy().Quiet, QuietKinds: remind.QuietKinds(), Owner: a.cfg.Owner.Email, FilesSent: a.cfg.SMTP.FilesSent,
 		Log: log,
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,6 +22,7 @@ type Queue interface {
 	FollowUp(ctx context.Context, o store.Outgoing, now time.Time) error
 	SentNotFollowedUp(ctx context.Context, account int64) ([]store.Outgoing, error)
 	MarkRetry(ctx context.Context, o store.Outgoing, next time.Time, lastErr string) error
+	Defer(ctx context.Context, o store.Outgoing, until time.Time) error
 	MarkFailed(ctx context.Context, o store.Outgoing, lastErr string, now time.Time) error
 	NextOutgoingAt(ctx context.Context, account int64) (time.Time, bool, error)
 	SentSince(ctx context.Context, account int64, target store.Target, since time.Time) (int, time.Time, error)
@@ -68,6 +70,11 @@ type Sender struct {
 	// (into INBOX, or by SMTP to Owner) out of the owner's quiet hours.
 	Quiet func(time.Time) time.Time
 	Owner string
+	// QuietKinds are the kinds Quiet holds back even on their first
+	// attempt (the reminders, the digest): one queued before quiet hours
+	// and not sent before they began, because the daemon was down or
+	// stopped mid-send, waits for their end.
+	QuietKinds []string
 	// FilesSent: the SMTP server files what it sends in the Sent folder,
 	// so a retry first looks there: the server may have taken the message
 	// before the sender could record it.
@@ -109,6 +116,13 @@ func (s *Sender) Drain(ctx context.Context) (DrainResult, error) {
 		if !ok {
 			res.Next, err = s.next(ctx, now, smtpFree)
 			return res, err
+		}
+		if until, held := s.heldUntil(o, now); held {
+			s.Log.Info("held until quiet hours end", "kind", o.Kind, "request", o.RequestID, "message_id", o.MessageID, "until", until)
+			if err := s.Queue.Defer(ctx, o, until); err != nil {
+				return res, err
+			}
+			continue
 		}
 		if err := s.deliver(ctx, o, &res); err != nil {
 			return res, err
@@ -224,6 +238,16 @@ func (s *Sender) retryAt(o store.Outgoing, now time.Time) time.Time {
 		next = s.Quiet(next)
 	}
 	return next
+}
+
+// heldUntil reports whether o is a kind quiet hours hold back and now is
+// inside them, and if so when they end.
+func (s *Sender) heldUntil(o store.Outgoing, now time.Time) (time.Time, bool) {
+	if s.Quiet == nil || !slices.Contains(s.QuietKinds, o.Kind) {
+		return time.Time{}, false
+	}
+	until := s.Quiet(now)
+	return until, until.After(now)
 }
 
 // toOwner reports a notification to the owner: into INBOX, or by SMTP to

@@ -102,9 +102,14 @@ func newRig(t *testing.T, reply func(stage, arg string) *smtp.SMTPError) *rig {
 
 func (r *rig) enqueue(id string, target store.Target) {
 	r.t.Helper()
+	r.enqueueKind("nudge", id, target)
+}
+
+func (r *rig) enqueueKind(kind, id string, target store.Target) {
+	r.t.Helper()
 	raw := "From: Ada <ada@example.org>\r\nTo: Ada <ada@example.org>\r\nSubject: Nobody answered\r\n" +
 		"Message-ID: <" + id + ">\r\n\r\nHello.\r\n"
-	o := store.Outgoing{Kind: "nudge", Target: target, Subject: "Nobody answered", MessageID: id, Raw: []byte(raw), Own: true}
+	o := store.Outgoing{Kind: kind, Target: target, Subject: "Nobody answered", MessageID: id, Raw: []byte(raw), Own: true}
 	if target == store.TargetSMTP {
 		o.Sender, o.Recipients = owner, []string{owner}
 	}

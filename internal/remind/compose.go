@@ -14,6 +14,12 @@ import (
 	"gratitude/templates"
 )
 
+// QuietKinds are the outbox kinds quiet hours hold back: the reminders
+// and the digest, never a reply to something the owner just did.
+func QuietKinds() []string {
+	return []string{string(templates.Nudge), string(templates.Unresolved), string(templates.ThanksPending), string(templates.Digest)}
+}
+
 // Composer writes notifications to the owner, and the follow-up drafts
 // that come with nudges, as outbox messages.
 type Composer struct {

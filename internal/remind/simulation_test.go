@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -228,6 +229,9 @@ func checkOutbox(t *testing.T, w *world, out []store.Outgoing, want []sent) {
 		if o.Kind == "followup-draft" {
 			drafts++
 			continue
+		}
+		if !slices.Contains(QuietKinds(), o.Kind) {
+			t.Errorf("quiet hours would not hold back %s %s after a crash: add its kind to QuietKinds", o.Kind, o.MessageID)
 		}
 		got = append(got, sent{byID[o.RequestID], o.Kind, o.CreatedAt, o.Late})
 	}
