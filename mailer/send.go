@@ -20,33 +20,104 @@ func Send(ctx context.Context, opts *SMTPOptions, from string, to []string, raw 
 // the send there leaves the shortest window in which a crash would make
 // it send the message again.
 func SendAccepted(ctx context.Context, opts *SMTPOptions, from string, to []string, raw []byte, accepted func()) error {
+	c := NewConn(ctx, opts)
+	defer c.Close() // the message is accepted: a failed QUIT must not make anyone send it again
+	return c.Send(from, to, raw, accepted)
+}
+
+// Conn sends messages one after another over one SMTP connection, dialed
+// on the first Send and again when the server hung up between messages.
+// Ending its context closes the connection at any time. It is not safe
+// for concurrent use.
+type Conn struct {
+	ctx  context.Context
+	opts *SMTPOptions
+	s    *session // nil until dialed, and after the connection broke
+}
+
+// NewConn returns a Conn to the server opts names; nothing is dialed yet.
+func NewConn(ctx context.Context, opts *SMTPOptions) *Conn {
+	return &Conn{ctx: ctx, opts: opts}
+}
+
+// Send is SendAccepted over c's connection. A connection kept from an
+// earlier message that turns out closed before this one began (the
+// server timed it out, or answered 421) is dialed again once.
+func (c *Conn) Send(from string, to []string, raw []byte, accepted func()) error {
 	if len(to) == 0 {
 		return &SendError{Stage: stageRcpt, Err: errors.New("mailer: no recipients")}
 	}
-	s, err := open(ctx, opts)
-	if err != nil {
-		return err
+	kept := c.s != nil
+	err := c.transfer(from, to, raw)
+	if err != nil && kept && c.ctx.Err() == nil && hungUpBefore(err) {
+		c.drop()
+		err = c.transfer(from, to, raw)
 	}
-	if err := s.transfer(from, to, raw); err != nil {
-		s.end(err)
+	if err != nil {
+		c.recover(err)
 		return err
 	}
 	if accepted != nil {
 		accepted()
 	}
-	// The message is accepted: a failed QUIT must not make anyone send it again.
-	_ = s.close()
 	return nil
 }
 
-// end hangs up after a failed transaction: politely when the server
-// refused (the connection still works), at once when the connection broke.
-func (s *session) end(err error) {
-	if replyOf(err) == nil {
-		s.abort()
+// Close says QUIT and closes the connection, if one is open.
+func (c *Conn) Close() error {
+	if c.s == nil {
+		return nil
+	}
+	err := c.s.close()
+	c.s = nil
+	return err
+}
+
+// transfer runs one mail transaction, dialing first if need be.
+func (c *Conn) transfer(from string, to []string, raw []byte) error {
+	if c.s == nil {
+		s, err := open(c.ctx, c.opts)
+		if err != nil {
+			return err
+		}
+		c.s = s
+	}
+	return c.s.transfer(from, to, raw)
+}
+
+// recover readies the connection for the next message after a failed
+// transaction: RSET when the server refused (the connection still works),
+// hang up when it broke or the server said it is closing (421).
+func (c *Conn) recover(err error) {
+	if c.s == nil {
 		return
 	}
-	_ = s.close()
+	if reply := replyOf(err); reply != nil && reply.Code != 421 {
+		if c.s.do("RSET", c.s.c.Reset) == nil {
+			return
+		}
+	}
+	c.drop()
+}
+
+// drop closes the connection without a word.
+func (c *Conn) drop() {
+	if c.s != nil {
+		c.s.abort()
+		c.s = nil
+	}
+}
+
+// hungUpBefore reports a failure at the first command of a transaction
+// that says the server closed the connection: nothing of the message was
+// sent, so dialing again and sending it is safe.
+func hungUpBefore(err error) bool {
+	var se *SendError
+	if !errors.As(err, &se) || se.Stage != stageMail {
+		return false
+	}
+	reply := replyOf(err)
+	return reply == nil || reply.Code == 421
 }
 
 // transfer runs one mail transaction: MAIL FROM, RCPT TO each, DATA.

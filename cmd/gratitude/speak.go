@@ -93,10 +93,8 @@ func (a *app) sender(st *store.Store, acct int64, folders inbox.Folders, stats *
 		// Wrong settings (a password, a certificate) fail every message
 		// until fixed: they are retried, loudly, not failed one by one.
 		Temporary: func(err error) bool { return !mailer.RefusesTheMessage(err) },
-		SMTP: func(ctx context.Context, from string, to []string, raw []byte, accepted func()) error {
-			return mailer.SendAccepted(ctx, smtpOpts, from, to, raw, accepted)
-		},
-		DialIMAP: func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
+		SMTP:      func(ctx context.Context) outbox.SMTPConn { return mailer.NewConn(ctx, smtpOpts) },
+		DialIMAP:  func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
 		Folders: map[store.Target]string{store.TargetInbox: folders.Inbox, store.TargetDrafts: folders.Drafts,
 			store.TargetSent: folders.Sent, store.TargetDraftsRemove: folders.Drafts},
 		Limit: limit.N, Per: limit.Per, Quiet: a.policy().Quiet, QuietKinds: remind.QuietKinds(), Owner: a.cfg.Owner.Email, FilesSent: a.cfg.SMTP.FilesSent,

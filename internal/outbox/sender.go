@@ -37,9 +37,13 @@ type Mailbox interface {
 	Abort() error // closes at once
 }
 
-// SMTPFunc sends raw to the recipients over SMTP, calling accepted (when
-// not nil) the moment the server has taken it.
-type SMTPFunc func(ctx context.Context, from string, to []string, raw []byte, accepted func()) error
+// SMTPConn sends messages over one SMTP connection, one after another.
+type SMTPConn interface {
+	// Send sends raw to the recipients, calling accepted (when not nil)
+	// the moment the server has taken it.
+	Send(from string, to []string, raw []byte, accepted func()) error
+	Close() error // says goodbye
+}
 
 // Defaults for the retry policy.
 const (
@@ -56,7 +60,9 @@ type Sender struct {
 	Queue   Queue
 	Account int64
 	Clock   gratitude.Clock
-	SMTP    SMTPFunc
+	// SMTP opens an SMTP connection for ctx (dialed on its first Send):
+	// one carries every message of a drain.
+	SMTP func(ctx context.Context) SMTPConn
 	// Temporary reports whether an SMTP error is worth retrying.
 	Temporary func(error) bool
 	// DialIMAP opens a connection for APPEND; Folders names the folder of
@@ -87,6 +93,7 @@ type Sender struct {
 
 	imap     Mailbox // open during Drain
 	stopIMAP func() bool
+	smtp     SMTPConn // open during Drain
 }
 
 // DrainResult says what one drain did and when the next is needed.
@@ -100,6 +107,7 @@ type DrainResult struct {
 func (s *Sender) Drain(ctx context.Context) (DrainResult, error) {
 	var res DrainResult
 	defer s.closeIMAP()
+	defer s.closeSMTP()
 	if err := s.followUpCutOff(ctx); err != nil {
 		return res, err
 	}
@@ -268,7 +276,10 @@ func (s *Sender) send(ctx context.Context, o store.Outgoing, accepted func()) er
 		if sent, err := s.filedBefore(ctx, o); err != nil || sent {
 			return err
 		}
-		return s.SMTP(ctx, o.Sender, o.Recipients, o.Raw, accepted)
+		if s.smtp == nil {
+			s.smtp = s.SMTP(ctx)
+		}
+		return s.smtp.Send(o.Sender, o.Recipients, o.Raw, accepted)
 	}
 	return s.appendIMAP(ctx, o)
 }
@@ -362,6 +373,13 @@ func (s *Sender) closeIMAP() {
 		s.stopIMAP()
 		go s.imap.Close() // a dead server must not hold up the sender
 		s.imap = nil
+	}
+}
+
+func (s *Sender) closeSMTP() {
+	if s.smtp != nil {
+		_ = s.smtp.Close() // everything sent is recorded: a failed QUIT changes nothing
+		s.smtp = nil
 	}
 }
 

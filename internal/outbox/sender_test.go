@@ -89,9 +89,7 @@ func newRig(t *testing.T, reply func(stage, arg string) *smtp.SMTPError) *rig {
 	r := &rig{t: t, ctx: ctx, st: st, acct: acct, clock: c, smtp: srv, imap: mem}
 	r.s = &Sender{
 		Queue: st, Account: acct, Clock: c, Temporary: mailer.IsTemporary,
-		SMTP: func(ctx context.Context, from string, to []string, raw []byte, accepted func()) error {
-			return mailer.SendAccepted(ctx, smtpOpts, from, to, raw, accepted)
-		},
+		SMTP:     func(ctx context.Context) SMTPConn { return mailer.NewConn(ctx, smtpOpts) },
 		DialIMAP: func(ctx context.Context) (Mailbox, error) { return inbox.Dial(ctx, imapOpts, nil) },
 		Folders: map[store.Target]string{store.TargetInbox: "INBOX", store.TargetDrafts: "Drafts", store.TargetSent: "Sent",
 			store.TargetDraftsRemove: "Drafts"},
@@ -206,8 +204,8 @@ func TestUnreachableSMTPIsRetriedWithGrowingWaitsThenGivenUp(t *testing.T) {
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	closed := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
-	r.s.SMTP = func(ctx context.Context, from string, to []string, raw []byte, _ func()) error {
-		return mailer.Send(ctx, &mailer.SMTPOptions{Host: "127.0.0.1", Port: closed, Security: mailer.SecurityInsecure, Timeout: 5 * time.Second}, from, to, raw)
+	r.s.SMTP = func(ctx context.Context) SMTPConn {
+		return mailer.NewConn(ctx, &mailer.SMTPOptions{Host: "127.0.0.1", Port: closed, Security: mailer.SecurityInsecure, Timeout: 5 * time.Second})
 	}
 	r.enqueue("n1@example.org", store.TargetSMTP)
 	var waits []time.Duration
@@ -307,15 +305,24 @@ func TestARetryWaitsForTheEndOfQuietHours(t *testing.T) {
 	}
 }
 
+// stopOnAccept sends, then cancels as SIGTERM would arriving as the
+// server says 250, without telling the sender it was accepted.
+type stopOnAccept struct {
+	SMTPConn
+	cancel func()
+}
+
+func (c stopOnAccept) Send(from string, to []string, raw []byte, _ func()) error {
+	err := c.SMTPConn.Send(from, to, raw, nil)
+	c.cancel()
+	return err
+}
+
 func TestAStopRightAfterTheServerAcceptedStillRecordsTheSend(t *testing.T) {
 	r := newRig(t, nil)
 	send := r.s.SMTP
 	ctx, cancel := context.WithCancel(r.ctx)
-	r.s.SMTP = func(c context.Context, from string, to []string, raw []byte, _ func()) error {
-		err := send(c, from, to, raw, nil)
-		cancel() // SIGTERM arrives as the server says 250
-		return err
-	}
+	r.s.SMTP = func(c context.Context) SMTPConn { return stopOnAccept{send(c), cancel} }
 	r.enqueue("n1@example.org", store.TargetSMTP)
 	if _, err := r.s.Drain(ctx); err != nil && !errors.Is(err, context.Canceled) {
 		t.Fatalf("drain: %v", err)
@@ -337,7 +344,9 @@ func TestARetryFindsTheMessageTheServerFiledInSentAndSendsNothing(t *testing.T) 
 	// A sender hands it to the server, which files it in Sent, then dies
 	// before recording the send.
 	o, _, _ := r.st.ClaimOutgoing(r.ctx, r.acct, []store.Target{store.TargetSMTP}, t0, DefaultLease)
-	if err := r.s.SMTP(r.ctx, o.Sender, o.Recipients, o.Raw, nil); err != nil {
+	conn := r.s.SMTP(r.ctx)
+	defer conn.Close()
+	if err := conn.Send(o.Sender, o.Recipients, o.Raw, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := r.imap.Append(owner, "Sent", o.Raw); err != nil {
@@ -374,5 +383,19 @@ func TestEachTemporaryReplyIsRetriedAndEachPermanentOneFails(t *testing.T) {
 				t.Errorf("%d: the server got %d messages, want %d", tc.code, len(r.smtp.Messages()), want)
 			}
 		})
+	}
+}
+
+func TestADrainSendsEverythingDueOverOneSMTPConnection(t *testing.T) {
+	r := newRig(t, nil)
+	for i := range 5 {
+		r.enqueue(fmt.Sprintf("n%d@example.org", i), store.TargetSMTP)
+	}
+	r.enqueue("i@example.org", store.TargetInbox)
+	if res := r.drain(); res.Sent != 6 {
+		t.Fatalf("drain %+v; want all 6 sent", res)
+	}
+	if n, m := r.smtp.Connections(), len(r.smtp.Messages()); n != 1 || m != 5 {
+		t.Errorf("%d SMTP connections for %d messages; want one for all 5", n, m)
 	}
 }

@@ -71,8 +71,9 @@ type SMTP struct {
 	certDir string
 	log     SyncBuffer
 
-	mu   sync.Mutex
-	msgs []Received
+	mu    sync.Mutex
+	msgs  []Received
+	conns []*smtp.Conn // every connection so far
 }
 
 // StartSMTP starts a recording SMTP server on a free loopback port, plus an
@@ -80,6 +81,9 @@ type SMTP struct {
 func StartSMTP(opts SMTPOptions) (*SMTP, error) {
 	s := &SMTP{opts: opts}
 	s.srv = smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
+		s.mu.Lock()
+		s.conns = append(s.conns, c)
+		s.mu.Unlock()
 		return &smtpSession{srv: s, conn: c}, nil
 	}))
 	s.srv.Domain = "localhost"
@@ -181,6 +185,23 @@ func (s *SMTP) Messages() []Received {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Received(nil), s.msgs...)
+}
+
+// Connections counts the connections clients opened so far.
+func (s *SMTP) Connections() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.conns)
+}
+
+// HangUp closes every open connection without a word, as a server that
+// times out idle clients does.
+func (s *SMTP) HangUp() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range s.conns {
+		c.Conn().Close()
+	}
 }
 
 func (s *SMTP) record(r Received) {

@@ -1,0 +1,116 @@
+package mailer_test
+
+import (
+	"sync/atomic"
+	"testing"
+
+	"github.com/emersion/go-smtp"
+
+	"gratitude/internal/testmail"
+	"gratitude/mailer"
+)
+
+// sendAll sends raw to each recipient in turn over one Conn.
+func sendAll(t *testing.T, c *mailer.Conn, raw []byte, to ...string) []error {
+	t.Helper()
+	var errs []error
+	for _, rcpt := range to {
+		errs = append(errs, c.Send(sender, []string{rcpt}, raw, nil))
+	}
+	return errs
+}
+
+func TestAConnCarriesSeveralMessagesOverOneConnection(t *testing.T) {
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{})
+	c := mailer.NewConn(deadline(t), options(t, srv.Addr(), mailer.SecurityInsecure))
+	if n := srv.Connections(); n != 0 {
+		t.Fatalf("%d connections before the first Send, want none", n)
+	}
+	accepted := 0
+	for _, rcpt := range []string{bob, "carol@example.org", "dan@example.org"} {
+		if err := c.Send(sender, []string{rcpt}, render(t, thankYou()), func() { accepted++ }); err != nil {
+			t.Fatalf("Send to %s: %v", rcpt, err)
+		}
+	}
+	if err := c.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if n, m := srv.Connections(), len(srv.Messages()); n != 1 || m != 3 || accepted != 3 {
+		t.Errorf("%d connections, %d messages, %d accepted; want 1, 3, 3", n, m, accepted)
+	}
+}
+
+func TestAConnResetsAfterARefusedRecipientAndSendsTheNext(t *testing.T) {
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{Reply: func(stage, arg string) *smtp.SMTPError {
+		if stage == testmail.SMTPRcpt && arg == "nobody@example.org" {
+			return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "no such user"}
+		}
+		return nil
+	}})
+	c := mailer.NewConn(deadline(t), options(t, srv.Addr(), mailer.SecurityInsecure))
+	defer c.Close()
+	raw := render(t, thankYou())
+	errs := sendAll(t, c, raw, "nobody@example.org", bob)
+	sendErr(t, errs[0], "RCPT TO nobody@example.org", 550, false)
+	if errs[1] != nil {
+		t.Fatalf("the message after the refused one: %v", errs[1])
+	}
+	delivered(t, srv, raw, bob)
+	if n := srv.Connections(); n != 1 {
+		t.Errorf("%d connections; a refusal should not cost a new one", n)
+	}
+}
+
+func TestAConnDialsAgainWhenTheServerHungUpBetweenMessages(t *testing.T) {
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{})
+	c := mailer.NewConn(deadline(t), options(t, srv.Addr(), mailer.SecurityInsecure))
+	defer c.Close()
+	raw := render(t, thankYou())
+	if err := c.Send(sender, []string{bob}, raw, nil); err != nil {
+		t.Fatal(err)
+	}
+	srv.HangUp() // an idle timeout on the server's side
+	if err := c.Send(sender, []string{"carol@example.org"}, raw, nil); err != nil {
+		t.Fatalf("Send after the server hung up: %v", err)
+	}
+	if n, m := srv.Connections(), len(srv.Messages()); n != 2 || m != 2 {
+		t.Errorf("%d connections, %d messages; want 2 and 2, each message once", n, m)
+	}
+}
+
+func TestAConnDialsAgainWhenTheServerSays421BeforeAMessage(t *testing.T) {
+	var mails atomic.Int32
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{Reply: func(stage, _ string) *smtp.SMTPError {
+		if stage == testmail.SMTPMail && mails.Add(1) == 2 {
+			return &smtp.SMTPError{Code: 421, EnhancedCode: smtp.EnhancedCode{4, 7, 0}, Message: "too many messages on this connection"}
+		}
+		return nil
+	}})
+	c := mailer.NewConn(deadline(t), options(t, srv.Addr(), mailer.SecurityInsecure))
+	defer c.Close()
+	for i, err := range sendAll(t, c, render(t, thankYou()), bob, "carol@example.org") {
+		if err != nil {
+			t.Errorf("message %d: %v", i+1, err)
+		}
+	}
+	if n, m := srv.Connections(), len(srv.Messages()); n != 2 || m != 2 {
+		t.Errorf("%d connections, %d messages; want 2 and 2", n, m)
+	}
+}
+
+func TestAConnDoesNotResendAMessageTheServerMayHaveTaken(t *testing.T) {
+	tryLater := &smtp.SMTPError{Code: 421, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "shutting down"}
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{Reply: testmail.FailOnce(testmail.SMTPData, tryLater)})
+	c := mailer.NewConn(deadline(t), options(t, srv.Addr(), mailer.SecurityInsecure))
+	defer c.Close()
+	raw := render(t, thankYou())
+	errs := sendAll(t, c, raw, bob, bob)
+	// A 421 after DATA is the caller's to retry later, not the Conn's now.
+	sendErr(t, errs[0], "DATA", 421, true)
+	if errs[1] != nil {
+		t.Fatalf("the next message: %v", errs[1])
+	}
+	if n, m := srv.Connections(), len(srv.Messages()); n != 2 || m != 1 {
+		t.Errorf("%d connections, %d messages; want a new connection after the 421, and one message", n, m)
+	}
+}
