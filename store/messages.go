@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"gratitude"
 )
@@ -23,7 +22,7 @@ ON CONFLICT (account_id, mailbox, uidvalidity, uid) DO NOTHING`
 	qMessageUntracked  = `UPDATE messages SET class = 'ignored', reason = 'not-tracked: no request found for its thread when recorded' WHERE id = ?`
 	qThreadRequest     = `SELECT request_id FROM request_threads WHERE account_id = ? AND message_id = ? LIMIT 1`
 
-	// qKnownIDsPrefix is completed with one "?" per id and ")"; a
+	// qKnownIDsPrefix is completed with the placeholders and ")"; a
 	// message recorded twice reports its most telling class (a request's
 	// ask before a duplicate copy).
 	qKnownIDsPrefix = `
@@ -45,9 +44,6 @@ WHERE id = (SELECT id FROM messages
 	qClassCounts = `
 SELECT class, COUNT(*) FROM messages WHERE account_id = ? GROUP BY class`
 )
-
-// maxInList bounds the ids bound in one IN (...) query.
-const maxInList = 1000
 
 // CommitBatch records msgs and moves the mailbox cursor to cur in ONE
 // transaction: after a crash either both happened or neither did, so no
@@ -125,12 +121,11 @@ func (s *Store) KnownMessages(ctx context.Context, account int64, ids []string) 
 		seen[id] = struct{}{}
 		uniq = append(uniq, id)
 	}
-	for len(uniq) > 0 {
-		chunk := uniq[:min(len(uniq), maxInList)]
-		uniq = uniq[len(chunk):]
-		if err := s.knownChunk(ctx, account, chunk, known); err != nil {
-			return nil, fmt.Errorf("store: known message ids: %w", err)
-		}
+	err := inChunks(uniq, []any{account}, func(placeholders string, args []any) error {
+		return s.knownChunk(ctx, qKnownIDsPrefix+placeholders+")", args, known)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: known message ids: %w", err)
 	}
 	return known, nil
 }
@@ -194,14 +189,8 @@ func applyMessage(ctx context.Context, tx *sql.Tx, account int64, m gratitude.Se
 	return err
 }
 
-// knownChunk adds to known the ids (at most maxInList) that have a row.
-func (s *Store) knownChunk(ctx context.Context, account int64, ids []string, known map[string]gratitude.Class) error {
-	q := qKnownIDsPrefix + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + ")"
-	args := make([]any, 0, len(ids)+1)
-	args = append(args, account)
-	for _, id := range ids {
-		args = append(args, id)
-	}
+// knownChunk adds to known the ids of one chunk that have a row.
+func (s *Store) knownChunk(ctx context.Context, q string, args []any, known map[string]gratitude.Class) error {
 	rows, err := s.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err

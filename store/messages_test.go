@@ -349,3 +349,32 @@ func BenchmarkCommitBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*size)/b.Elapsed().Seconds(), "msgs/s")
 }
+
+// BenchmarkBatchLookups measures what the classifier asks of the store
+// per batch of 500 new messages, on 20,000 recorded ones: which are known,
+// and which of their ids and references are request threads or the
+// program's own mail.
+func BenchmarkBatchLookups(b *testing.B) {
+	s := openTest(b)
+	acct := account(b, s, "ada@example.org")
+	ctx := context.Background()
+	for from := uint32(1); from <= 20000; from += 500 {
+		commit(b, s, acct, "INBOX", 7, msgs("INBOX", 7, from, from+499))
+	}
+	const size = 500
+	var ids []string
+	for uid := uint32(19751); uid < 19751+size; uid++ { // half known, half new
+		ids = append(ids, fmt.Sprintf("INBOX-7-%d@example.org", uid))
+	}
+	for b.Loop() {
+		if _, err := s.KnownMessages(ctx, acct, ids); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.ThreadRequests(ctx, acct, ids); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.OwnMessages(ctx, acct, ids); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

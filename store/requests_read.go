@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"gratitude"
@@ -41,21 +40,12 @@ func (s *Store) Requests(ctx context.Context, account int64, state gratitude.Sta
 // without threading headers, found by index however many requests there are.
 func (s *Store) RequestsBySubject(ctx context.Context, account int64, subjects []string, since time.Time) ([]gratitude.Request, error) {
 	var out []gratitude.Request
-	for len(subjects) > 0 {
-		chunk := subjects[:min(len(subjects), maxInList)]
-		subjects = subjects[len(chunk):]
-		args := []any{account, millis(since)}
-		for _, sub := range chunk {
-			args = append(args, sub)
-		}
-		q := qBySubjectPrefix + strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",") + ") ORDER BY id"
-		reqs, err := s.requestsBy(ctx, account, q, args...)
-		if err != nil {
-			return nil, err
-		}
+	err := inChunks(subjects, []any{account, millis(since)}, func(placeholders string, args []any) error {
+		reqs, err := s.requestsBy(ctx, account, qBySubjectPrefix+placeholders+") ORDER BY id", args...)
 		out = append(out, reqs...)
-	}
-	return out, nil
+		return err
+	})
+	return out, err
 }
 
 // RecentRequests returns the requests asked since then that are not
@@ -117,32 +107,20 @@ func (s *Store) RecordOwn(ctx context.Context, account int64, messageID string, 
 
 // lookupIDs runs prefix + "?, …)" over ids in chunks, calling add per row.
 func (s *Store) lookupIDs(ctx context.Context, prefix string, account int64, ids []string, add func(string, int64)) error {
-	for len(ids) > 0 {
-		chunk := ids[:min(len(ids), maxInList)]
-		ids = ids[len(chunk):]
-		args := make([]any, 0, len(chunk)+1)
-		args = append(args, account)
-		for _, id := range chunk {
-			args = append(args, id)
-		}
-		q := prefix + strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",") + ")"
-		rows, err := s.read.QueryContext(ctx, q, args...)
+	return inChunks(ids, []any{account}, func(placeholders string, args []any) error {
+		rows, err := s.read.QueryContext(ctx, prefix+placeholders+")", args...)
 		if err != nil {
 			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var id string
 			var n int64
 			if err := rows.Scan(&id, &n); err != nil {
-				rows.Close()
 				return fmt.Errorf("scan: %w", err)
 			}
 			add(id, n)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-	}
-	return nil
+		return rows.Err()
+	})
 }

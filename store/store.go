@@ -164,6 +164,7 @@ func writeDSN(abs string) string {
 		"_busy_timeout=5000",
 		"_foreign_keys=on",
 		"_txlock=immediate",
+		stmtCache,
 	}, "&")
 }
 
@@ -176,8 +177,14 @@ func readDSN(abs string) string {
 		"_synchronous=NORMAL",
 		"_busy_timeout=5000",
 		"_foreign_keys=on",
+		stmtCache,
 	}, "&")
 }
+
+// stmtCache keeps each connection's prepared statements for reuse: most
+// queries run again and again, and preparing one costs as much as
+// running it.
+const stmtCache = "_stmt_cache_size=128"
 
 // openError names the path and says what the user can do about err.
 func openError(path string, err error) error {
