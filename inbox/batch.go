@@ -133,7 +133,7 @@ func (s *Syncer) subjectCandidates(ctx context.Context, msgs []*Message) ([]grat
 		if len(h.InReplyTo)+len(h.References) > 0 {
 			continue
 		}
-		if sub := normSubject(h.Subject); sub != "" && !seen[sub] {
+		if sub := h.NormSubject(); sub != "" && !seen[sub] {
 			seen[sub] = true
 			subjects = append(subjects, sub)
 		}
@@ -173,7 +173,7 @@ func seenMessage(m *Message, v Verdict, now time.Time) gratitude.SeenMessage {
 		Class:       v.Class,
 		Reason:      v.Reason,
 		SeenAt:      now,
-		NormSubject: normSubject(m.Header.Subject),
+		NormSubject: m.Header.NormSubject(),
 		RequestID:   v.RequestID,
 		Event:       v.Event,
 		Exposed:     v.Exposed,

@@ -13,6 +13,8 @@ import (
 	_ "github.com/emersion/go-message/charset" // RFC 2047 words in any charset
 	"github.com/emersion/go-message/mail"
 	"github.com/emersion/go-message/textproto"
+
+	"gratitude/inbox/msgtext"
 )
 
 // HeaderFields are the only header fields fetched for a new message
@@ -39,6 +41,18 @@ type Header struct {
 	InReplyTo  []string
 	References []string
 	Fields     textproto.Header // every fetched field, raw, for classifiers
+
+	norm     string // NormSubject, once worked out
+	normDone bool
+}
+
+// NormSubject is the subject as a reply and its original share (see
+// msgtext.NormalizeSubject), worked out once per message.
+func (h *Header) NormSubject() string {
+	if !h.normDone {
+		h.norm, h.normDone = msgtext.NormalizeSubject(h.Subject), true
+	}
+	return h.norm
 }
 
 // ParseHeader reads a header block as fetched. It is tolerant: a field that

@@ -146,7 +146,7 @@ func duplicate(m *Message) Verdict {
 // mail has only Thread-Index): same normalised subject, a sender who was
 // asked, and a request no older than subjectFallbackWindow.
 func (r *Rules) bySubject(m *Message, recent []gratitude.Request) (int64, bool) {
-	norm := normSubject(m.Header.Subject)
+	norm := m.Header.NormSubject()
 	at := r.askedAt(m)
 	for _, req := range recent {
 		if req.NormSubject == norm && norm != "" && req.WasAsked(m.Header.FromAddress()) &&

@@ -35,7 +35,9 @@ func NormalizeSubject(s string) string { return strings.ToLower(CleanSubject(s))
 // keeping the case: the subject as a person would name the topic.
 func CleanSubject(s string) string {
 	s = decodeSubject(s)
-	for i := 0; i < 100; i++ {
+	// Every prefix ends in a colon and every tag starts with a bracket:
+	// without either, most subjects skip the regular expression.
+	for i := 0; i < 100 && strings.ContainsAny(s, ":：["); i++ {
 		loc := prefixRe.FindStringIndex(s)
 		if loc == nil || loc[1] == 0 {
 			break

@@ -98,7 +98,33 @@ func trimBlanks(b []byte) []byte {
 // collapseSpace replaces every run of white space (including newlines and
 // no-break spaces) by one space and trims both ends.
 func collapseSpace(s string) string {
+	if collapsed(s) {
+		return s
+	}
 	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+// collapsed reports s already collapsed: ASCII words apart by one space,
+// none at either end. Anything else takes the slow path.
+func collapsed(s string) bool {
+	prevSpace := true // no space at the start
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return false
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c <= ' ' || c == 0x7f:
+			return false // other white space, and controls, as before
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }
 
 // isSpace reports white space, including the no-break spaces that HTML and
