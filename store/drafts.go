@@ -65,8 +65,13 @@ ORDER BY r.id LIMIT ?`
 	qDraftDecide = `
 UPDATE drafts SET state = ?, reason = ?, decided_at = ? WHERE account_id = ? AND id = ? AND state IN (%s)`
 	qDraftEdit = `
-UPDATE drafts SET body = ?, html = '', edited = 1, decided_at = ?
-WHERE account_id = ? AND id = ? AND state = 'pending'`
+UPDATE drafts SET body = ?, html = '', edited = 1, decided_at = ?, message_id = ?
+WHERE account_id = ? AND id = ? AND message_id = ? AND state = 'pending'`
+	// qOutCancelEditedCopy drops the copy of a draft's old text that has
+	// not reached Drafts yet, or was cut off by a crash on its way there.
+	qOutCancelEditedCopy = `
+UPDATE outbox SET state = 'cancelled', lease_until = NULL, last_error = 'edited: the new text goes to Drafts instead'
+WHERE account_id = ? AND message_id = ? AND target = 'imap:drafts' AND state IN ('queued', 'sending')`
 	qDraftSent = `UPDATE drafts SET state = 'sent', sent_at = ? WHERE account_id = ? AND message_id = ? AND state = 'approved'`
 	// qHelperInThread is the helper's last message in the request's thread
 	// (empty when they never wrote in it), whether they are closed
@@ -266,11 +271,26 @@ func scanDraft(sc scanner) (gratitude.Draft, error) {
 	return d, nil
 }
 
-// EditDraft replaces a pending draft's text (the HTML part is dropped: the
-// owner's words go out as they wrote them).
-func (s *Store) EditDraft(ctx context.Context, account, id int64, text string, now time.Time) error {
-	res, err := s.write.ExecContext(ctx, qDraftEdit, text, millis(now), account, id)
-	return wrap("edit draft", affected(res, err, fmt.Errorf("draft %d is not pending", id)))
+// EditDraft replaces pending draft d's text (the HTML part is dropped: the
+// owner's words go out as they wrote them) and its Message-ID with
+// d.MessageID, so that its copies in Drafts, old and new, are never taken
+// for one another; out (the old copy's removal, the new copy) is queued
+// in the same transaction.
+func (s *Store) EditDraft(ctx context.Context, account int64, d gratitude.Draft, oldMessageID string, out []Outgoing, now time.Time) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, qDraftEdit, d.Text, millis(now), d.MessageID, account, d.ID, oldMessageID)
+		if err := affected(res, err, fmt.Errorf("draft %d is not pending", d.ID)); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, qThreadInsert, account, d.RequestID, d.MessageID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, qOutCancelEditedCopy, account, oldMessageID); err != nil {
+			return err
+		}
+		return enqueueTx(ctx, tx, account, out, now)
+	})
+	return wrap("edit draft", err)
 }
 
 // SkipDraft marks a pending or approved draft skipped with the reason and

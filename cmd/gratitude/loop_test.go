@@ -311,6 +311,47 @@ func TestAnEditByReplySendsTheEditedText(t *testing.T) {
 	}
 }
 
+func TestAnEditWithoutApproveReplacesTheCopyInDrafts(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	card := resolvedWithCard(t, w)
+	before := w.folder("Drafts")
+	if len(before) != 1 {
+		t.Fatalf("%d drafts before the edit, want Alice's", len(before))
+	}
+	w.ownerSends(command(w, "cmd-edit-only@example.org", card.header.Get("Reply-To"), "Re: card", card.header.Get("Message-Id"),
+		"edit alice\nAlice, you saved my Friday.\n\nAda", 6*time.Hour), true)
+	w.runOnce(6*time.Hour + time.Minute)
+	after := w.folder("Drafts")
+	if len(after) != 1 {
+		t.Fatalf("%d copies in Drafts after the edit, want the edited one alone", len(after))
+	}
+	body := strings.ReplaceAll(after[0].body, "=\r\n", "")
+	if !strings.Contains(body, "you saved my Friday.") {
+		t.Errorf("the copy in Drafts is not the edited text:\n%s", after[0].body)
+	}
+	if after[0].header.Get("Message-Id") == before[0].header.Get("Message-Id") {
+		t.Errorf("the edited copy kept the old Message-ID %s", before[0].header.Get("Message-Id"))
+	}
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Fatalf("an edit alone sent %d messages", n)
+	}
+	// Approving it sends the edited text, once, and empties Drafts.
+	w.ownerSends(command(w, "cmd-approve-edited@example.org", card.header.Get("Reply-To"), "Re: card", card.header.Get("Message-Id"),
+		"approve", 6*time.Hour+10*time.Minute), true)
+	w.runOnce(6*time.Hour + 11*time.Minute)
+	sent := w.smtp.Messages()
+	if len(sent) != 1 || !strings.Contains(strings.ReplaceAll(string(sent[0].Data), "=\r\n", ""), "you saved my Friday.") {
+		t.Fatalf("%d messages sent, want the edited thank-you once", len(sent))
+	}
+	if !strings.Contains(string(sent[0].Data), after[0].header.Get("Message-Id")) {
+		t.Errorf("the thank-you went out under another Message-ID than its draft's %s", after[0].header.Get("Message-Id"))
+	}
+	if d := w.folder("Drafts"); len(d) != 0 {
+		t.Errorf("%d copies left in Drafts after approval", len(d))
+	}
+}
+
 func TestAThankYouTheOwnerSentHimselfIsNotSentAgain(t *testing.T) {
 	w := newLoopWorld(t)
 	answered(w)

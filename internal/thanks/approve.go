@@ -31,6 +31,30 @@ func (r *Runner) Approve(ctx context.Context, d gratitude.Draft, now time.Time) 
 	return nil
 }
 
+// Edit replaces a pending draft's text. The draft takes a new Message-ID
+// and its copy in Drafts is replaced: the old text removed, the new one
+// put there, so that the copy the owner may send from their own client
+// says what they last wrote.
+func (r *Runner) Edit(ctx context.Context, d gratitude.Draft, text string, now time.Time) error {
+	old := d.MessageID
+	d.Text, d.HTML, d.MessageID = text, "", r.Composer.NewMessageID("thanks", d.RequestID)
+	var out []store.Outgoing
+	if r.Drafts {
+		o, err := r.thankYou(d, store.TargetDrafts, now)
+		if err != nil {
+			return err
+		}
+		rm := store.Outgoing{RequestID: d.RequestID, Kind: "thank-you", Target: store.TargetDraftsRemove,
+			Subject: d.Subject, MessageID: old}
+		out = append(out, rm, o)
+	}
+	if err := r.Store.EditDraft(ctx, r.Account, d, old, out, now); err != nil {
+		return err
+	}
+	r.Log.Info("thank-you draft edited", "draft", d.ID, "request", d.RequestID, "to", d.To.Email, "message_id", d.MessageID)
+	return nil
+}
+
 // Skip drops a pending draft and closes its helper without a thank-you.
 func (r *Runner) Skip(ctx context.Context, d gratitude.Draft, now time.Time) error {
 	if _, err := r.Store.Apply(ctx, r.Account, d.RequestID, gratitude.Skip{Who: d.To, At: now}, now); err != nil {

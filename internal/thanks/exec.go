@@ -160,7 +160,7 @@ func (x *execution) edit(ctx context.Context, who, text string) error {
 	if who == "" || len(drafts) != 1 {
 		return problem{"name one helper whose thank-you to replace"}
 	}
-	return x.r.Store.EditDraft(ctx, x.r.Account, drafts[0].ID, text, x.now)
+	return x.r.Edit(ctx, drafts[0], text, x.now)
 }
 
 // pending returns the request's pending drafts for who ("" = all).

@@ -33,7 +33,7 @@ type Store interface {
 	Drafts(ctx context.Context, account, requestID int64) ([]gratitude.Draft, error)
 	ObsoleteDrafts(ctx context.Context, account int64) ([]store.ObsoleteDraft, error)
 	Draft(ctx context.Context, account, id int64) (gratitude.Draft, error)
-	EditDraft(ctx context.Context, account, id int64, text string, now time.Time) error
+	EditDraft(ctx context.Context, account int64, d gratitude.Draft, oldMessageID string, out []store.Outgoing, now time.Time) error
 	SkipDraft(ctx context.Context, account int64, d gratitude.Draft, reason string, now time.Time) error
 	ApproveDraft(ctx context.Context, account int64, d gratitude.Draft, out []store.Outgoing, now time.Time) error
 
