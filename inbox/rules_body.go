@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"net/mail"
+	"strings"
 	"time"
 
 	"gratitude"
@@ -53,10 +54,10 @@ func (r *Rules) ask(m *Message, detail string, opts capture.Options) Verdict {
 		}
 	}
 	body := text(m)
-	ev.AskText = msgtext.Excerpt(body.Plain, askTextMax)
+	ev.AskText = msgtext.ExcerptFrom(body.Plain, askTextMax, signer(h.From))
 	if fwd, ok := msgtext.Forward(body, h.Subject); ok && len(ev.Asked) == 0 {
 		r.fromForward(&ev, fwd, h)
-		ev.AskText = msgtext.Excerpt(fwd.Body, askTextMax)
+		ev.AskText = msgtext.ExcerptFrom(fwd.Body, askTextMax, signerOf(fwd.From.Name, fwd.From.Email))
 		reason = "forwarded to the capture address"
 	}
 	if !opts.Due.IsZero() || opts.Window > 0 {
@@ -85,7 +86,7 @@ func (r *Rules) fromForward(ev *gratitude.Asked, fwd *msgtext.Forwarded, outer *
 	from := gratitude.Address{Name: fwd.From.Name, Email: gratitude.NormalizeEmail(fwd.From.Email)}
 	ev.Asked = []gratitude.Address{from}
 	ev.Helped = &gratitude.Replied{MessageID: fwd.MessageID, At: ev.At, From: from,
-		Excerpt: msgtext.Excerpt(fwd.Body, excerptMax)}
+		Excerpt: msgtext.ExcerptFrom(fwd.Body, excerptMax, signerOf(fwd.From.Name, fwd.From.Email))}
 }
 
 // forwardedDate is the forwarded message's date. Clients print it without a
@@ -135,9 +136,26 @@ func (r *Rules) reply(m *Message, req int64, refs []string) Verdict {
 	ev := gratitude.Replied{
 		MessageID: h.MessageID, At: r.askedAt(m), Thread: refs,
 		From:    gratitude.Address{Name: from.Name, Email: gratitude.NormalizeEmail(from.Address)},
-		Excerpt: msgtext.Excerpt(t.Plain, excerptMax),
+		Excerpt: msgtext.ExcerptFrom(t.Plain, excerptMax, signer(h.From)),
 	}
 	return Verdict{Class: gratitude.ClassReply, Reason: "answer in a tracked thread", RequestID: positive(req), Event: ev}
+}
+
+// signer is what the first From address may sign with (see signerOf).
+func signer(from []*mail.Address) string {
+	if len(from) == 0 {
+		return ""
+	}
+	return signerOf(from[0].Name, from[0].Address)
+}
+
+// signerOf is the display name, or else the address's local part.
+func signerOf(name, email string) string {
+	if strings.TrimSpace(name) != "" {
+		return name
+	}
+	local, _, _ := strings.Cut(email, "@")
+	return local
 }
 
 // positive turns the pending-ask marker into "let the store find it".

@@ -45,3 +45,18 @@ func TestAnAskWhoseSubjectMentionsANumberIsStillAnAsk(t *testing.T) {
 		t.Errorf("%s (%s), want an ask", v.Class, v.Reason)
 	}
 }
+
+func TestTheAskTextLeavesOutTheOwnersNameUnderIt(t *testing.T) {
+	raw := "From: Ada Lovelace <ada@example.org>\r\nTo: Grace <grace@example.com>\r\nBcc: ada+thanks@example.org\r\n" +
+		"Subject: Slides for Thursday\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\nMessage-ID: <slides@example.org>\r\n\r\n"
+	m := &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 4, Header: inbox.ParseHeader([]byte(raw))}
+	m.Body = []byte(raw + "Hi Grace,\r\n\r\nCould you send me the slides for Thursday?\r\n\r\nAda\r\n")
+	v := (&inbox.Rules{Owner: corpusOwner()}).Classify(m, corpusBatch())
+	ev, ok := v.Event.(gratitude.Asked)
+	if !ok {
+		t.Fatalf("%s (%s), want an ask", v.Class, v.Reason)
+	}
+	if want := "Could you send me the slides for Thursday?"; ev.AskText != want {
+		t.Errorf("ask text %q, want %q", ev.AskText, want)
+	}
+}

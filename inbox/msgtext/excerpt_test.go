@@ -170,3 +170,27 @@ func TestExcerptOfHTMLRepliesNeverQuotesOwner(t *testing.T) {
 		})
 	}
 }
+
+func TestExcerptFromDropsALastLineThatSignsWithTheSendersName(t *testing.T) {
+	for _, tc := range []struct{ name, plain, want string }{
+		{"Ada Lovelace", "Could you review the budget by Friday?\n\nAda", "Could you review the budget by Friday?"},
+		{"Ada Lovelace", "Could you review the budget by Friday?\nAda Lovelace", "Could you review the budget by Friday?"},
+		{"Ada Lovelace", "Could you review the budget?\n\n- Ada L.", "Could you review the budget?"},
+		{"Ada Lovelace", "Could you review the budget?\n\n—AL", "Could you review the budget?"},
+		{"Ada Lovelace", "Could you review the budget?\nA.", "Could you review the budget?"},
+		{"Lovelace, Ada", "Could you review the budget?\n\nAda", "Could you review the budget?"},
+		{"ada.lovelace", "Could you review the budget?\n\nada", "Could you review the budget?"},
+		{"Ada Lovelace", "Thanks!\nAda", "Thanks!"},
+		// Not the sender's name, or nothing else written: kept.
+		{"Ada Lovelace", "Could you ask Bob?\n\nBob", "Could you ask Bob? Bob"},
+		{"Ada Lovelace", "Ada", "Ada"},
+		{"", "Could you review it?\n\nAda", "Could you review it? Ada"},
+		{"Al Smith", "Could you review it?\n\nAl", "Could you review it?"},
+		{"Ada Lovelace", "Please call Ada about it.", "Please call Ada about it."},
+		{"Ada Lovelace", "Could you review the budget?\n\nal", "Could you review the budget? al"},
+	} {
+		if got := ExcerptFrom(tc.plain, 200, tc.name); got != tc.want {
+			t.Errorf("ExcerptFrom(%q, %q) = %q, want %q", tc.plain, tc.name, got, tc.want)
+		}
+	}
+}

@@ -147,6 +147,13 @@ func FuzzExcerpt(f *testing.F) {
 		if n := utf8.RuneCountInString(got); (max <= 0 && got != "") || (max > 0 && n > max) {
 			t.Fatalf("Excerpt(_, %d) has %d runes", max, n)
 		}
+		// The sender's name from the text itself: its first line.
+		name, _, _ := strings.Cut(plain, "\n")
+		signed := ExcerptFrom(plain, max, name)
+		checkUTF8(t, "ExcerptFrom", signed)
+		if n := utf8.RuneCountInString(signed); (max <= 0 && signed != "") || (max > 0 && n > max) {
+			t.Fatalf("ExcerptFrom(_, %d, %q) has %d runes", max, name, n)
+		}
 		ThanksInFirstLines(plain)
 		OutOfOffice(plain, plain)
 		ns := NormalizeSubject(plain)
