@@ -91,8 +91,12 @@ func (s *sizeResult) idleTarget() target {
 		figure: fmt.Sprintf("p50 %s, p95 %s", ms(percentile(i.SMTP, .5)), ms(i.p95())), met: verdict(i.p95() < idleTarget)}
 	if t.met != "yes" {
 		bare := percentile(i.SMTPBare, .95)
+		diff, side := i.p95()-bare, "above"
+		if diff < 0 {
+			diff, side = -diff, "below"
+		}
 		t.why = fmt.Sprintf("the server is slow to tell: a bare IDLE client's p95 for the same deliveries is %s, "+
-			"Dovecot's own notification on a maildir of this size; gratitude's p95 is %s above it", ms(bare), ms(i.p95()-bare))
+			"Dovecot's own notification on a maildir of this size; gratitude's p95 is %s %s it", ms(bare), ms(diff), side)
 	}
 	return t
 }
