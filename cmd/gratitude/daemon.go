@@ -26,6 +26,7 @@ type daemon struct {
 	account int64
 	stats   *inbox.Stats
 	health  *liveHealth
+	counts  *counters // for /metrics
 	remind  *remind.Runner
 	thanks  *thanks.Runner
 	gate    *mailGate // nil for one-shot commands, which sync first
@@ -44,7 +45,7 @@ func newDaemon(ctx context.Context, a *app) (*daemon, error) {
 		st.Close()
 		return nil, err
 	}
-	return &daemon{app: a, store: st, account: acct, stats: &inbox.Stats{}, health: newLiveHealth(), remind: r,
+	return &daemon{app: a, store: st, account: acct, stats: &inbox.Stats{}, health: newLiveHealth(), counts: newCounters(), remind: r,
 		thanks: a.thanksRunner(st, acct, r)}, nil
 }
 
@@ -137,6 +138,7 @@ func (d *daemon) drain(ctx context.Context, s *outbox.Sender) (outbox.DrainResul
 // onSend keeps the health of the SMTP server and of APPEND delivery.
 func (d *daemon) onSend(ctx context.Context) func(o store.Outgoing, err error) {
 	return func(o store.Outgoing, err error) {
+		d.counts.attempt(o.Kind, err)
 		component := "append"
 		if o.Target == store.TargetSMTP {
 			component = "smtp"
@@ -241,6 +243,7 @@ func (d *daemon) onPass(ctx context.Context, res inbox.PassResult, err error) {
 		d.recordHealth(ctx, "imap", err)
 		return
 	}
+	d.counts.passed(res.Mailbox, res.New, d.clock.Now())
 	d.recordHealth(ctx, "imap:"+res.Mailbox, nil)
 	d.recordHealth(ctx, "imap", nil)
 	if res.New > 0 {
@@ -267,10 +270,11 @@ func (d *daemon) serveHTTP(ctx context.Context) *http.Server {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", d.health.serveHTTP(d.clock))
+	mux.HandleFunc("GET /metrics", d.serveMetrics)
 	srv := &http.Server{Addr: d.cfg.HTTP.Listen, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go func() {
 		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			d.log.Error("http server failed; /healthz unavailable", "listen", d.cfg.HTTP.Listen, "err", err)
+			d.log.Error("http server failed; /healthz and /metrics unavailable", "listen", d.cfg.HTTP.Listen, "err", err)
 		}
 	}()
 	return srv

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"sync"
 	"time"
@@ -53,18 +54,22 @@ func (h *liveHealth) failing(component string) (since time.Time, last string, ok
 	return it.FailingSince, it.Error, true
 }
 
+// snapshot copies every component's health.
+func (h *liveHealth) snapshot() map[string]healthItem {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return maps.Clone(h.items)
+}
+
 // serveHTTP answers 200 when every component is healthy, else 503; the body
 // lists the components either way.
 func (h *liveHealth) serveHTTP(clock gratitude.Clock) http.HandlerFunc {
 	return func(w http.ResponseWriter, _ *http.Request) {
-		h.mu.Lock()
-		ok := len(h.items) > 0
-		items := make(map[string]healthItem, len(h.items))
-		for k, v := range h.items {
-			items[k] = v
+		items := h.snapshot()
+		ok := len(items) > 0
+		for _, v := range items {
 			ok = ok && v.OK
 		}
-		h.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		if !ok {
 			w.WriteHeader(http.StatusServiceUnavailable)
