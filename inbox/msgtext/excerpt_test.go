@@ -171,7 +171,7 @@ func TestExcerptOfHTMLRepliesNeverQuotesOwner(t *testing.T) {
 	}
 }
 
-func TestExcerptFromDropsALastLineThatSignsWithTheSendersName(t *testing.T) {
+func TestExcerptFromDropsTheSendersNameSigningTheText(t *testing.T) {
 	for _, tc := range []struct{ name, plain, want string }{
 		{"Ada Lovelace", "Could you review the budget by Friday?\n\nAda", "Could you review the budget by Friday?"},
 		{"Ada Lovelace", "Could you review the budget by Friday?\nAda Lovelace", "Could you review the budget by Friday?"},
@@ -181,6 +181,8 @@ func TestExcerptFromDropsALastLineThatSignsWithTheSendersName(t *testing.T) {
 		{"Lovelace, Ada", "Could you review the budget?\n\nAda", "Could you review the budget?"},
 		{"ada.lovelace", "Could you review the budget?\n\nada", "Could you review the budget?"},
 		{"Ada Lovelace", "Thanks!\nAda", "Thanks!"},
+		{"Ada Lovelace", "Could you review it?\n\nAda Lovelace\nHead of Finance\nAcme Corp\n+1 555 0100", "Could you review it?"},
+		{"Ada Lovelace", "Could you review it?\n\nAda\n\nP.S. Bring the slides.", "Could you review it? Ada P.S. Bring the slides."},
 		// Not the sender's name, or nothing else written: kept.
 		{"Ada Lovelace", "Could you ask Bob?\n\nBob", "Could you ask Bob? Bob"},
 		{"Ada Lovelace", "Ada", "Ada"},

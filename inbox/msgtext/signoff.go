@@ -7,8 +7,9 @@ import (
 )
 
 // ExcerptFrom is Excerpt of a message whose sender is called name (a
-// display name, or an address's local part; "" when unknown): a last line
-// that only signs it ("Ada", "- Ada L.", "AL") is dropped as well.
+// display name, or an address's local part; "" when unknown): a line near
+// the end that only signs it ("Ada", "- Ada L.", "AL") is dropped as well,
+// with the short signature lines under it.
 func ExcerptFrom(plain string, max int, name string) string {
 	if max <= 0 {
 		return ""
@@ -16,17 +17,28 @@ func ExcerptFrom(plain string, max int, name string) string {
 	return cutText(collapseSpace(strings.Join(dropSignOff(ownLines(plain), name), "\n")), max)
 }
 
-// dropSignOff removes a last line that is the sender's name alone, when
-// something else was written above it.
+// dropSignOff removes the sender's name signing the text, alone on a line
+// near the end, with the short signature lines under it (title, company,
+// phone), when something else was written above it.
 func dropSignOff(kept []string, name string) []string {
-	last := len(kept) - 1
-	for last >= 0 && kept[last] == "" {
-		last--
+	sig := 0
+	for i := len(kept) - 1; i >= 0; i-- {
+		line := kept[i]
+		if line == "" {
+			continue
+		}
+		if isSignOff(line, name) {
+			if !hasText(kept[:i]) {
+				return kept // all there is: the name was the message
+			}
+			return kept[:i]
+		}
+		if sig == maxSignatureLines || !isSignatureLine(line) {
+			break
+		}
+		sig++
 	}
-	if last < 0 || !hasText(kept[:last]) || !isSignOff(kept[last], name) {
-		return kept
-	}
-	return kept[:last]
+	return kept
 }
 
 // isSignOff reports a line that signs as name: the whole name, the first
