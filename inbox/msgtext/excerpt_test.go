@@ -177,19 +177,25 @@ func TestExcerptFromDropsTheSendersNameSigningTheText(t *testing.T) {
 		{"Ada Lovelace", "Could you review the budget by Friday?\nAda Lovelace", "Could you review the budget by Friday?"},
 		{"Ada Lovelace", "Could you review the budget?\n\n- Ada L.", "Could you review the budget?"},
 		{"Ada Lovelace", "Could you review the budget?\n\n—AL", "Could you review the budget?"},
-		{"Ada Lovelace", "Could you review the budget?\nA.", "Could you review the budget?"},
+		{"Ada Lovelace", "Could you review the budget?\n~A.", "Could you review the budget?"},
 		{"Lovelace, Ada", "Could you review the budget?\n\nAda", "Could you review the budget?"},
 		{"ada.lovelace", "Could you review the budget?\n\nada", "Could you review the budget?"},
 		{"Ada Lovelace", "Thanks!\nAda", "Thanks!"},
+		{"Al Smith", "Could you review it?\n\nAl", "Could you review it?"},
 		{"Ada Lovelace", "Could you review it?\n\nAda Lovelace\nHead of Finance\nAcme Corp\n+1 555 0100", "Could you review it?"},
-		{"Ada Lovelace", "Could you review it?\n\nAda\n\nP.S. Bring the slides.", "Could you review it? Ada P.S. Bring the slides."},
-		// Not the sender's name, or nothing else written: kept.
+		// Not the sender signing, or nothing else written: kept.
 		{"Ada Lovelace", "Could you ask Bob?\n\nBob", "Could you ask Bob? Bob"},
 		{"Ada Lovelace", "Ada", "Ada"},
 		{"", "Could you review it?\n\nAda", "Could you review it? Ada"},
-		{"Al Smith", "Could you review it?\n\nAl", "Could you review it?"},
 		{"Ada Lovelace", "Please call Ada about it.", "Please call Ada about it."},
 		{"Ada Lovelace", "Could you review the budget?\n\nal", "Could you review the budget? al"},
+		{"Ada Lovelace", "Could you review it?\n\nAda\n\nP.S. Bring the slides.", "Could you review it? Ada P.S. Bring the slides."},
+		{"Ada Lovelace", "Could you review it?\n\nAda\nHead of Finance", "Could you review it? Ada Head of Finance"},
+		{"Bob Stone", "Who is coming? So far:\n\nBob\nCarol\nDan\nErin", "Who is coming? So far: Bob Carol Dan Erin"},
+		{"info", "Could you check the invoice?\n\nInfo\nBilling line 3 is wrong\nPlease fix by Friday",
+			"Could you check the invoice? Info Billing line 3 is wrong Please fix by Friday"},
+		{"Olivia King", "Can we move it to 3pm?\n\nOK", "Can we move it to 3pm? OK"},
+		{"Ada Lovelace", "Shall we take A or B?\n\nA", "Shall we take A or B? A"},
 	} {
 		if got := ExcerptFrom(tc.plain, 200, tc.name); got != tc.want {
 			t.Errorf("ExcerptFrom(%q, %q) = %q, want %q", tc.plain, tc.name, got, tc.want)

@@ -7,9 +7,11 @@ import (
 )
 
 // ExcerptFrom is Excerpt of a message whose sender is called name (a
-// display name, or an address's local part; "" when unknown): a line near
-// the end that only signs it ("Ada", "- Ada L.", "AL") is dropped as well,
-// with the short signature lines under it.
+// display name, or an address's local part; "" when unknown): the
+// sender's name signing it is dropped as well. The whole name may head a
+// short signature block ("Ada Lovelace / Head of Finance / +1 555 0100");
+// the first name, the first name and an initial, or initials after a
+// dash ("Ada", "Ada L.", "-AL") only as the very last line.
 func ExcerptFrom(plain string, max int, name string) string {
 	if max <= 0 {
 		return ""
@@ -17,17 +19,27 @@ func ExcerptFrom(plain string, max int, name string) string {
 	return cutText(collapseSpace(strings.Join(dropSignOff(ownLines(plain), name), "\n")), max)
 }
 
-// dropSignOff removes the sender's name signing the text, alone on a line
-// near the end, with the short signature lines under it (title, company,
-// phone), when something else was written above it.
+// signature is how surely a line signs as the sender.
+type signature int
+
+const (
+	notSigned   signature = iota
+	signedShort           // first name, first name and initial, dashed initials
+	signedFull            // the whole name, of two words or more
+)
+
+// dropSignOff removes the sender's name signing the text, with the short
+// signature lines under a whole name, when something else was written
+// above it.
 func dropSignOff(kept []string, name string) []string {
+	words := nameWords(name)
 	sig := 0
 	for i := len(kept) - 1; i >= 0; i-- {
 		line := kept[i]
 		if line == "" {
 			continue
 		}
-		if isSignOff(line, name) {
+		if s := signedAs(line, words); s == signedFull || (s == signedShort && sig == 0) {
 			if !hasText(kept[:i]) {
 				return kept // all there is: the name was the message
 			}
@@ -41,25 +53,28 @@ func dropSignOff(kept []string, name string) []string {
 	return kept
 }
 
-// isSignOff reports a line that signs as name: the whole name, the first
-// name, the first name and an initial, or the initials, with or without
-// a leading dash and trailing dots.
-func isSignOff(line, name string) bool {
-	words := nameWords(name)
-	s := strings.TrimRight(strings.TrimLeft(line, "-–—~ "), ".,!; ")
+// signedAs reports whether a line signs as the person called words.
+func signedAs(line string, words []string) signature {
+	trimmed := strings.TrimLeft(line, "-–—~ ")
+	dashed := trimmed != line
+	s := strings.TrimRight(trimmed, ".,!; ")
 	if len(words) == 0 || s == "" || utf8.RuneCountInString(s) > 60 {
-		return false
+		return notSigned
 	}
 	signed := strings.Fields(strings.ToLower(s))
 	first := words[0]
 	switch {
-	case strings.Join(signed, " ") == strings.Join(words, " "), len(signed) == 1 && signed[0] == first:
-		return true
+	case len(words) > 1 && strings.Join(signed, " ") == strings.Join(words, " "):
+		return signedFull
+	case len(signed) == 1 && signed[0] == first:
+		return signedShort
 	case len(signed) == 2 && signed[0] == first && len(words) > 1 &&
 		strings.TrimRight(signed[1], ".") == initialOf(words[len(words)-1]):
-		return true // "Ada L."
+		return signedShort // "Ada L."
+	case dashed && initials(s) != "" && (initials(s) == initialsOf(words) || initials(s) == initialOf(first)):
+		return signedShort // "-AL": alone, "AL" or "OK" may be words
 	}
-	return initials(s) != "" && (initials(s) == initialsOf(words) || initials(s) == initialOf(first))
+	return notSigned
 }
 
 // nameWords lower-cases a display name into its words, reading "Last,
