@@ -3,6 +3,7 @@ package mailer_test
 import (
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/emersion/go-smtp"
 
@@ -112,5 +113,29 @@ func TestAConnDoesNotResendAMessageTheServerMayHaveTaken(t *testing.T) {
 	}
 	if n, m := srv.Connections(), len(srv.Messages()); n != 2 || m != 1 {
 		t.Errorf("%d connections, %d messages; want a new connection after the 421, and one message", n, m)
+	}
+}
+
+func TestAConnDoesNotDialAgainWhenAKeptConnectionIsOnlySlow(t *testing.T) {
+	var mails atomic.Int32
+	stall := make(chan struct{})
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{Reply: func(stage, _ string) *smtp.SMTPError {
+		if stage == testmail.SMTPMail && mails.Add(1) == 2 {
+			<-stall // the server is alive but does not answer in time
+		}
+		return nil
+	}})
+	t.Cleanup(func() { close(stall) }) // runs before the server closes
+	opts := options(t, srv.Addr(), mailer.SecurityInsecure)
+	opts.Timeout = 300 * time.Millisecond
+	c := mailer.NewConn(deadline(t), opts)
+	defer c.Close()
+	errs := sendAll(t, c, render(t, thankYou()), bob, "carol@example.org")
+	if errs[0] != nil {
+		t.Fatal(errs[0])
+	}
+	sendErr(t, errs[1], "MAIL FROM", 0, true)
+	if n := srv.Connections(); n != 1 {
+		t.Errorf("%d connections; a slow server is not one that hung up", n)
 	}
 }

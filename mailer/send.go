@@ -3,6 +3,9 @@ package mailer
 import (
 	"context"
 	"errors"
+	"io"
+	"net"
+	"syscall"
 )
 
 // Send delivers raw (a rendered message) to the recipients over SMTP as
@@ -109,15 +112,20 @@ func (c *Conn) drop() {
 }
 
 // hungUpBefore reports a failure at the first command of a transaction
-// that says the server closed the connection: nothing of the message was
-// sent, so dialing again and sending it is safe.
+// that says the server closed the connection (421, end of stream, reset):
+// nothing of the message was sent, so dialing again and sending it is
+// safe. A timeout is not a hang-up: a slow server would only be waited
+// for twice.
 func hungUpBefore(err error) bool {
 	var se *SendError
 	if !errors.As(err, &se) || se.Stage != stageMail {
 		return false
 	}
-	reply := replyOf(err)
-	return reply == nil || reply.Code == 421
+	if reply := replyOf(err); reply != nil {
+		return reply.Code == 421
+	}
+	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNABORTED)
 }
 
 // transfer runs one mail transaction: MAIL FROM, RCPT TO each, DATA.

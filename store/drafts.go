@@ -68,10 +68,13 @@ UPDATE drafts SET state = ?, reason = ?, decided_at = ? WHERE account_id = ? AND
 UPDATE drafts SET body = ?, html = '', edited = 1, decided_at = ?, message_id = ?
 WHERE account_id = ? AND id = ? AND message_id = ? AND state = 'pending'`
 	// qOutCancelEditedCopy drops the copy of a draft's old text that has
-	// not reached Drafts yet, or was cut off by a crash on its way there.
+	// not reached Drafts yet, or was cut off by a crash on its way there
+	// (its lease ran out); one a sender is putting there now arrives, and
+	// the removal queued after it takes it away.
 	qOutCancelEditedCopy = `
 UPDATE outbox SET state = 'cancelled', lease_until = NULL, last_error = 'edited: the new text goes to Drafts instead'
-WHERE account_id = ? AND message_id = ? AND target = 'imap:drafts' AND state IN ('queued', 'sending')`
+WHERE account_id = ? AND message_id = ? AND target = 'imap:drafts'
+  AND (state = 'queued' OR (state = 'sending' AND lease_until <= ?))`
 	qDraftSent = `UPDATE drafts SET state = 'sent', sent_at = ? WHERE account_id = ? AND message_id = ? AND state = 'approved'`
 	// qHelperInThread is the helper's last message in the request's thread
 	// (empty when they never wrote in it), whether they are closed
@@ -285,7 +288,7 @@ func (s *Store) EditDraft(ctx context.Context, account int64, d gratitude.Draft,
 		if _, err := tx.ExecContext(ctx, qThreadInsert, account, d.RequestID, d.MessageID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, qOutCancelEditedCopy, account, oldMessageID); err != nil {
+		if _, err := tx.ExecContext(ctx, qOutCancelEditedCopy, account, oldMessageID, millis(now)); err != nil {
 			return err
 		}
 		return enqueueTx(ctx, tx, account, out, now)

@@ -211,3 +211,54 @@ func TestObsoleteDraftsSayWhy(t *testing.T) {
 		})
 	}
 }
+
+func TestEditingADraftReplacesItsCopyButLetsOneOnItsWayArrive(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		claimedAt time.Duration // how long before the edit a sender claimed the old copy; 0: never
+		want      OutState
+	}{
+		{"still queued", 0, OutCancelled},
+		{"being put there", time.Minute, OutSending},
+		{"cut off by a crash", time.Hour, OutCancelled},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTest(t)
+			ctx := context.Background()
+			acct := account(t, s, "ada@example.org")
+			r := resolvedWithAlice(t, s, acct)
+			d := draftFor(r, alice, "ty1@example.org")
+			if err := s.AddDrafts(ctx, acct, []gratitude.Draft{d}, t0); err != nil {
+				t.Fatal(err)
+			}
+			ds, _ := s.Drafts(ctx, acct, r.ID)
+			d = ds[0]
+			copyOut := Outgoing{RequestID: r.ID, Kind: "thank-you", Target: TargetDrafts, MessageID: d.MessageID, Raw: []byte("old")}
+			edited := t0.Add(3 * time.Hour)
+			if err := s.Enqueue(ctx, acct, []Outgoing{copyOut}, t0); err != nil {
+				t.Fatal(err)
+			}
+			if tc.claimedAt > 0 {
+				if _, ok, err := s.ClaimOutgoing(ctx, acct, []Target{TargetDrafts}, edited.Add(-tc.claimedAt), 3*time.Minute); err != nil || !ok {
+					t.Fatal(ok, err)
+				}
+			}
+			d.Text, d.MessageID = "Thanks a lot.", "ty1-edited@example.org"
+			newCopy := Outgoing{RequestID: r.ID, Kind: "thank-you", Target: TargetDrafts, MessageID: d.MessageID, Raw: []byte("new")}
+			rm := Outgoing{RequestID: r.ID, Kind: "thank-you", Target: TargetDraftsRemove, MessageID: "ty1@example.org"}
+			if err := s.EditDraft(ctx, acct, d, "ty1@example.org", []Outgoing{rm, newCopy}, edited); err != nil {
+				t.Fatal(err)
+			}
+			all, _ := s.Outbox(ctx, acct)
+			if all[0].MessageID != "ty1@example.org" || all[0].State != tc.want {
+				t.Errorf("the old copy is %s, want %s", all[0].State, tc.want)
+			}
+			if len(all) != 3 || all[1].Target != TargetDraftsRemove || all[2].MessageID != "ty1-edited@example.org" {
+				t.Errorf("outbox %+v; want the old copy's removal, then the new copy", all)
+			}
+			if ids, _ := s.ThreadRequests(ctx, acct, []string{"ty1-edited@example.org"}); ids["ty1-edited@example.org"] != r.ID {
+				t.Error("the edited draft's Message-ID is not in the request's thread")
+			}
+		})
+	}
+}

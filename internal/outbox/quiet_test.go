@@ -1,6 +1,8 @@
 package outbox
 
 import (
+	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -82,4 +84,27 @@ func TestAReminderCutOffByACrashIsNotResentInsideQuietHours(t *testing.T) {
 func hasKey[V any](m map[string]V, k string) bool {
 	_, ok := m[k]
 	return ok
+}
+
+func TestAStopWhileHoldingAReminderBackStillPutsItBack(t *testing.T) {
+	r := newRig(t, nil)
+	morning := t0.Add(10 * time.Hour)
+	r.quietUntil(morning)
+	ctx, cancel := context.WithCancel(r.ctx)
+	quiet := r.s.Quiet
+	r.s.Quiet = func(t time.Time) time.Time {
+		cancel() // SIGTERM arrives between the claim and putting it back
+		return quiet(t)
+	}
+	r.enqueueKind("nudge", "n1@example.org", store.TargetSMTP)
+	if _, err := r.s.Drain(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatalf("drain: %v", err)
+	}
+	all, err := r.st.Outbox(r.ctx, r.acct)
+	if err != nil || len(all) != 1 {
+		t.Fatal(all, err)
+	}
+	if o := all[0]; o.State != store.OutQueued || o.Attempts != 0 || !o.NextAttemptAt.Equal(morning) {
+		t.Errorf("after the stop: %s, %d attempts, next at %v; want queued, 0, %v", o.State, o.Attempts, o.NextAttemptAt, morning)
+	}
 }

@@ -127,12 +127,17 @@ func (s *Sender) Drain(ctx context.Context) (DrainResult, error) {
 		}
 		if until, held := s.heldUntil(o, now); held {
 			s.Log.Info("held until quiet hours end", "kind", o.Kind, "request", o.RequestID, "message_id", o.MessageID, "until", until)
-			if err := s.Queue.Defer(ctx, o, until); err != nil {
-				return res, err
-			}
+			err = s.Queue.Defer(context.WithoutCancel(ctx), o, until)
+		} else {
+			err = s.deliver(ctx, o, &res)
+		}
+		if errors.Is(err, store.ErrLeaseLost) {
+			// Cancelled meanwhile (an edited draft's old copy), or taken
+			// over after a stall: its fate is no longer this attempt's.
+			s.Log.Warn("outbox message changed hands during its attempt", "kind", o.Kind, "message_id", o.MessageID, "err", err)
 			continue
 		}
-		if err := s.deliver(ctx, o, &res); err != nil {
+		if err != nil {
 			return res, err
 		}
 	}

@@ -399,3 +399,30 @@ func TestADrainSendsEverythingDueOverOneSMTPConnection(t *testing.T) {
 		t.Errorf("%d SMTP connections for %d messages; want one for all 5", n, m)
 	}
 }
+
+// leaseLosingQueue reports the lease of one message lost when its send is
+// recorded, as when the message was cancelled during the attempt.
+type leaseLosingQueue struct {
+	Queue
+	messageID string
+}
+
+func (q leaseLosingQueue) MarkSent(ctx context.Context, o store.Outgoing, now time.Time) error {
+	if o.MessageID == q.messageID {
+		return fmt.Errorf("message %s: %w", o.MessageID, store.ErrLeaseLost)
+	}
+	return q.Queue.MarkSent(ctx, o, now)
+}
+
+func TestALostLeaseEndsThatAttemptAloneNotTheDrain(t *testing.T) {
+	r := newRig(t, nil)
+	r.s.Queue = leaseLosingQueue{Queue: r.st, messageID: "n1@example.org"}
+	r.enqueue("n1@example.org", store.TargetSMTP)
+	r.enqueue("n2@example.org", store.TargetSMTP)
+	if _, err := r.s.Drain(r.ctx); err != nil {
+		t.Fatalf("drain failed on a lost lease: %v", err)
+	}
+	if n := len(r.smtp.Messages()); n != 2 {
+		t.Errorf("the server got %d messages; the one after the lost lease must go too", n)
+	}
+}
