@@ -181,13 +181,8 @@ func StartDovecot(dir string, opts DovecotOptions) (*Dovecot, error) {
 var dovecotFallbacks = []string{"/usr/sbin/dovecot", "/usr/local/sbin/dovecot"}
 
 func dovecotBinary() (string, error) {
-	if p, err := exec.LookPath("dovecot"); err == nil {
+	if p, ok := findBinary("dovecot", dovecotFallbacks); ok {
 		return p, nil
-	}
-	for _, p := range dovecotFallbacks {
-		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
-			return p, nil
-		}
 	}
 	return "", ErrDovecotMissing
 }
@@ -455,7 +450,7 @@ func (d *Dovecot) startLocked() error {
 	for {
 		select {
 		case <-p.exited:
-			return fmt.Errorf("testmail: dovecot exited during startup (%v)\n%s", p.err, d.logTail())
+			return fmt.Errorf("testmail: dovecot exited during startup (%v)\n%s", p.err, logTail("dovecot", d.Logs()))
 		default:
 		}
 		if lastErr = d.probe(deadline); lastErr == nil {
@@ -464,7 +459,7 @@ func (d *Dovecot) startLocked() error {
 		}
 		if time.Now().After(deadline) {
 			d.kill(p)
-			return fmt.Errorf("testmail: dovecot not ready on %s after %v: %v\n%s", d.Addr(), startTimeout, lastErr, d.logTail())
+			return fmt.Errorf("testmail: dovecot not ready on %s after %v: %v\n%s", d.Addr(), startTimeout, lastErr, logTail("dovecot", d.Logs()))
 		}
 		b.wait()
 	}
@@ -573,25 +568,7 @@ func (d *Dovecot) Dir() string { return d.dir }
 func (d *Dovecot) ConfigPath() string { return d.confPath }
 
 // Logs returns Dovecot's log file plus anything the master printed.
-func (d *Dovecot) Logs() string {
-	data, err := os.ReadFile(d.logPath)
-	s := string(data)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		s += fmt.Sprintf("(reading %s: %v)\n", d.logPath, err)
-	}
-	if out, _ := os.ReadFile(d.outPath); len(out) > 0 {
-		s += "--- dovecot stdout/stderr ---\n" + string(out)
-	}
-	return s
-}
-
-func (d *Dovecot) logTail() string {
-	lines := strings.Split(strings.TrimRight(d.Logs(), "\n"), "\n")
-	if len(lines) > 20 {
-		lines = lines[len(lines)-20:]
-	}
-	return "dovecot log tail:\n" + strings.Join(lines, "\n")
-}
+func (d *Dovecot) Logs() string { return readServerLog("dovecot", d.logPath, d.outPath) }
 
 // AddUser creates or updates a login; name is a full address such as
 // ada@example.org and is lower-cased like Dovecot's auth_username_format.

@@ -179,7 +179,7 @@ func (p *Postfix) waitReady() error {
 		select {
 		case <-p.proc.exited:
 			return fmt.Errorf("testmail: postfix master exited during startup (%v); with an empty log it failed "+
-				"before postlogd ran, e.g. on a dir user postfix cannot reach\n%s", p.proc.err, p.logTail())
+				"before postlogd ran, e.g. on a dir user postfix cannot reach\n%s", p.proc.err, logTail("postfix", p.readLogs()))
 		default:
 		}
 		lastErr := p.probe(deadline)
@@ -187,7 +187,7 @@ func (p *Postfix) waitReady() error {
 			return nil
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("testmail: postfix not ready on %s after %v: %v\n%s", p.Addr(), startTimeout, lastErr, p.logTail())
+			return fmt.Errorf("testmail: postfix not ready on %s after %v: %v\n%s", p.Addr(), startTimeout, lastErr, logTail("postfix", p.readLogs()))
 		}
 		b.wait()
 	}

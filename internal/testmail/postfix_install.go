@@ -67,13 +67,8 @@ func findPostfix() (*postfixInstall, error) {
 }
 
 func postconfBinary() (string, error) {
-	if p, err := exec.LookPath("postconf"); err == nil {
+	if p, ok := findBinary("postconf", postfixFallbacks); ok {
 		return p, nil
-	}
-	for _, p := range postfixFallbacks {
-		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
-			return p, nil
-		}
 	}
 	return "", fmt.Errorf("%w: not installed (no postconf); apt-get install postfix or run .ci/install-deps.sh", ErrPostfixUnavailable)
 }

@@ -1,10 +1,7 @@
 package testmail
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"strings"
 	"time"
 )
@@ -21,23 +18,7 @@ func (p *Postfix) Logs() string {
 }
 
 func (p *Postfix) readLogs() string {
-	data, err := os.ReadFile(p.logPath)
-	s := string(data)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		s += fmt.Sprintf("(reading %s: %v)\n", p.logPath, err)
-	}
-	if out, _ := os.ReadFile(p.outPath); len(out) > 0 {
-		s += "--- postfix master stdout/stderr ---\n" + string(out)
-	}
-	return s
-}
-
-func (p *Postfix) logTail() string {
-	lines := strings.Split(strings.TrimRight(p.readLogs(), "\n"), "\n")
-	if len(lines) > 20 {
-		lines = lines[len(lines)-20:]
-	}
-	return "postfix log tail:\n" + strings.Join(lines, "\n")
+	return readServerLog("postfix master", p.logPath, p.outPath)
 }
 
 // WaitDelivered waits until the log shows n deliveries (status=sent lines:
