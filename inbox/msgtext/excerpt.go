@@ -86,16 +86,23 @@ func dropClosing(kept []string) []string {
 	if last < 0 {
 		return nil
 	}
-	kept = kept[:last+1]
+	return cutSignature(kept[:last+1], func(line string, _ int) bool { return isClosing(line) })
+}
+
+// cutSignature walks back from the end over blank lines and at most
+// maxSignatureLines short signature lines (name, title, company, phone)
+// to a line that ends the text (ends is told how many signature lines
+// stand under it), and cuts there, unless nothing else was written above.
+func cutSignature(kept []string, ends func(line string, under int) bool) []string {
 	sig := 0
-	for i := last; i >= 0; i-- {
+	for i := len(kept) - 1; i >= 0; i-- {
 		line := kept[i]
 		if line == "" {
 			continue
 		}
-		if isClosing(line) {
+		if ends(line, sig) {
 			if !hasText(kept[:i]) {
-				return kept // all there is: the closing was the message
+				return kept // all there is: the signing line was the message
 			}
 			return kept[:i]
 		}

@@ -33,24 +33,10 @@ const (
 // above it.
 func dropSignOff(kept []string, name string) []string {
 	words := nameWords(name)
-	sig := 0
-	for i := len(kept) - 1; i >= 0; i-- {
-		line := kept[i]
-		if line == "" {
-			continue
-		}
-		if s := signedAs(line, words); s == signedFull || (s == signedShort && sig == 0) {
-			if !hasText(kept[:i]) {
-				return kept // all there is: the name was the message
-			}
-			return kept[:i]
-		}
-		if sig == maxSignatureLines || !isSignatureLine(line) {
-			break
-		}
-		sig++
-	}
-	return kept
+	return cutSignature(kept, func(line string, under int) bool {
+		s := signedAs(line, words)
+		return s == signedFull || (s == signedShort && under == 0)
+	})
 }
 
 // signedAs reports whether a line signs as the person called words.
