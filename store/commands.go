@@ -220,21 +220,11 @@ func (s *Store) DecideCommand(ctx context.Context, account, id int64, state, rea
 
 // CommandCounts counts command mail by state.
 func (s *Store) CommandCounts(ctx context.Context, account int64) (map[string]int, error) {
-	rows, err := s.read.QueryContext(ctx, qCommandCounts, account)
-	if err != nil {
+	out := map[string]int{}
+	if err := s.countBy(ctx, qCommandCounts, account, func(k string, n int64) { out[k] = int(n) }); err != nil {
 		return nil, wrap("command counts", err)
 	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var st string
-		var n int
-		if err := rows.Scan(&st, &n); err != nil {
-			return nil, wrap("command counts", err)
-		}
-		out[st] = n
-	}
-	return out, wrap("command counts", rows.Err())
+	return out, nil
 }
 
 // SeenIn reports whether a message with the Message-ID was seen in mailbox

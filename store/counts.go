@@ -19,16 +19,20 @@ WHERE account_id = ? AND state IN ('queued', 'sending', 'failed') GROUP BY state
 // requests are absent.
 func (s *Store) RequestCounts(ctx context.Context, account int64) (map[gratitude.State]int64, error) {
 	out := map[gratitude.State]int64{}
-	err := s.countBy(ctx, qRequestCounts, account, func(k string, n int64) { out[gratitude.State(k)] = n })
-	return out, wrap("request counts", err)
+	if err := s.countBy(ctx, qRequestCounts, account, func(k string, n int64) { out[gratitude.State(k)] = n }); err != nil {
+		return nil, wrap("request counts", err)
+	}
+	return out, nil
 }
 
 // OutboxBacklog counts the account's outbox messages queued, being sent
 // and failed, without reading the sent ones.
 func (s *Store) OutboxBacklog(ctx context.Context, account int64) (map[OutState]int64, error) {
 	out := map[OutState]int64{}
-	err := s.countBy(ctx, qOutBacklog, account, func(k string, n int64) { out[OutState(k)] = n })
-	return out, wrap("outbox backlog", err)
+	if err := s.countBy(ctx, qOutBacklog, account, func(k string, n int64) { out[OutState(k)] = n }); err != nil {
+		return nil, wrap("outbox backlog", err)
+	}
+	return out, nil
 }
 
 // countBy runs a "SELECT key, COUNT(*) … GROUP BY key" query for account.

@@ -247,24 +247,9 @@ func (s *Store) Relocate(ctx context.Context, account int64, mailbox string, mes
 // ClassCounts returns how many recorded messages of the account have each
 // class; classes without messages are absent.
 func (s *Store) ClassCounts(ctx context.Context, account int64) (map[gratitude.Class]int64, error) {
-	rows, err := s.read.QueryContext(ctx, qClassCounts, account)
-	if err != nil {
-		return nil, fmt.Errorf("store: class counts: %w", err)
-	}
-	defer rows.Close()
-	out := make(map[gratitude.Class]int64)
-	for rows.Next() {
-		var (
-			c string
-			n int64
-		)
-		if err := rows.Scan(&c, &n); err != nil {
-			return nil, fmt.Errorf("store: class counts: %w", err)
-		}
-		out[gratitude.Class(c)] = n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: class counts: %w", err)
+	out := map[gratitude.Class]int64{}
+	if err := s.countBy(ctx, qClassCounts, account, func(k string, n int64) { out[gratitude.Class(k)] = n }); err != nil {
+		return nil, wrap("class counts", err)
 	}
 	return out, nil
 }

@@ -328,21 +328,11 @@ func (s *Store) Outbox(ctx context.Context, account int64) ([]Outgoing, error) {
 
 // OutboxCounts counts the account's outbox messages by state.
 func (s *Store) OutboxCounts(ctx context.Context, account int64) (map[OutState]int, error) {
-	rows, err := s.read.QueryContext(ctx, qOutCounts, account)
-	if err != nil {
+	out := map[OutState]int{}
+	if err := s.countBy(ctx, qOutCounts, account, func(k string, n int64) { out[OutState(k)] = int(n) }); err != nil {
 		return nil, wrap("outbox counts", err)
 	}
-	defer rows.Close()
-	out := map[OutState]int{}
-	for rows.Next() {
-		var st string
-		var n int
-		if err := rows.Scan(&st, &n); err != nil {
-			return nil, wrap("outbox counts", err)
-		}
-		out[OutState(st)] = n
-	}
-	return out, wrap("outbox counts", rows.Err())
+	return out, nil
 }
 
 // Failures returns the messages that failed after since, oldest first.
