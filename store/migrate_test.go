@@ -329,3 +329,29 @@ func TestMigrationFilesAreNumberedWithoutGaps(t *testing.T) {
 		}
 	}
 }
+
+// TestUpgradeToV6DoesNotFollowUpOldSends: a message sent before version 6
+// had what follows its send recorded with it; the upgrade must not make
+// the outbox do it again (a second copy in Sent, say).
+func TestUpgradeToV6DoesNotFollowUpOldSends(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.db")
+	db := rawDB(t, path)
+	frozen, err := os.ReadFile(frozenPath(5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(string(frozen) + `PRAGMA user_version = 5;
+INSERT INTO accounts (id, email, created_at) VALUES (1, 'ada@example.org', 1700000000000);
+INSERT INTO outbox (account_id, kind, target, sender, recipients, message_id, raw, then_targets, state, next_attempt_at, created_at, sent_at)
+    VALUES (1, 'thank-you', 'smtp', 'ada@example.org', 'bob@example.org', 'ty-old@example.org', X'4869', 'imap:sent', 'sent', 1700000000000, 1700000000000, 1700000001000);`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s := openAt(t, path)
+	cut, err := s.SentNotFollowedUp(context.Background(), 1)
+	if err != nil || len(cut) != 0 {
+		t.Errorf("after the upgrade, %d sends look cut off before their follow-up (%v); want none", len(cut), err)
+	}
+}

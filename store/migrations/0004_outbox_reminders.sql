@@ -21,9 +21,6 @@ CREATE TABLE outbox (
     late            INTEGER NOT NULL DEFAULT 0,
     -- targets the same message goes to once it is sent (e.g. a copy in Sent)
     then_targets    TEXT    NOT NULL DEFAULT '',
-    -- set once what follows a send (then_targets, a thank-you's helper
-    -- thanked) is recorded: a crash between the two is finished later
-    followed_up     INTEGER NOT NULL DEFAULT 0,
     state           TEXT    NOT NULL DEFAULT 'queued'
                     CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'cancelled')),
     attempts        INTEGER NOT NULL DEFAULT 0,
@@ -38,7 +35,6 @@ CREATE TABLE outbox (
 -- The sender's queue, and the rate limit's count of recent sends.
 CREATE INDEX outbox_due ON outbox (account_id, state, next_attempt_at);
 CREATE INDEX outbox_sent ON outbox (account_id, target, sent_at);
-CREATE INDEX outbox_to_follow_up ON outbox (account_id, followed_up, state);
 
 -- How many times each reminder went out for a request, and when last.
 CREATE TABLE reminders (

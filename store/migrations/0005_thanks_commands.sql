@@ -40,12 +40,9 @@ CREATE TABLE cards (
     request_id INTEGER REFERENCES requests (id) ON DELETE CASCADE,
     kind       TEXT    NOT NULL,
     message_id TEXT    NOT NULL DEFAULT '',
-    -- the drafts an approval card showed: "approve" answers only those
-    drafts     TEXT    NOT NULL DEFAULT '',
     created_at INTEGER NOT NULL,
     expires_at INTEGER NOT NULL
 );
-CREATE INDEX cards_by_message_id ON cards (account_id, message_id);
 
 -- Mail from the owner's address that holds commands. It is carried out only
 -- once it provably comes from the owner (a copy in Sent, a valid card
@@ -60,8 +57,6 @@ CREATE TABLE commands (
     card_id     INTEGER NOT NULL DEFAULT 0,
     token       TEXT    NOT NULL DEFAULT '',
     dkim        INTEGER NOT NULL DEFAULT 0,
-    -- the program's own messages it answers (a card, a nudge)
-    refs        TEXT    NOT NULL DEFAULT '',
     commands    TEXT    NOT NULL DEFAULT '[]',
     unknown     TEXT    NOT NULL DEFAULT '[]',
     state       TEXT    NOT NULL DEFAULT 'pending'

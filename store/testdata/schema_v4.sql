@@ -68,9 +68,6 @@ CREATE TABLE outbox (
     late            INTEGER NOT NULL DEFAULT 0,
     -- targets the same message goes to once it is sent (e.g. a copy in Sent)
     then_targets    TEXT    NOT NULL DEFAULT '',
-    -- set once what follows a send (then_targets, a thank-you's helper
-    -- thanked) is recorded: a crash between the two is finished later
-    followed_up     INTEGER NOT NULL DEFAULT 0,
     state           TEXT    NOT NULL DEFAULT 'queued'
                     CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'cancelled')),
     attempts        INTEGER NOT NULL DEFAULT 0,
@@ -175,8 +172,6 @@ CREATE INDEX messages_by_request ON messages (request_id);
 CREATE INDEX outbox_due ON outbox (account_id, state, next_attempt_at);
 
 CREATE INDEX outbox_sent ON outbox (account_id, target, sent_at);
-
-CREATE INDEX outbox_to_follow_up ON outbox (account_id, followed_up, state);
 
 CREATE INDEX request_events_by_request ON request_events (request_id, id);
 

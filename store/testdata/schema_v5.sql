@@ -13,8 +13,6 @@ CREATE TABLE cards (
     request_id INTEGER REFERENCES requests (id) ON DELETE CASCADE,
     kind       TEXT    NOT NULL,
     message_id TEXT    NOT NULL DEFAULT '',
-    -- the drafts an approval card showed: "approve" answers only those
-    drafts     TEXT    NOT NULL DEFAULT '',
     created_at INTEGER NOT NULL,
     expires_at INTEGER NOT NULL
 );
@@ -29,8 +27,6 @@ CREATE TABLE commands (
     card_id     INTEGER NOT NULL DEFAULT 0,
     token       TEXT    NOT NULL DEFAULT '',
     dkim        INTEGER NOT NULL DEFAULT 0,
-    -- the program's own messages it answers (a card, a nudge)
-    refs        TEXT    NOT NULL DEFAULT '',
     commands    TEXT    NOT NULL DEFAULT '[]',
     unknown     TEXT    NOT NULL DEFAULT '[]',
     state       TEXT    NOT NULL DEFAULT 'pending'
@@ -128,9 +124,6 @@ CREATE TABLE outbox (
     late            INTEGER NOT NULL DEFAULT 0,
     -- targets the same message goes to once it is sent (e.g. a copy in Sent)
     then_targets    TEXT    NOT NULL DEFAULT '',
-    -- set once what follows a send (then_targets, a thank-you's helper
-    -- thanked) is recorded: a crash between the two is finished later
-    followed_up     INTEGER NOT NULL DEFAULT 0,
     state           TEXT    NOT NULL DEFAULT 'queued'
                     CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'cancelled')),
     attempts        INTEGER NOT NULL DEFAULT 0,
@@ -224,8 +217,6 @@ CREATE TABLE settings (
     PRIMARY KEY (account_id, name)
 );
 
-CREATE INDEX cards_by_message_id ON cards (account_id, message_id);
-
 CREATE INDEX commands_by_state ON commands (account_id, state);
 
 CREATE INDEX drafts_by_person ON drafts (person_id, created_at);
@@ -243,8 +234,6 @@ CREATE INDEX messages_by_request ON messages (request_id);
 CREATE INDEX outbox_due ON outbox (account_id, state, next_attempt_at);
 
 CREATE INDEX outbox_sent ON outbox (account_id, target, sent_at);
-
-CREATE INDEX outbox_to_follow_up ON outbox (account_id, followed_up, state);
 
 CREATE INDEX request_events_by_request ON request_events (request_id, id);
 
