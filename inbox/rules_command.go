@@ -46,12 +46,7 @@ func (r *Rules) exposed(h *Header, b *Batch, refs []string) *gratitude.Exposure 
 	if r.toSelfOnly(h) && len(h.Bcc) == 0 {
 		return nil
 	}
-	var e gratitude.Exposure
-	for _, id := range refs {
-		if _, ok := b.Own[id]; ok {
-			e.MessageIDs = append(e.MessageIDs, id)
-		}
-	}
+	e := gratitude.Exposure{MessageIDs: ownRefs(refs, b)}
 	if detail, ok := r.captured(h); ok {
 		if opts := capture.ParseOptions(detail, time.Time{}, time.UTC); opts.CardID != 0 {
 			e.CardIDs = append(e.CardIDs, opts.CardID)
@@ -71,16 +66,17 @@ func (r *Rules) command(m *Message, c command, b *Batch) Verdict {
 		return Verdict{NeedBody: true}
 	}
 	h := &m.Header
+	refs := threadRefs(h)
 	at := r.askedAt(m)
 	cmds, unknown := ParseCommands(text(m).Plain, at, r.Owner.Location)
 	ev := gratitude.Commanded{
 		MessageID: h.MessageID, At: at, From: h.FromAddress(), Subject: h.Subject,
 		RequestID: positive(c.request), CardID: c.cardID, Token: c.token,
 		DKIM: DKIMPassFor(h, r.Owner.AuthservID, r.ownerDomain()),
-		Refs: ownRefs(threadRefs(h), b), Commands: cmds, Unknown: unknown,
+		Refs: ownRefs(refs, b), Commands: cmds, Unknown: unknown,
 	}
 	return Verdict{Class: gratitude.ClassCommand, Reason: c.reason, RequestID: positive(c.request), Event: ev,
-		Exposed: r.exposed(h, b, threadRefs(h))}
+		Exposed: r.exposed(h, b, refs)}
 }
 
 // ownRefs keeps the program's own Message-IDs among refs.
