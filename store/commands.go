@@ -15,11 +15,10 @@ import (
 )
 
 const (
-	qCardInsert  = `INSERT INTO cards (account_id, request_id, kind, drafts, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`
+	qCardInsert  = `INSERT INTO cards (account_id, request_id, kind, message_id, drafts, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
 	cardColumns  = `id, COALESCE(request_id, 0), kind, message_id, drafts, created_at, expires_at`
 	qCardGet     = `SELECT ` + cardColumns + ` FROM cards WHERE account_id = ? AND id = ?`
 	qCardByMsgID = `SELECT ` + cardColumns + ` FROM cards WHERE account_id = ? AND message_id = ? ORDER BY id DESC LIMIT 1`
-	qCardMsgID   = `UPDATE cards SET message_id = ? WHERE account_id = ? AND id = ?`
 	qCardRevoke  = `UPDATE cards SET expires_at = MIN(expires_at, ?) WHERE account_id = ? AND id = ?`
 	qCardRevokeM = `UPDATE cards SET expires_at = MIN(expires_at, ?) WHERE account_id = ? AND message_id = ?`
 
@@ -57,21 +56,16 @@ type Card struct {
 	ExpiresAt time.Time
 }
 
-// NewCard allocates a card (its id goes into the token address).
+// NewCard allocates a card (its id goes into the token address), with
+// the Message-ID of the message that carries it.
 func (s *Store) NewCard(ctx context.Context, account int64, c Card) (int64, error) {
-	res, err := s.write.ExecContext(ctx, qCardInsert, account, nullID(c.RequestID), c.Kind, joinIDs(c.Drafts),
+	res, err := s.write.ExecContext(ctx, qCardInsert, account, nullID(c.RequestID), c.Kind, c.MessageID, joinIDs(c.Drafts),
 		millis(c.CreatedAt), millis(c.ExpiresAt))
 	if err != nil {
 		return 0, wrap("new card", err)
 	}
 	id, err := res.LastInsertId()
 	return id, wrap("new card", err)
-}
-
-// SetCardMessageID records the Message-ID of the message that carried the card.
-func (s *Store) SetCardMessageID(ctx context.Context, account, id int64, messageID string) error {
-	_, err := s.write.ExecContext(ctx, qCardMsgID, messageID, account, id)
-	return wrap("card", err)
 }
 
 // Card returns one card; false when the account has no such card.

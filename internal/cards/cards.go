@@ -20,7 +20,6 @@ const DefaultTTL = 30 * 24 * time.Hour
 // Store is what cards need remembered.
 type Store interface {
 	NewCard(ctx context.Context, account int64, c store.Card) (int64, error)
-	SetCardMessageID(ctx context.Context, account, id int64, messageID string) error
 	Card(ctx context.Context, account, id int64) (store.Card, bool, error)
 	CardKey(ctx context.Context, account int64, now time.Time) ([]byte, error)
 }
@@ -33,29 +32,24 @@ type Issuer struct {
 	TTL     time.Duration // zero: DefaultTTL
 }
 
-// Issue allocates a card about requestID (0: about none), showing drafts
-// for approval, and returns its id and address.
-func (c *Issuer) Issue(ctx context.Context, requestID int64, kind string, drafts []int64, now time.Time) (int64, string, error) {
+// Issue allocates a card about requestID (0: about none), carried by the
+// message messageID (so replies and forwards of it trace back to the
+// card) and showing drafts for approval, and returns its address.
+func (c *Issuer) Issue(ctx context.Context, requestID int64, kind, messageID string, drafts []int64, now time.Time) (string, error) {
 	ttl := c.TTL
 	if ttl <= 0 {
 		ttl = DefaultTTL
 	}
 	key, err := c.Store.CardKey(ctx, c.Account, now)
 	if err != nil {
-		return 0, "", err
+		return "", err
 	}
-	id, err := c.Store.NewCard(ctx, c.Account, store.Card{RequestID: requestID, Kind: kind, Drafts: drafts,
+	id, err := c.Store.NewCard(ctx, c.Account, store.Card{RequestID: requestID, Kind: kind, MessageID: messageID, Drafts: drafts,
 		CreatedAt: now, ExpiresAt: now.Add(ttl)})
 	if err != nil {
-		return 0, "", err
+		return "", err
 	}
-	return id, gratitude.CardAddress(c.Capture, id, gratitude.CardToken(key, id)), nil
-}
-
-// Carried records the Message-ID of the message that carried the card, so
-// replies and forwards of that message can be traced to it.
-func (c *Issuer) Carried(ctx context.Context, id int64, messageID string) error {
-	return c.Store.SetCardMessageID(ctx, c.Account, id, messageID)
+	return gratitude.CardAddress(c.Capture, id, gratitude.CardToken(key, id)), nil
 }
 
 // Verdict is what a card token proves.

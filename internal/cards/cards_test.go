@@ -21,7 +21,7 @@ func TestACardsAddressProvesItselfUntilItExpires(t *testing.T) {
 	acct, _ := st.Account(ctx, "ada@example.org")
 	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
 	c := &Issuer{Store: st, Account: acct, Capture: "ada+thanks@example.org"}
-	_, addr, err := c.Issue(ctx, 0, "digest", nil, now)
+	addr, err := c.Issue(ctx, 0, "digest", "", nil, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestACardsAddressProvesItselfUntilItExpires(t *testing.T) {
 	if v, _ := c.Check(ctx, opts.CardID, opts.Token, now.Add(DefaultTTL)); v.OK || !strings.Contains(v.Reason, "expired") {
 		t.Errorf("after the TTL: %+v", v)
 	}
-	_, other, _ := c.Issue(ctx, 0, "digest", nil, now)
+	other, _ := c.Issue(ctx, 0, "digest", "", nil, now)
 	od, _ := capture.Match(other, c.Capture)
 	oo := capture.ParseOptions(od, now, time.UTC)
 	if v, _ := c.Check(ctx, opts.CardID, oo.Token, now); v.OK {

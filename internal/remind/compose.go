@@ -124,10 +124,7 @@ func (c *Composer) Notice(ctx context.Context, n Note) (store.Outgoing, error) {
 	id := c.NewMessageID(string(name), r.ID)
 	replyTo := c.ReplyTo
 	if c.Cards != nil {
-		cardID, addr, err := c.Cards.Issue(ctx, r.ID, string(name), n.Drafts, now)
-		if err == nil {
-			err = c.Cards.Carried(ctx, cardID, id)
-		}
+		addr, err := c.Cards.Issue(ctx, r.ID, string(name), id, n.Drafts, now)
 		if err != nil {
 			return store.Outgoing{}, err
 		}
