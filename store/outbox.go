@@ -229,7 +229,7 @@ var ErrLeaseLost = errors.New("outbox message is no longer this sender's: its le
 // MarkSent records that the claimed attempt o delivered the message: one
 // small write, as fast as can be, since the server has the message and a
 // crash before this is recorded sends it again. What follows from the send
-// (FollowUp) is recorded next, and after a crash by FollowUpSent.
+// (FollowUp) is recorded next; after a crash, SentNotFollowedUp finds it.
 func (s *Store) MarkSent(ctx context.Context, o Outgoing, now time.Time) error {
 	return s.markOut(ctx, "mark sent", o, qOutSent, millis(now))
 }
