@@ -27,7 +27,6 @@ func (r *Runner) commands(ctx context.Context, now time.Time, res *PassResult) e
 	if err != nil {
 		return err
 	}
-	var failed []error
 	for _, c := range pending {
 		proof, requestID, why, err := r.prove(ctx, c, now)
 		if err != nil {
@@ -39,7 +38,7 @@ func (r *Runner) commands(ctx context.Context, now time.Time, res *PassResult) e
 			// others, nor the rest of the pass: it is tried again later.
 			if err := r.carryOut(ctx, c, requestID, now); err != nil {
 				r.Log.Error("commands could not be carried out; trying again later", "message_id", c.MessageID, "err", err)
-				failed = append(failed, fmt.Errorf("commands in %s: %w", c.MessageID, err))
+				res.failed = errors.Join(res.failed, fmt.Errorf("commands in %s: %w", c.MessageID, err))
 				continue
 			}
 			res.Commands++
@@ -54,9 +53,6 @@ func (r *Runner) commands(ctx context.Context, now time.Time, res *PassResult) e
 			}
 			res.Refused++
 		}
-	}
-	if len(failed) > 0 {
-		r.failed = errors.Join(failed...)
 	}
 	return nil
 }

@@ -69,8 +69,6 @@ type Runner struct {
 	Grace      time.Duration // zero: DefaultGrace
 	Policy     gratitude.ReminderPolicy
 	Log        *slog.Logger
-
-	failed error // commands that could not be carried out in this pass
 }
 
 // PassResult says what one pass did.
@@ -80,6 +78,8 @@ type PassResult struct {
 	Drafted  int // drafts written
 	Waiting  int // command mails waiting for their copy in Sent
 	Queued   bool
+
+	failed error // command mails that could not be carried out, tried again next pass
 }
 
 // Pass carries out the commands that are proven, drafts thank-yous for
@@ -87,8 +87,6 @@ type PassResult struct {
 // refused commands (at most once a day).
 func (r *Runner) Pass(ctx context.Context, now time.Time) (PassResult, error) {
 	var res PassResult
-	r.failed = nil
-	defer func() { r.failed = nil }()
 	steps := []func(context.Context, time.Time, *PassResult) error{
 		r.supersede, r.commands, r.supersede, r.draftAll, r.deliverAll, r.reportRefusals,
 	}
@@ -97,7 +95,7 @@ func (r *Runner) Pass(ctx context.Context, now time.Time) (PassResult, error) {
 			return res, err
 		}
 	}
-	return res, r.failed
+	return res, res.failed
 }
 
 func (r *Runner) grace() time.Duration {
