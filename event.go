@@ -92,6 +92,10 @@ type Commanded struct {
 	Refs      []string // the program's own messages it answers (cards, nudges)
 	Commands  []Command
 	Unknown   []string // lines that are not commands
+	BodyHash  string   // the hash of the text it said; its Sent copy must say the same
+	// Ask, when set, is an ask seen outside Sent, held for the same proof
+	// as commands; the mail then holds no commands.
+	Ask *Asked
 }
 
 // Kind implements Event.

@@ -22,6 +22,9 @@ const (
 	ClassOwn Class = "own"
 	// ClassDuplicate: a Message-ID already seen, in any mailbox.
 	ClassDuplicate Class = "duplicate"
+	// ClassHeld: the owner's ask seen outside Sent, held until it is proven
+	// theirs (a copy in Sent, or trusted DKIM) or refused.
+	ClassHeld Class = "held"
 	// ClassGave: the owner helping someone (the ledger's other side).
 	ClassGave Class = "gave"
 	// ClassIgnored: not relevant, with the reason recorded.
@@ -66,6 +69,10 @@ type SeenMessage struct {
 	// showed to someone else (a card forwarded, or answered with others
 	// in copy): they must take no more commands.
 	Exposed *Exposure
+	// BodyHash is a hash of the normalised text of an owner's message whose
+	// body was read (see inbox.BodyHash); "" when it was not. A Sent copy
+	// proves a command only when their hashes are equal.
+	BodyHash string
 }
 
 // Exposure names cards by id or by the Message-ID of the message that

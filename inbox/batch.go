@@ -120,6 +120,9 @@ func (s *Syncer) lookups(ctx context.Context, msgs []*Message) (*Batch, map[stri
 	if b.Own, err = s.Store.OwnMessages(ctx, s.Account, all); err != nil {
 		return nil, nil, err
 	}
+	if b.LiveCards, err = s.Store.LiveCards(ctx, s.Account, s.Clock.Now()); err != nil {
+		return nil, nil, err
+	}
 	return b, known, nil
 }
 
@@ -177,6 +180,7 @@ func seenMessage(m *Message, v Verdict, now time.Time) gratitude.SeenMessage {
 		RequestID:   v.RequestID,
 		Event:       v.Event,
 		Exposed:     v.Exposed,
+		BodyHash:    v.BodyHash,
 	}
 }
 

@@ -32,6 +32,9 @@ type Verdict struct {
 	Event     gratitude.Event // what it means for the request (or the ledger)
 	// Exposed names cards the message showed to someone else.
 	Exposed *gratitude.Exposure
+	// BodyHash is the owner's message's BodyHash, when its body was read
+	// for a proof.
+	BodyHash string
 }
 
 // Classifier decides what a message is. It is called with the header fields

@@ -34,6 +34,10 @@ func checkVerdict(t *testing.T, want corpusExpect, v inbox.Verdict) {
 		}
 	case gratitude.Asked:
 		checkAsk(t, want, ev)
+	case gratitude.Commanded:
+		if ev.Ask != nil {
+			checkAsk(t, want, *ev.Ask)
+		}
 	case nil:
 		if want.Helper != nil && *want.Helper {
 			t.Errorf("no event, but the sender should become a helper")

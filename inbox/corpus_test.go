@@ -53,6 +53,7 @@ func corpusOwner() inbox.Owner {
 		Keywords:     []string{"gratitude"},
 		Location:     berlin,
 		NoReplyAfter: 72 * time.Hour,
+		Sent:         "Sent",
 	}
 }
 

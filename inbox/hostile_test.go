@@ -15,7 +15,7 @@ var gratitudeClasses = map[gratitude.Class]bool{
 	gratitude.ClassPending: true, gratitude.ClassAsk: true, gratitude.ClassReply: true,
 	gratitude.ClassOwnerFollowup: true, gratitude.ClassCommand: true, gratitude.ClassOwn: true,
 	gratitude.ClassDuplicate: true, gratitude.ClassGave: true, gratitude.ClassIgnored: true,
-	gratitude.ClassQuarantined: true,
+	gratitude.ClassQuarantined: true, gratitude.ClassHeld: true,
 }
 
 // hostileDeadline is how long one message may take before it counts as

@@ -28,6 +28,7 @@ var commandSubject = regexp.MustCompile(`^#(\d{1,12})\b`)
 
 // Owner describes whose mailbox this is and how asks are marked.
 type Owner struct {
+	Name         string   // owner.name: nobody else is called by it
 	Addresses    []string // owner.email and aliases, any case
 	Capture      string   // the capture address, e.g. ada+thanks@example.org
 	SubjectTags  []string // e.g. "[help]"
@@ -37,6 +38,9 @@ type Owner struct {
 	// AuthservID is the receiving server whose Authentication-Results are
 	// believed for commands (trust.authserv_id; "" = none).
 	AuthservID string
+	// Sent is the owner's Sent folder: mail read there is the owner's, mail
+	// read anywhere else needs proof ("" = none is known).
+	Sent string
 }
 
 // Rules is gratitude's classifier: it turns one message, with what is known
@@ -50,9 +54,15 @@ func (r *Rules) Classify(m *Message, b *Batch) Verdict {
 	}
 	if r.isOwner(m.Header.FromAddress()) {
 		v := r.ownerMail(m, b)
-		if v.Exposed == nil && v.Class != gratitude.ClassDuplicate && !v.NeedBody {
-			v.Exposed = r.exposed(&m.Header, b, threadRefs(&m.Header))
+		if v.Exposed != nil || v.Class == gratitude.ClassDuplicate || v.NeedBody {
+			return v
 		}
+		if m.Body == nil && b.LiveCards && r.showsOthers(&m.Header) {
+			// While a card takes commands, whatever the owner sends others
+			// is read for its address: an inline forward spends it.
+			return Verdict{NeedBody: true}
+		}
+		v.Exposed = r.exposed(m, b, threadRefs(&m.Header))
 		return v
 	}
 	return r.otherMail(m, b)
@@ -65,9 +75,17 @@ func (r *Rules) isOwner(addr string) bool {
 // ownerMail classifies what the owner wrote: command, gave, ask, follow-up
 // in a tracked thread, or nothing to track.
 func (r *Rules) ownerMail(m *Message, b *Batch) Verdict {
-	if m.Known && m.KnownClass != gratitude.ClassIgnored && m.KnownClass != gratitude.ClassPending {
+	switch {
+	case m.Known && awaitsProof(m.KnownClass):
+		return r.anotherCopy(m, b)
+	case m.Known && m.KnownClass != gratitude.ClassIgnored && m.KnownClass != gratitude.ClassPending:
 		return duplicate(m)
 	}
+	return r.fresh(m, b)
+}
+
+// fresh classifies the owner's message on its own merits.
+func (r *Rules) fresh(m *Message, b *Batch) Verdict {
 	h := &m.Header
 	if why := autoSubmitted(h); why != "" {
 		return Verdict{Class: gratitude.ClassIgnored, Reason: why + " (from the owner's address)"}
@@ -76,7 +94,7 @@ func (r *Rules) ownerMail(m *Message, b *Batch) Verdict {
 	refs := threadRefs(h)
 	opts := capture.ParseOptions(detail, r.askedAt(m), r.Owner.Location)
 	if c, ok := r.commandKind(h, b, refs, captured, opts); ok {
-		if m.Known {
+		if m.Known && !awaitsProof(m.KnownClass) {
 			// A Message-ID seen before is never a command: a forger could
 			// reuse one of the owner's to borrow its copy in Sent.
 			return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonReusedID + ": commands under a Message-ID already seen"}
@@ -93,7 +111,7 @@ func (r *Rules) ownerMail(m *Message, b *Batch) Verdict {
 		if m.Body == nil {
 			return Verdict{NeedBody: true}
 		}
-		return r.ask(m, detail, opts)
+		return r.held(m, r.ask(m, detail, opts))
 	}
 	if req, ok := firstIn(refs, b.Threads); ok {
 		if m.Body == nil {
@@ -101,7 +119,7 @@ func (r *Rules) ownerMail(m *Message, b *Batch) Verdict {
 		}
 		return r.ownerFollowup(m, req, refs)
 	}
-	if m.Known {
+	if m.Known && !awaitsProof(m.KnownClass) {
 		return duplicate(m)
 	}
 	return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOwnerNoCapture + ": not to the capture address, not in a tracked thread"}
@@ -210,10 +228,21 @@ func (r *Rules) others(lists ...[]*mail.Address) []gratitude.Address {
 				continue
 			}
 			seen[email] = true
-			out = append(out, gratitude.Address{Name: a.Name, Email: email})
+			out = append(out, gratitude.Address{Name: r.nameOf(a.Name), Email: email})
 		}
 	}
 	return out
+}
+
+// nameOf is the display name to keep for someone who is not the owner:
+// the owner's own name on another address is an impostor's, shown by the
+// address alone, never greeted as the owner.
+func (r *Rules) nameOf(name string) string {
+	if n := strings.Join(strings.Fields(name), " "); n != "" && r.Owner.Name != "" &&
+		strings.EqualFold(n, strings.Join(strings.Fields(r.Owner.Name), " ")) {
+		return ""
+	}
+	return name
 }
 
 // askedAt is when the owner wrote the message: its Date, else the server's

@@ -24,6 +24,9 @@ type Batch struct {
 	Threads map[string]int64    // Message-IDs of tracked threads → request (pendingAsk: asked in this batch)
 	Own     map[string]int64    // Message-IDs gratitude generated → request (0: none)
 	Recent  []gratitude.Request // requests of the last 60 days, for replies without threading headers
+	// LiveCards: some card's address still takes commands, so what the
+	// owner sends others is read for it.
+	LiveCards bool
 }
 
 func normSubject(s string) string { return msgtext.NormalizeSubject(s) }
@@ -83,7 +86,7 @@ func (r *Rules) fromForward(ev *gratitude.Asked, fwd *msgtext.Forwarded, outer *
 		ev.Asked = r.others(toMail(fwd.To), toMail(fwd.Cc))
 		return
 	}
-	from := gratitude.Address{Name: fwd.From.Name, Email: gratitude.NormalizeEmail(fwd.From.Email)}
+	from := gratitude.Address{Name: r.nameOf(fwd.From.Name), Email: gratitude.NormalizeEmail(fwd.From.Email)}
 	ev.Asked = []gratitude.Address{from}
 	ev.Helped = &gratitude.Replied{MessageID: fwd.MessageID, At: ev.At, From: from,
 		Excerpt: msgtext.ExcerptFrom(fwd.Body, excerptMax, signerOf(fwd.From.Name, fwd.From.Email))}
@@ -110,7 +113,12 @@ func (r *Rules) forwardedDate(fwd *msgtext.Forwarded, outer *Header) time.Time {
 // ownerFollowup is the owner writing in a tracked thread; it may thank.
 func (r *Rules) ownerFollowup(m *Message, req int64, refs []string) Verdict {
 	h := &m.Header
-	thanks := msgtext.ThanksInFirstLines(text(m).Plain)
+	plain := text(m).Plain
+	if msgtext.OutOfOffice(h.Subject, plain) {
+		// The owner's vacation rule answering a helper thanks nobody.
+		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": text (from the owner's address)"}
+	}
+	thanks := msgtext.ThanksInFirstLines(plain)
 	ev := gratitude.OwnerWrote{MessageID: h.MessageID, At: r.askedAt(m), To: r.others(h.To, h.Cc, h.Bcc), Thanks: thanks, Thread: refs}
 	reason := "owner wrote in a tracked thread"
 	if thanks {
@@ -135,7 +143,7 @@ func (r *Rules) reply(m *Message, req int64, refs []string) Verdict {
 	from := h.From[0]
 	ev := gratitude.Replied{
 		MessageID: h.MessageID, At: r.askedAt(m), Thread: refs,
-		From:    gratitude.Address{Name: from.Name, Email: gratitude.NormalizeEmail(from.Address)},
+		From:    gratitude.Address{Name: r.nameOf(from.Name), Email: gratitude.NormalizeEmail(from.Address)},
 		Excerpt: msgtext.ExcerptFrom(t.Plain, excerptMax, signer(h.From)),
 	}
 	return Verdict{Class: gratitude.ClassReply, Reason: "answer in a tracked thread", RequestID: positive(req), Event: ev}

@@ -4,7 +4,6 @@ import (
 	"net/mail"
 	"strconv"
 	"strings"
-	"time"
 
 	"gratitude"
 	"gratitude/inbox/capture"
@@ -39,44 +38,30 @@ func (r *Rules) commandKind(h *Header, b *Batch, refs []string, captured bool, o
 	return command{}, false
 }
 
-// exposed names the cards a message of the owner's showed to someone else:
-// the program's own mail it answers or forwards, and the card whose
-// address it was sent to, when anyone but the owner gets it.
-func (r *Rules) exposed(h *Header, b *Batch, refs []string) *gratitude.Exposure {
-	if r.toSelfOnly(h) && len(h.Bcc) == 0 {
-		return nil
-	}
-	e := gratitude.Exposure{MessageIDs: ownRefs(refs, b)}
-	if detail, ok := r.captured(h); ok {
-		if opts := capture.ParseOptions(detail, time.Time{}, time.UTC); opts.CardID != 0 {
-			e.CardIDs = append(e.CardIDs, opts.CardID)
-		}
-	}
-	if len(e.MessageIDs)+len(e.CardIDs) == 0 {
-		return nil
-	}
-	return &e
-}
-
 // command reads the commands in the owner's mail (the body is needed) and
 // records what would prove it is theirs; carrying them out is decided
-// later, once that proof is weighed.
+// later, once that proof is weighed. An auto-reply of the owner's own
+// (a client-side vacation rule that sets no header) is no command.
 func (r *Rules) command(m *Message, c command, b *Batch) Verdict {
 	if m.Body == nil {
 		return Verdict{NeedBody: true}
 	}
 	h := &m.Header
+	plain := text(m).Plain
+	if msgtext.OutOfOffice(h.Subject, plain) {
+		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": text (from the owner's address)"}
+	}
 	refs := threadRefs(h)
 	at := r.askedAt(m)
-	cmds, unknown := ParseCommands(text(m).Plain, at, r.Owner.Location)
+	cmds, unknown := ParseCommands(plain, at, r.Owner.Location)
 	ev := gratitude.Commanded{
 		MessageID: h.MessageID, At: at, From: h.FromAddress(), Subject: h.Subject,
 		RequestID: positive(c.request), CardID: c.cardID, Token: c.token,
 		DKIM: DKIMPassFor(h, r.Owner.AuthservID, r.ownerDomain()),
-		Refs: ownRefs(refs, b), Commands: cmds, Unknown: unknown,
+		Refs: ownRefs(refs, b), Commands: cmds, Unknown: unknown, BodyHash: BodyHash(plain),
 	}
 	return Verdict{Class: gratitude.ClassCommand, Reason: c.reason, RequestID: positive(c.request), Event: ev,
-		Exposed: r.exposed(h, b, refs)}
+		Exposed: r.exposed(m, b, refs), BodyHash: ev.BodyHash}
 }
 
 // ownRefs keeps the program's own Message-IDs among refs.

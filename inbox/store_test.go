@@ -66,6 +66,9 @@ func (s *memStore) KnownMessages(_ context.Context, _ int64, ids []string) (map[
 	return known, nil
 }
 
+// LiveCards: the fake issues no cards.
+func (s *memStore) LiveCards(context.Context, int64, time.Time) (bool, error) { return false, nil }
+
 // The fake tracks no requests: the classifier's lookups find nothing.
 func (s *memStore) ThreadRequests(context.Context, int64, []string) (map[string]int64, error) {
 	return map[string]int64{}, nil

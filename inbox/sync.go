@@ -22,6 +22,7 @@ type Store interface {
 	RequestsBySubject(ctx context.Context, account int64, subjects []string, since time.Time) ([]gratitude.Request, error)
 	ResetMailbox(ctx context.Context, account int64, mailbox string, uidValidity uint32) error
 	Relocate(ctx context.Context, account int64, mailbox, messageID string, uidValidity, uid uint32) (bool, error)
+	LiveCards(ctx context.Context, account int64, now time.Time) (bool, error)
 }
 
 // Limits on what one message may cost, whatever the server sends.

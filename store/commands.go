@@ -24,22 +24,28 @@ const (
 
 	qCommandInsert = `
 INSERT INTO commands (account_id, message_id, request_id, from_addr, subject, card_id, token, dkim, refs, commands,
-                      unknown, received_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      unknown, received_at, body_hash, ask)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (account_id, message_id) DO NOTHING`
 	commandColumns = `id, message_id, COALESCE(request_id, 0), from_addr, subject, card_id, token, dkim, refs, commands,
-       unknown, state, reason, received_at`
+       unknown, state, reason, received_at, body_hash, ask`
 	qCommandsPending = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND state = 'pending' ORDER BY id`
-	qCommandDecide   = `UPDATE commands SET state = ?, reason = ?, decided_at = ? WHERE account_id = ? AND id = ? AND state = 'pending'`
-	qCommandsToTell  = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND state = 'refused' AND reported_at IS NULL ORDER BY id`
-	qCommandsTold    = `UPDATE commands SET reported_at = ? WHERE account_id = ? AND state = 'refused' AND reported_at IS NULL AND id <= ?`
-	qCommandCounts   = `SELECT state, COUNT(*) FROM commands WHERE account_id = ? GROUP BY state`
-	// qSeenIn counts copies in a mailbox recorded as the command or as
-	// another copy of it: an old message of the owner's whose Message-ID
-	// a forger reused was recorded as something else.
-	qSeenIn = `
-SELECT COUNT(*) FROM messages
-WHERE account_id = ? AND message_id = ? AND mailbox = ? AND class IN ('command', 'duplicate')`
+	qCommandDecide   = `UPDATE commands SET state = ?, reason = ?, decided_at = ?, claimed_at = NULL
+WHERE account_id = ? AND id = ? AND state = 'pending'`
+	// qCommandClaim takes pending command mail for one daemon: unclaimed,
+	// or claimed so long ago that its daemon must have died.
+	qCommandClaim = `UPDATE commands SET claimed_at = ?
+WHERE account_id = ? AND id = ? AND state = 'pending' AND (claimed_at IS NULL OR claimed_at < ?)`
+	qCommandRelease = `UPDATE commands SET claimed_at = NULL WHERE account_id = ? AND id = ? AND state = 'pending'`
+	qCommandsToTell = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND state = 'refused' AND reported_at IS NULL ORDER BY id`
+	qCommandsTold   = `UPDATE commands SET reported_at = ? WHERE account_id = ? AND state = 'refused' AND reported_at IS NULL AND id <= ?`
+	qCommandCounts  = `SELECT state, COUNT(*) FROM commands WHERE account_id = ? GROUP BY state`
+	// qCopiesIn lists the copies of a Message-ID recorded in a mailbox.
+	qCopiesIn = `SELECT class, body_hash FROM messages WHERE account_id = ? AND message_id = ? AND mailbox = ? ORDER BY id`
+
+	qLiveCards   = `SELECT EXISTS (SELECT 1 FROM cards WHERE account_id = ? AND expires_at > ?)`
+	qOwnKind     = `SELECT kind FROM own_messages WHERE account_id = ? AND message_id = ? LIMIT 1`
+	qQueuedSince = `SELECT COUNT(DISTINCT message_id) FROM outbox WHERE account_id = ? AND kind = ? AND created_at >= ?`
 
 	cardKeySetting = "card.key"
 )
@@ -88,6 +94,13 @@ func (s *Store) card(ctx context.Context, q string, args ...any) (Card, bool, er
 	}
 	c.Drafts, c.CreatedAt, c.ExpiresAt = splitIDs(drafts), fromMillis(created), fromMillis(expires)
 	return c, err == nil, wrap("card", err)
+}
+
+// LiveCards reports whether any card of the account still takes commands.
+func (s *Store) LiveCards(ctx context.Context, account int64, now time.Time) (bool, error) {
+	var live bool
+	err := s.read.QueryRowContext(ctx, qLiveCards, account, millis(now)).Scan(&live)
+	return live, wrap("live cards", err)
 }
 
 // revokeTx makes exposed cards take no more commands from now on.
@@ -163,8 +176,13 @@ func commandTx(ctx context.Context, tx *sql.Tx, account int64, c gratitude.Comma
 	}
 	cmds, _ := json.Marshal(c.Commands)
 	unknown, _ := json.Marshal(c.Unknown)
+	var ask []byte
+	if c.Ask != nil {
+		ask, _ = json.Marshal(c.Ask)
+	}
 	_, err := tx.ExecContext(ctx, qCommandInsert, account, c.MessageID, nullID(c.RequestID), c.From, c.Subject,
-		c.CardID, c.Token, c.DKIM, strings.Join(c.Refs, " "), string(cmds), string(unknown), millis(seenAt))
+		c.CardID, c.Token, c.DKIM, strings.Join(c.Refs, " "), string(cmds), string(unknown), millis(seenAt),
+		c.BodyHash, string(ask))
 	return err
 }
 
@@ -190,15 +208,21 @@ func (s *Store) commandMail(ctx context.Context, q string, account int64) ([]Com
 
 func scanCommandMail(sc scanner) (CommandMail, error) {
 	var c CommandMail
-	var refs, cmds, unknown string
+	var refs, cmds, unknown, ask string
 	var at int64
 	if err := sc.Scan(&c.ID, &c.MessageID, &c.RequestID, &c.From, &c.Subject, &c.CardID, &c.Token, &c.DKIM,
-		&refs, &cmds, &unknown, &c.State, &c.Reason, &at); err != nil {
+		&refs, &cmds, &unknown, &c.State, &c.Reason, &at, &c.BodyHash, &ask); err != nil {
 		return c, err
 	}
 	c.Refs = strings.Fields(refs)
 	if err := errors.Join(json.Unmarshal([]byte(cmds), &c.Commands), json.Unmarshal([]byte(unknown), &c.Unknown)); err != nil {
 		return c, fmt.Errorf("command mail %s: %w", c.MessageID, err)
+	}
+	if ask != "" {
+		c.Ask = new(gratitude.Asked)
+		if err := json.Unmarshal([]byte(ask), c.Ask); err != nil {
+			return c, fmt.Errorf("held ask %s: %w", c.MessageID, err)
+		}
 	}
 	c.ReceivedAt = fromMillis(at)
 	c.At = c.ReceivedAt
@@ -221,10 +245,73 @@ func (s *Store) CommandCounts(ctx context.Context, account int64) (map[string]in
 	return out, nil
 }
 
-// SeenIn reports whether a message with the Message-ID was seen in mailbox
-// (a copy in Sent proves the owner wrote it).
-func (s *Store) SeenIn(ctx context.Context, account int64, messageID, mailbox string) (bool, error) {
-	var n int
-	err := s.read.QueryRowContext(ctx, qSeenIn, account, messageID, mailbox).Scan(&n)
-	return n > 0, wrap("seen in "+mailbox, err)
+// Copy is one recorded copy of a message: its class and BodyHash.
+type Copy struct {
+	Class    gratitude.Class
+	BodyHash string
+}
+
+// CopiesIn lists the copies of the Message-ID recorded in mailbox, oldest
+// first (a copy in Sent proves the owner wrote what it says).
+func (s *Store) CopiesIn(ctx context.Context, account int64, messageID, mailbox string) ([]Copy, error) {
+	return collect(ctx, s, "copies in "+mailbox, func(sc scanner) (Copy, error) {
+		var c Copy
+		err := sc.Scan(&c.Class, &c.BodyHash)
+		return c, err
+	}, qCopiesIn, account, messageID, mailbox)
+}
+
+// ClaimCommand takes pending command mail for this daemon until it is
+// decided; false when another daemon holds it (claimed after staleBefore)
+// or it is decided already.
+func (s *Store) ClaimCommand(ctx context.Context, account, id int64, now, staleBefore time.Time) (bool, error) {
+	res, err := s.write.ExecContext(ctx, qCommandClaim, millis(now), account, id, millis(staleBefore))
+	if err != nil {
+		return false, wrap("claim command", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, wrap("claim command", err)
+}
+
+// ReleaseCommand gives back command mail that could not be carried out
+// this time, for a later pass.
+func (s *Store) ReleaseCommand(ctx context.Context, account, id int64) error {
+	_, err := s.write.ExecContext(ctx, qCommandRelease, account, id)
+	return wrap("release command", err)
+}
+
+// OwnKind returns the kind of a message gratitude generated (nudge, card,
+// commands…); false when the Message-ID is not its own.
+func (s *Store) OwnKind(ctx context.Context, account int64, messageID string) (string, bool, error) {
+	var kind string
+	err := s.read.QueryRowContext(ctx, qOwnKind, account, messageID).Scan(&kind)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return kind, err == nil, wrap("own kind", err)
+}
+
+// QueuedSince counts the outgoing messages of the kinds queued at or after
+// since (to cap how often the owner is answered).
+func (s *Store) QueuedSince(ctx context.Context, account int64, kinds []string, since time.Time) (int, error) {
+	n := 0
+	for _, k := range kinds {
+		var c int
+		if err := s.read.QueryRowContext(ctx, qQueuedSince, account, k, millis(since)).Scan(&c); err != nil {
+			return 0, wrap("queued since", err)
+		}
+		n += c
+	}
+	return n, nil
+}
+
+// RequestByMessageID returns the id of the request asked by that message;
+// false when there is none.
+func (s *Store) RequestByMessageID(ctx context.Context, account int64, messageID string) (int64, bool, error) {
+	var id int64
+	err := s.read.QueryRowContext(ctx, qRequestByMessageID, account, messageID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return id, err == nil, wrap("request by message id", err)
 }

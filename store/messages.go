@@ -14,8 +14,8 @@ const (
 	// re-processed after a crash inserts nothing twice.
 	qMessageInsert = `
 INSERT INTO messages (account_id, message_id, mailbox, uidvalidity, uid,
-                      from_addr, subject, date, size, class, reason, seen_at, norm_subject)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      from_addr, subject, date, size, class, reason, seen_at, norm_subject, body_hash)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (account_id, mailbox, uidvalidity, uid) DO NOTHING`
 
 	qMessageSetRequest = `UPDATE messages SET request_id = ? WHERE id = ?`
@@ -71,7 +71,7 @@ func (s *Store) CommitBatch(ctx context.Context, account int64, cur gratitude.Ma
 				res, err := ins.ExecContext(ctx, account, m.MessageID, cur.Mailbox,
 					int64(m.UIDValidity), int64(m.UID), m.From, m.Subject,
 					nullMillis(m.Date), m.Size, string(m.Class), m.Reason,
-					millis(m.SeenAt), m.NormSubject)
+					millis(m.SeenAt), m.NormSubject, m.BodyHash)
 				if err != nil {
 					return fmt.Errorf("message uid %d/%d: %w", m.UIDValidity, m.UID, err)
 				}

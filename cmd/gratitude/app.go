@@ -116,6 +116,7 @@ func (a *app) smtpOptions() *mailer.SMTPOptions {
 func (a *app) owner() inbox.Owner {
 	c := a.cfg
 	return inbox.Owner{
+		Name:         c.Owner.Name,
 		Addresses:    c.Owner.Addresses(),
 		Capture:      c.Capture.Address,
 		SubjectTags:  c.Capture.SubjectTags,

@@ -51,10 +51,13 @@ func newDaemon(ctx context.Context, a *app) (*daemon, error) {
 
 func (d *daemon) close() { d.store.Close() }
 
-func (d *daemon) syncer() *inbox.Syncer {
+// syncer builds the sync engine; mail read in folders.Sent is the owner's.
+func (d *daemon) syncer(folders inbox.Folders) *inbox.Syncer {
+	owner := d.owner()
+	owner.Sent = folders.Sent
 	return &inbox.Syncer{
 		Store:      d.store,
-		Classifier: &inbox.Rules{Owner: d.owner()},
+		Classifier: &inbox.Rules{Owner: owner},
 		Account:    d.account,
 		Clock:      d.clock,
 		Stats:      d.stats,
@@ -80,7 +83,7 @@ func (d *daemon) runOnce(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	s := d.syncer()
+	s := d.syncer(folders)
 	total := 0
 	for _, mb := range watchOrder(folders) {
 		res, err := s.Sync(ctx, conn, mb)
@@ -181,7 +184,7 @@ func (d *daemon) run(ctx context.Context) error {
 	d.thanks.SentFolder = folders.Sent
 	w := &inbox.Watcher{
 		Options:   d.imapOptions(),
-		Syncer:    d.syncer(),
+		Syncer:    d.syncer(folders),
 		Mailboxes: watchOrder(folders),
 		Backoff:   inbox.DefaultBackoff,
 		Log:       d.log.With("component", "inbox"),

@@ -62,7 +62,7 @@ func (a *app) runner(st *store.Store, acct int64) (*remind.Runner, error) {
 			Owner:   gratitude.Address{Name: a.cfg.Owner.Name, Email: a.cfg.Owner.Email},
 			ReplyTo: a.cfg.Capture.Address, Target: a.notifyTarget(),
 			Cards:  &cards.Issuer{Store: st, Account: acct, Capture: a.cfg.Capture.Address},
-			Drafts: a.cfg.Reminders.FollowupDrafts, Templates: tpl,
+			Drafts: a.cfg.Reminders.FollowupDrafts, FollowupMax: a.cfg.Reminders.FollowupMaxRecipients, Templates: tpl,
 		},
 		Log: a.log.With("component", "remind"),
 	}
@@ -79,7 +79,7 @@ func (a *app) thanksRunner(st *store.Store, acct int64, rr *remind.Runner) *than
 		Store: st, Account: acct, Owner: rr.Composer.Owner, Signature: a.cfg.Owner.Signature,
 		Composer: rr.Composer, Cards: rr.Composer.Cards,
 		Drafts: a.cfg.Thanks.Drafts(), Approval: a.cfg.Thanks.Approval(), FilesSent: a.cfg.SMTP.FilesSent,
-		Policy: rr.Policy, Log: a.log.With("component", "thanks"),
+		Policy: rr.Policy, RepliesPerHour: a.cfg.Notify.RepliesPerHour, Log: a.log.With("component", "thanks"),
 	}
 }
 

@@ -14,8 +14,9 @@ import (
 	"gratitude/store"
 )
 
-// DefaultTTL is how long a card's address takes commands.
-const DefaultTTL = 30 * 24 * time.Hour
+// DefaultTTL is how long a card's address takes commands at most (it is
+// spent sooner once its request is approved or the owner shows it around).
+const DefaultTTL = 7 * 24 * time.Hour
 
 // Store is what cards need remembered.
 type Store interface {

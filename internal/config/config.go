@@ -38,6 +38,8 @@ const (
 	DefaultRateLimit          = "60/hour"
 	DefaultNotifyVia          = NotifyIMAP
 	DefaultAlertAfter         = time.Hour
+	DefaultRepliesPerHour     = 6
+	DefaultFollowupMax        = 20
 )
 
 // Default lists, copied before use so callers cannot change them.
@@ -173,6 +175,9 @@ const (
 // Notify is how the owner is told things (nudges, reminders, digests).
 type Notify struct {
 	Via NotifyVia
+	// RepliesPerHour caps gratitude's replies to the owner's commands (help,
+	// status): more are held back and logged, so no loop can grow.
+	RepliesPerHour int
 }
 
 // Capture is how the owner marks a message as an ask.
@@ -191,6 +196,9 @@ type Reminders struct {
 	QuietHours         QuietHours
 	// FollowupDrafts puts a nudge's follow-up text in Drafts too, ready to send.
 	FollowupDrafts bool
+	// FollowupMaxRecipients is the most people a follow-up draft is
+	// addressed to; an ask to more gets no follow-up draft.
+	FollowupMaxRecipients int
 }
 
 // HTTP configures the local web page, /healthz and /metrics.

@@ -68,6 +68,7 @@ var schema = []leaf{
 	{"smtp.files_sent", func(r *raw) any { return &r.filesSent }},
 
 	{"notify.via", func(r *raw) any { return &r.notifyVia }},
+	{"notify.replies_per_hour", func(r *raw) any { return &r.cfg.Notify.RepliesPerHour }},
 
 	{"capture.address", func(r *raw) any { return &r.cfg.Capture.Address }},
 	{"capture.subject_tags", func(r *raw) any { return &r.cfg.Capture.SubjectTags }},
@@ -79,6 +80,7 @@ var schema = []leaf{
 	{"reminders.digest", func(r *raw) any { return &r.digest }},
 	{"reminders.quiet_hours", func(r *raw) any { return &r.quietHours }},
 	{"reminders.followup_drafts", func(r *raw) any { return &r.cfg.Reminders.FollowupDrafts }},
+	{"reminders.followup_max_recipients", func(r *raw) any { return &r.cfg.Reminders.FollowupMaxRecipients }},
 
 	{"thanks.delivery", func(r *raw) any { return &r.delivery }},
 

@@ -160,6 +160,7 @@ func (r *raw) finish(lookupEnv func(string) (string, bool), baseDir string) {
 	if !r.set["reminders.followup_drafts"] {
 		rm.FollowupDrafts = true
 	}
+	r.count("reminders.followup_max_recipients", &rm.FollowupMaxRecipients, DefaultFollowupMax, 1, 1000)
 
 	// templates
 	if c.TemplatesDir != "" && r.ok("templates_dir") {
@@ -230,6 +231,18 @@ func (r *raw) notify(n *Notify) {
 	}
 	if r.ok(key) && n.Via != NotifyIMAP && n.Via != NotifySMTP {
 		r.fail(key, fmt.Sprintf("must be imap (into your INBOX, the default) or smtp (sent to you), got %q", r.notifyVia))
+	}
+	r.count("notify.replies_per_hour", &n.RepliesPerHour, DefaultRepliesPerHour, 1, 1000)
+}
+
+// count applies def when unset and checks lo <= n <= hi.
+func (r *raw) count(key string, n *int, def, lo, hi int) {
+	if !r.set[key] {
+		*n = def
+		return
+	}
+	if r.ok(key) && (*n < lo || *n > hi) {
+		r.fail(key, fmt.Sprintf("must be between %d and %d, got %d; the default is %d", lo, hi, *n, def))
 	}
 }
 

@@ -30,6 +30,9 @@ type Composer struct {
 	Cards     *cards.Issuer
 	Target    store.Target // TargetInbox (APPEND) or TargetSMTP
 	Drafts    bool         // put a nudge's follow-up in Drafts too
+	// FollowupMax is the most people a follow-up draft goes to; an ask
+	// waiting on more gets none (zero: DefaultFollowupMax).
+	FollowupMax int
 	Templates *templates.Set
 	// NewID returns a fresh Message-ID (without brackets); nil uses a
 	// random one in the owner's domain.
@@ -46,9 +49,10 @@ func (c *Composer) Reminder(ctx context.Context, r gratitude.Request, rem gratit
 	}
 	var out []store.Outgoing
 	if nv, ok := view.(templates.NudgeView); ok && c.Drafts && len(nv.Waiting) > 0 {
-		// A draft that cannot be built (an address mail cannot carry)
-		// must not cost the nudge: it then says nothing about Drafts.
-		if draft, err := c.followUpDraft(r, nv, now); err == nil {
+		// A draft that cannot be built (an address mail cannot carry), or
+		// to more people than anyone asks at once, must not cost the
+		// nudge: it then says nothing about Drafts.
+		if draft, err := c.followUpDraft(r, nv, now); err == nil && len(nv.Waiting) <= c.followupMax() {
 			out = append(out, draft)
 		} else {
 			nv.FollowUpInDrafts = false
@@ -96,6 +100,17 @@ func (c *Composer) reminderView(r gratitude.Request, rem gratitude.Reminder, now
 			Unthanked: helpers(r.Unthanked()), ResolvedFor: now.Sub(r.ResolvedAt)}, nil
 	}
 	return "", nil, fmt.Errorf("remind: unknown reminder %q", rem.Kind)
+}
+
+// DefaultFollowupMax is the most people a follow-up draft goes to when
+// FollowupMax is not set.
+const DefaultFollowupMax = 20
+
+func (c *Composer) followupMax() int {
+	if c.FollowupMax > 0 {
+		return c.FollowupMax
+	}
+	return DefaultFollowupMax
 }
 
 // Note is a message to the owner to write.

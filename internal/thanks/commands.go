@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,80 +20,197 @@ const (
 	commandRefused = "refused"
 )
 
-// commands carries out each pending command mail that is proven to be the
-// owner's, refuses those that cannot be once the grace period is over, and
-// leaves the rest for a later pass.
+// claimFor is how long a daemon's claim on command mail holds; a claim
+// older than that is a crashed daemon's and is taken again.
+const claimFor = 10 * time.Minute
+
+// proof is what prove found: whether the mail is the owner's, the request
+// it is about, and why not; final when waiting longer cannot prove it (a
+// forgery shows).
+type proof struct {
+	ok      bool
+	final   bool
+	request int64
+	why     string
+}
+
+// commands carries out each pending command mail (and held ask) that is
+// proven to be the owner's, refuses those that cannot be, and leaves the
+// rest for a later pass. Each is claimed first, so two daemons never carry
+// out the same mail.
 func (r *Runner) commands(ctx context.Context, now time.Time, res *PassResult) error {
 	pending, err := r.Store.PendingCommands(ctx, r.Account)
 	if err != nil {
 		return err
 	}
 	for _, c := range pending {
-		proof, requestID, why, err := r.prove(ctx, c, now)
+		p, err := r.prove(ctx, c, now)
 		if err != nil {
 			return err
 		}
-		switch {
-		case proof:
-			// One mail that cannot be carried out must not hold up the
-			// others, nor the rest of the pass: it is tried again later.
-			if err := r.carryOut(ctx, c, requestID, now); err != nil {
-				r.Log.Error("commands could not be carried out; trying again later", "message_id", c.MessageID, "err", err)
-				res.failed = errors.Join(res.failed, fmt.Errorf("commands in %s: %w", c.MessageID, err))
-				continue
-			}
-			res.Commands++
-			res.Queued = true
-		case now.Sub(c.ReceivedAt) < r.grace():
+		if !p.ok && !p.final && now.Sub(c.ReceivedAt) < r.grace() {
 			res.Waiting++
-		default:
-			r.Log.Warn("commands not carried out: not proven to come from the owner", "message_id", c.MessageID,
-				"from", c.From, "subject", c.Subject, "why", why)
-			if err := r.Store.DecideCommand(ctx, r.Account, c.ID, commandRefused, why, now); err != nil {
-				return err
-			}
-			res.Refused++
+			continue
+		}
+		claimed, err := r.Store.ClaimCommand(ctx, r.Account, c.ID, now, now.Add(-claimFor))
+		if err != nil {
+			return err
+		}
+		if !claimed {
+			continue // another daemon is carrying it out
+		}
+		if err := r.decide(ctx, c, p, now, res); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
+// decide carries out or refuses one claimed mail.
+func (r *Runner) decide(ctx context.Context, c store.CommandMail, p proof, now time.Time, res *PassResult) error {
+	if !p.ok {
+		r.Log.Warn("not carried out: not proven to come from the owner", "message_id", c.MessageID,
+			"from", c.From, "subject", c.Subject, "ask", c.Ask != nil, "why", p.why)
+		res.Refused++
+		return r.Store.DecideCommand(ctx, r.Account, c.ID, commandRefused, p.why, now)
+	}
+	// One mail that cannot be carried out must not hold up the others,
+	// nor the rest of the pass: it is released and tried again later.
+	if err := r.carryOut(ctx, c, p.request, now); err != nil {
+		r.Log.Error("commands could not be carried out; trying again later", "message_id", c.MessageID, "err", err)
+		res.failed = errors.Join(res.failed, fmt.Errorf("commands in %s: %w", c.MessageID, err),
+			r.Store.ReleaseCommand(ctx, r.Account, c.ID))
+		return nil
+	}
+	res.Commands++
+	res.Queued = true
+	return nil
+}
+
 // prove weighs what shows the mail is the owner's (DESIGN.md "Trust"): a
-// copy in Sent, a valid unexpired token of a card about the same request,
-// or trusted DKIM. It returns the request the commands are about.
-func (r *Runner) prove(ctx context.Context, c store.CommandMail, now time.Time) (bool, int64, string, error) {
-	requestID := c.RequestID
+// valid unexpired token of an open card about the same request, trusted
+// DKIM, or a copy in Sent that says the same. It returns the request the
+// commands are about.
+func (r *Runner) prove(ctx context.Context, c store.CommandMail, now time.Time) (proof, error) {
+	if c.Ask != nil {
+		return r.proveAsk(ctx, c)
+	}
 	var why []string
 	if c.CardID != 0 {
-		v, err := r.Cards.Check(ctx, c.CardID, c.Token, now)
-		if err != nil {
-			return false, 0, "", err
+		p, err := r.byCard(ctx, c, now)
+		if err != nil || p.ok || p.final {
+			return p, err
 		}
-		switch {
-		case v.OK && requestID != 0 && v.RequestID != 0 && v.RequestID != requestID:
-			return false, 0, fmt.Sprintf("sent to card %d's address, which is about another request", c.CardID), nil
-		case v.OK:
-			if v.RequestID != 0 {
-				requestID = v.RequestID
-			}
-			return true, requestID, "", nil
-		}
-		why = append(why, v.Reason)
+		why = append(why, p.why)
 	} else {
 		why = append(why, "not sent to a card's address")
 	}
 	if c.DKIM {
-		return true, requestID, "", nil
+		return proof{ok: true, request: c.RequestID}, nil
 	}
 	why = append(why, "no trusted DKIM signature of your domain")
-	if r.SentFolder != "" {
-		inSent, err := r.Store.SeenIn(ctx, r.Account, c.MessageID, r.SentFolder)
-		if err != nil || inSent {
-			return inSent, requestID, "", err
+	p, err := r.bySent(ctx, c)
+	p.request = c.RequestID
+	if err != nil || p.ok || p.final {
+		return p, err
+	}
+	return proof{request: c.RequestID, why: strings.Join(append(why, p.why), "; ")}, nil
+}
+
+// byCard checks the token of the card the mail was sent to: it must be the
+// card's, unexpired, about the same request, and the card still open.
+func (r *Runner) byCard(ctx context.Context, c store.CommandMail, now time.Time) (proof, error) {
+	v, err := r.Cards.Check(ctx, c.CardID, c.Token, now)
+	switch {
+	case err != nil:
+		return proof{}, err
+	case !v.OK:
+		return proof{why: v.Reason}, nil
+	case c.RequestID != 0 && v.RequestID != 0 && v.RequestID != c.RequestID:
+		return proof{final: true, why: fmt.Sprintf("sent to card %d's address, which is about another request", c.CardID)}, nil
+	}
+	requestID := c.RequestID
+	if v.RequestID != 0 {
+		requestID = v.RequestID
+	}
+	if closed, err := r.cardClosed(ctx, requestID, v.Drafts); err != nil || closed != "" {
+		return proof{why: fmt.Sprintf("card %d's address no longer takes commands: %s", c.CardID, closed)}, err
+	}
+	return proof{ok: true, request: requestID}, nil
+}
+
+// cardClosed says why a card's token is spent with its request's approval:
+// the request is thanked or cancelled, or every draft the card showed is
+// decided; "" while it is open.
+func (r *Runner) cardClosed(ctx context.Context, requestID int64, shown []int64) (string, error) {
+	if requestID == 0 {
+		return "", nil
+	}
+	req, err := r.Store.Request(ctx, r.Account, requestID)
+	if errors.Is(err, store.ErrNoSuchRequest) {
+		return "", nil
+	} else if err != nil {
+		return "", err
+	}
+	if req.State == gratitude.StateThanked || req.State == gratitude.StateCancelled {
+		return fmt.Sprintf("request #%d is %s", requestID, req.State), nil
+	}
+	if len(shown) == 0 {
+		return "", nil
+	}
+	drafts, err := r.Store.Drafts(ctx, r.Account, requestID)
+	if err != nil {
+		return "", err
+	}
+	for _, d := range drafts {
+		if slices.Contains(shown, d.ID) && d.State == gratitude.DraftPending {
+			return "", nil
 		}
 	}
-	why = append(why, "no copy in "+r.sentName())
-	return false, requestID, strings.Join(why, "; "), nil
+	return "every thank-you it showed is approved or skipped", nil
+}
+
+// bySent looks for the mail's copy in Sent: a copy that says the same
+// proves it; a message of the owner's there under the same Message-ID
+// that says something else shows the mail was forged with a borrowed id.
+func (r *Runner) bySent(ctx context.Context, c store.CommandMail) (proof, error) {
+	if r.SentFolder == "" {
+		return proof{why: "no Sent folder to look in"}, nil
+	}
+	copies, err := r.Store.CopiesIn(ctx, r.Account, c.MessageID, r.SentFolder)
+	if err != nil {
+		return proof{}, err
+	}
+	if c.BodyHash == "" {
+		return proof{why: "no text to compare with a copy in " + r.sentName()}, nil
+	}
+	for _, cp := range copies {
+		if cp.BodyHash == c.BodyHash {
+			return proof{ok: true}, nil
+		}
+	}
+	if len(copies) > 0 {
+		return proof{final: true, why: "forged: your message in " + r.sentName() +
+			" with the same Message-ID says something else (its id was borrowed)"}, nil
+	}
+	return proof{why: "no copy in " + r.sentName()}, nil
+}
+
+// proveAsk weighs a held ask: its copy in Sent, saying the same, proves it
+// (and usually made the request itself); a different message there under
+// its Message-ID shows a forgery.
+func (r *Runner) proveAsk(ctx context.Context, c store.CommandMail) (proof, error) {
+	p, err := r.bySent(ctx, c)
+	if err != nil || p.ok {
+		return p, err
+	}
+	if p.final {
+		p.why = "ask not tracked: your message in " + r.sentName() + " with its Message-ID says something else " +
+			"(forged with a borrowed id, or your mail client changed the text of its copy)"
+		return p, nil
+	}
+	return proof{why: "ask not tracked: no copy in " + r.sentName() + " and no trusted DKIM signature of your domain " +
+		"(mark asks from your own client, or set trust.authserv_id)"}, nil
 }
 
 func (r *Runner) sentName() string {
@@ -105,6 +223,9 @@ func (r *Runner) sentName() string {
 // carryOut runs the commands of one proven mail in order, answers with
 // what it could not do, and records it done.
 func (r *Runner) carryOut(ctx context.Context, c store.CommandMail, requestID int64, now time.Time) error {
+	if c.Ask != nil {
+		return r.track(ctx, c, now)
+	}
 	x := &execution{r: r, mail: c, now: now}
 	if err := x.findCard(ctx); err != nil {
 		return err
@@ -155,7 +276,59 @@ func (x *execution) answer(ctx context.Context) error {
 	if len(out) == 0 {
 		return nil
 	}
+	if ok, err := x.r.mayAnswer(ctx, x.mail, x.now); err != nil || !ok {
+		return err
+	}
 	return x.r.Store.Enqueue(ctx, x.r.Account, out, x.now)
+}
+
+// answerKinds are gratitude's replies to the owner's command mail.
+var answerKinds = []string{string(templates.CommandsHelp), string(templates.Status)}
+
+// mayAnswer keeps gratitude and an auto-reply of the owner's from feeding
+// each other: mail that answers one of gratitude's replies gets none, and
+// at most notify.replies_per_hour replies go out in an hour. What is held
+// back is logged.
+func (r *Runner) mayAnswer(ctx context.Context, c store.CommandMail, now time.Time) (bool, error) {
+	for _, id := range c.Refs {
+		kind, _, err := r.Store.OwnKind(ctx, r.Account, id)
+		if err != nil {
+			return false, err
+		}
+		if slices.Contains(answerKinds, kind) {
+			r.Log.Warn("reply held back: the mail answers gratitude's own reply, one per thread",
+				"message_id", c.MessageID, "answers", id)
+			return false, nil
+		}
+	}
+	n, err := r.Store.QueuedSince(ctx, r.Account, answerKinds, now.Add(-time.Hour))
+	if err != nil {
+		return false, err
+	}
+	if n >= r.repliesPerHour() {
+		r.Log.Warn("reply held back: too many replies to your commands this hour (notify.replies_per_hour)",
+			"message_id", c.MessageID, "replies_last_hour", n)
+		return false, nil
+	}
+	return true, nil
+}
+
+// track makes a proven held ask a request, unless its copy in Sent made
+// it one already.
+func (r *Runner) track(ctx context.Context, c store.CommandMail, now time.Time) error {
+	_, exists, err := r.Store.RequestByMessageID(ctx, r.Account, c.MessageID)
+	if err != nil {
+		return err
+	}
+	reason := "tracked from its copy in " + r.sentName()
+	if !exists {
+		if _, err := r.Store.Apply(ctx, r.Account, 0, *c.Ask, now); err != nil {
+			return err
+		}
+		reason = "tracked: its copy in " + r.sentName() + " says the same"
+	}
+	r.Log.Info("held ask proven", "message_id", c.MessageID, "how", reason)
+	return r.Store.DecideCommand(ctx, r.Account, c.ID, commandDone, reason, now)
 }
 
 // statusReply tells the owner where a request stands.

@@ -41,7 +41,12 @@ type Store interface {
 	CardByMessageID(ctx context.Context, account int64, messageID string) (store.Card, bool, error)
 	Card(ctx context.Context, account, id int64) (store.Card, bool, error)
 	DecideCommand(ctx context.Context, account, id int64, state, reason string, now time.Time) error
-	SeenIn(ctx context.Context, account int64, messageID, mailbox string) (bool, error)
+	CopiesIn(ctx context.Context, account int64, messageID, mailbox string) ([]store.Copy, error)
+	ClaimCommand(ctx context.Context, account, id int64, now, staleBefore time.Time) (bool, error)
+	ReleaseCommand(ctx context.Context, account, id int64) error
+	OwnKind(ctx context.Context, account int64, messageID string) (string, bool, error)
+	QueuedSince(ctx context.Context, account int64, kinds []string, since time.Time) (int, error)
+	RequestByMessageID(ctx context.Context, account int64, messageID string) (int64, bool, error)
 	RefusalsToReport(ctx context.Context, account int64) ([]store.CommandMail, error)
 	RefusalsReported(ctx context.Context, account, upTo int64, now time.Time) error
 	TimeSetting(ctx context.Context, account int64, name string) (time.Time, bool, error)
@@ -67,6 +72,9 @@ type Runner struct {
 	// SentFolder is where a copy of the owner's own mail proves it theirs.
 	SentFolder string
 	Grace      time.Duration // zero: DefaultGrace
+	// RepliesPerHour caps replies to the owner's command mail (zero:
+	// DefaultRepliesPerHour).
+	RepliesPerHour int
 	Policy     gratitude.ReminderPolicy
 	Log        *slog.Logger
 }
@@ -96,6 +104,17 @@ func (r *Runner) Pass(ctx context.Context, now time.Time) (PassResult, error) {
 		}
 	}
 	return res, res.failed
+}
+
+// DefaultRepliesPerHour is how many replies to command mail go out in an
+// hour at most when RepliesPerHour is not set.
+const DefaultRepliesPerHour = 6
+
+func (r *Runner) repliesPerHour() int {
+	if r.RepliesPerHour > 0 {
+		return r.RepliesPerHour
+	}
+	return DefaultRepliesPerHour
 }
 
 func (r *Runner) grace() time.Duration {

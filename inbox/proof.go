@@ -1,0 +1,90 @@
+package inbox
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+
+	"gratitude"
+	"gratitude/inbox/capture"
+)
+
+// BodyHash is what two copies of one of the owner's messages are compared
+// by: the SHA-256 of its readable text with line ends, trailing blanks and
+// trailing empty lines normalised, so a copy re-encoded on the way
+// (quoted-printable, CRLF, a charset) hashes the same. "" for no text.
+func BodyHash(plain string) string {
+	lines := strings.Split(strings.ReplaceAll(plain, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t\r\u00a0")
+	}
+	norm := strings.TrimRight(strings.Join(lines, "\n"), "\n")
+	if strings.TrimSpace(norm) == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(norm))
+	return hex.EncodeToString(sum[:16])
+}
+
+// awaitsProof says whether an earlier copy of a Message-ID waits for proof
+// (command mail, a held ask): another copy of it must be read whole, for
+// it proves the mail only if it says the same.
+func awaitsProof(c gratitude.Class) bool {
+	return c == gratitude.ClassCommand || c == gratitude.ClassHeld
+}
+
+// inSent reports whether m was read from the owner's Sent folder, which
+// nobody else writes to.
+func (r *Rules) inSent(m *Message) bool {
+	return r.Owner.Sent != "" && m.Mailbox == r.Owner.Sent
+}
+
+// anotherCopy classifies a second copy of mail that awaits proof. A copy
+// that holds the same commands, or the ask again outside Sent, is a
+// duplicate carrying its hash (in Sent, it proves the commands if the
+// hashes match). The ask's copy in Sent makes the request itself. Anything
+// else is the owner's own message under a reused Message-ID: classified on
+// its own merits and kept, its hash showing the mail it shares the id with
+// was forged.
+func (r *Rules) anotherCopy(m *Message, b *Batch) Verdict {
+	if m.Body == nil {
+		return Verdict{NeedBody: true}
+	}
+	var v Verdict
+	switch held := m.KnownClass == gratitude.ClassHeld; {
+	case held && r.inSent(m):
+		v = r.fresh(m, b)
+	case held || r.holdsCommands(m, b):
+		v = duplicate(m)
+	default:
+		v = r.fresh(m, b)
+	}
+	v.BodyHash = BodyHash(text(m).Plain)
+	return v
+}
+
+// holdsCommands says whether the owner's message is command mail by where
+// it went (a card's address, a reply to gratitude's mail, #ID to the
+// capture address).
+func (r *Rules) holdsCommands(m *Message, b *Batch) bool {
+	h := &m.Header
+	detail, captured := r.captured(h)
+	_, ok := r.commandKind(h, b, threadRefs(h), captured, capture.ParseOptions(detail, r.askedAt(m), r.Owner.Location))
+	return ok
+}
+
+// held is an ask read outside Sent and not vouched for by trusted DKIM:
+// anyone can deliver to the capture address with the owner in From. It
+// waits, like command mail, for its copy in Sent (which then makes the
+// request) and is refused and reported once if none comes.
+func (r *Rules) held(m *Message, v Verdict) Verdict {
+	ask, ok := v.Event.(gratitude.Asked)
+	if !ok || r.inSent(m) || DKIMPassFor(&m.Header, r.Owner.AuthservID, r.ownerDomain()) {
+		return v
+	}
+	h := &m.Header
+	ev := gratitude.Commanded{MessageID: h.MessageID, At: ask.At, From: h.FromAddress(), Subject: h.Subject,
+		Ask: &ask, BodyHash: BodyHash(text(m).Plain)}
+	return Verdict{Class: gratitude.ClassHeld, Reason: "ask read outside Sent; held until its copy in Sent proves it",
+		Event: ev, BodyHash: ev.BodyHash}
+}
