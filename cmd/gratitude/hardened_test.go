@@ -166,7 +166,7 @@ func autoRespond(t *testing.T, w *loopWorld, answered map[string]bool, text stri
 
 func TestTheOwnersOwnAutoResponderStartsNoLoop(t *testing.T) {
 	for name, text := range map[string]string{
-		"unrecognised": "Your mail has arrived. I read mail on Fridays and will answer then.",
+		"unrecognised":  "Your mail has arrived. I read mail on Fridays and will answer then.",
 		"out-of-office": "I am out of the office until Monday 7 December with limited access to email.",
 	} {
 		t.Run(name, func(t *testing.T) {

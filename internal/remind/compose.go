@@ -27,13 +27,13 @@ type Composer struct {
 	ReplyTo string            // where replies to notifications go without cards (the capture address)
 	// Cards, when set, gives each notification its own token address as
 	// Reply-To, so a reply to it is a command about its request.
-	Cards     *cards.Issuer
-	Target    store.Target // TargetInbox (APPEND) or TargetSMTP
-	Drafts    bool         // put a nudge's follow-up in Drafts too
+	Cards  *cards.Issuer
+	Target store.Target // TargetInbox (APPEND) or TargetSMTP
+	Drafts bool         // put a nudge's follow-up in Drafts too
 	// FollowupMax is the most people a follow-up draft goes to; an ask
 	// waiting on more gets none (zero: DefaultFollowupMax).
 	FollowupMax int
-	Templates *templates.Set
+	Templates   *templates.Set
 	// NewID returns a fresh Message-ID (without brackets); nil uses a
 	// random one in the owner's domain.
 	NewID func(kind string, request int64) string
@@ -49,10 +49,13 @@ func (c *Composer) Reminder(ctx context.Context, r gratitude.Request, rem gratit
 	}
 	var out []store.Outgoing
 	if nv, ok := view.(templates.NudgeView); ok && c.Drafts && len(nv.Waiting) > 0 {
-		// A draft that cannot be built (an address mail cannot carry), or
-		// to more people than anyone asks at once, must not cost the
-		// nudge: it then says nothing about Drafts.
-		if draft, err := c.followUpDraft(r, nv, now); err == nil && len(nv.Waiting) <= c.followupMax() {
+		// A draft to more people than anyone asks at once is not written;
+		// one that cannot be built (an address mail cannot carry) must not
+		// cost the nudge. Either way the nudge says nothing about Drafts.
+		if len(nv.Waiting) > c.followupMax() {
+			nv.FollowUpInDrafts = false
+			view = nv
+		} else if draft, err := c.followUpDraft(r, nv, now); err == nil {
 			out = append(out, draft)
 		} else {
 			nv.FollowUpInDrafts = false

@@ -75,8 +75,8 @@ type Runner struct {
 	// RepliesPerHour caps replies to the owner's command mail (zero:
 	// DefaultRepliesPerHour).
 	RepliesPerHour int
-	Policy     gratitude.ReminderPolicy
-	Log        *slog.Logger
+	Policy         gratitude.ReminderPolicy
+	Log            *slog.Logger
 }
 
 // PassResult says what one pass did.
