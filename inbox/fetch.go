@@ -61,7 +61,7 @@ func readHeaderItems(data *imapclient.FetchMessageData) (*Message, error) {
 		case imapclient.FetchItemDataRFC822Size:
 			m.Size = item.Size
 		case imapclient.FetchItemDataBodySection:
-			raw, err := readLimited(item.Literal, maxHeaderBytes)
+			raw, err := readHeaderBlock(item.Literal)
 			if err != nil {
 				return nil, err
 			}

@@ -37,9 +37,9 @@ type Header struct {
 	Cc         []*mail.Address
 	Bcc        []*mail.Address
 	Subject    string
-	Date       time.Time // zero when missing or unreadable
-	InReplyTo  []string
-	References []string
+	Date       time.Time        // zero when missing or unreadable
+	InReplyTo  []string         // without angle brackets, bad tokens skipped (msgid.go)
+	References []string         // likewise, capped by count
 	Fields     textproto.Header // every fetched field, raw, for classifiers
 
 	norm     string // NormSubject, once worked out
@@ -57,7 +57,8 @@ func (h *Header) NormSubject() string {
 
 // ParseHeader reads a header block as fetched. It is tolerant: a field that
 // cannot be decoded is left empty rather than failing the message, since one
-// broken header must never stop a sync.
+// broken header must never stop a sync; in In-Reply-To and References only
+// the bad tokens are dropped, never the whole field.
 func ParseHeader(raw []byte) Header {
 	raw = ensureBlankLine(raw)
 	// A reader sized to the block: the default 4 KiB buffer per message is
@@ -79,8 +80,8 @@ func ParseHeader(raw []byte) Header {
 	}
 	h.Date = parseDate(th.Get("Date"))
 	h.MessageID, _ = mh.MessageID()
-	h.InReplyTo, _ = mh.MsgIDList("In-Reply-To")
-	h.References, _ = mh.MsgIDList("References")
+	h.InReplyTo = msgIDList(th.Get("In-Reply-To"), inReplyToKeep, 0)
+	h.References = msgIDList(th.Get("References"), refsKeepFirst, refsKeepLast)
 	if h.MessageID == "" {
 		h.MessageID, h.Synthetic = syntheticID(th), true
 	}

@@ -1,5 +1,7 @@
 package inbox
 
+import "bytes"
+
 // The sync engine's per-message fetch limits, for the black-box tests of
 // hostile mail (hostile_test.go), which cut their input as a fetch does.
 const (
@@ -10,3 +12,13 @@ const (
 	// and keeps.
 	FetchBodyLimit = maxBodyBytes
 )
+
+// FetchedHeaderBlock is what a header FETCH keeps of a header block (all of
+// it, or its start and end when it is longer than FetchHeaderLimit).
+func FetchedHeaderBlock(block []byte) []byte {
+	raw, err := readHeaderBlock(bytes.NewReader(block))
+	if err != nil {
+		panic(err) // a bytes.Reader does not fail
+	}
+	return raw
+}

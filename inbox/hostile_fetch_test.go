@@ -10,8 +10,8 @@ import (
 )
 
 // fetchedFields answers BODY.PEEK[HEADER.FIELDS (inbox.HeaderFields)] for
-// raw the way a tolerant IMAP server does, then cuts the answer at the
-// engine's header limit as its fetch does. Unlike corpus_test.go's
+// raw the way a tolerant IMAP server does, then keeps of the answer what the
+// engine's fetch keeps (inbox.FetchedHeaderBlock). Unlike corpus_test.go's
 // fetchedHeader it never fails and keeps the fields' bytes as they are
 // (NULs, bare CRs, invalid UTF-8): the header block ends at the first empty
 // line, a line starting with white space continues the field before it, a
@@ -42,7 +42,7 @@ func fetchedFields(raw []byte) []byte {
 		}
 	}
 	out = append(out, "\r\n"...)
-	return bytes.Clone(out[:min(len(out), inbox.FetchHeaderLimit)])
+	return bytes.Clone(inbox.FetchedHeaderBlock(out))
 }
 
 // fetchedBody is what BODY.PEEK[]<0.limit> returns of raw.
