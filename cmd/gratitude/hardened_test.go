@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"gratitude/store"
 )
 
 // The attacks of the hardening review (issue "Trust, hardened"), each on
@@ -292,5 +296,43 @@ func TestSomeoneUsingTheOwnersNameIsShownByAddress(t *testing.T) {
 	s := w.state(t)
 	if len(s.Helpers) != 1 || s.Helpers[0].Email != "mallory@evil.example" || s.Helpers[0].Name != "" {
 		t.Fatalf("helpers %+v: want mallory by address, never named Ada Lovelace", s.Helpers)
+	}
+}
+
+func TestCommandMailClaimedByAnotherDaemonIsLeftToIt(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	resolve := command(w, "cmd-claimed@example.org", "ada+thanks@example.org", "#1 budget", "", "resolved", 5*time.Hour)
+	w.put("INBOX", resolve)
+	w.runOnce(5 * time.Hour) // waiting for its copy in Sent
+	// Another daemon on the same database takes the mail.
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(filepath.Dir(w.config), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	acct, err := st.Account(ctx, testOwner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending, err := st.PendingCommands(ctx, acct)
+	if err != nil || len(pending) != 1 {
+		t.Fatalf("pending %v, %v", pending, err)
+	}
+	claimedAt := w.t0.Add(5*time.Hour + time.Minute)
+	if ok, err := st.ClaimCommand(ctx, acct, pending[0].ID, claimedAt, claimedAt.Add(-time.Hour)); !ok || err != nil {
+		t.Fatalf("claim: %v %v", ok, err)
+	}
+	st.Close()
+	w.put("Sent", resolve)
+	w.runOnce(5*time.Hour + 2*time.Minute)
+	if n := len(ofKind(w.folder("INBOX"), "card")); n != 0 {
+		t.Fatalf("%d cards while another daemon held the mail, want 0", n)
+	}
+	// That daemon died: its claim lapses and the mail is carried out once.
+	w.runOnce(5*time.Hour + 20*time.Minute)
+	w.runOnce(5*time.Hour + 21*time.Minute)
+	if n := len(ofKind(w.folder("INBOX"), "card")); n != 1 {
+		t.Fatalf("%d cards after the claim lapsed, want 1", n)
 	}
 }
