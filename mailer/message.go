@@ -35,9 +35,11 @@ const (
 )
 
 // Render builds m with go-mail and returns the RFC 5322 bytes (CRLF line
-// ends), usable for SMTP DATA and IMAP APPEND. Control characters in
-// subject, names and Kind become spaces; an address or ID they would
-// break is refused.
+// ends), usable for SMTP DATA and IMAP APPEND. Bidi controls and invisible
+// format characters leave subject and names (gratitude.Visible), so a
+// header shows what it says and a name made only of them leaves the bare
+// address; other control characters in subject, names and Kind become
+// spaces; an address or ID they would break is refused.
 func Render(m *Message) ([]byte, error) {
 	if err := m.validate(); err != nil {
 		return nil, err
@@ -78,13 +80,13 @@ func (m *Message) validate() error {
 
 // setAddresses sets From, To and Reply-To, with display names.
 func (m *Message) setAddresses(msg *mail.Msg) error {
-	from, err := mailbox("From", m.From)
+	from, err := mailbox("From", visibleName(m.From))
 	if err != nil {
 		return err
 	}
 	msg.FromMailAddress(from)
 	for _, a := range m.To {
-		to, err := mailbox("To", a)
+		to, err := mailbox("To", visibleName(a))
 		if err != nil {
 			return err
 		}
@@ -132,7 +134,7 @@ func (m *Message) setThread(msg *mail.Msg) error {
 
 // setHeaders sets Subject, Date and gratitude's own headers.
 func (m *Message) setHeaders(msg *mail.Msg) {
-	msg.Subject(oneLine(m.Subject))
+	msg.Subject(oneLine(gratitude.Visible(m.Subject)))
 	if !m.Date.IsZero() {
 		msg.SetDateWithValue(m.Date)
 	}
@@ -142,4 +144,10 @@ func (m *Message) setHeaders(msg *mail.Msg) {
 	if m.AutoSubmitted {
 		msg.SetGenHeader(headerAutoSubmitted, "auto-generated")
 	}
+}
+
+// visibleName is a with its display name as gratitude.Visible shows it.
+func visibleName(a gratitude.Address) gratitude.Address {
+	a.Name = gratitude.Visible(a.Name)
+	return a
 }

@@ -29,7 +29,7 @@ func firstName(name string) string {
 	if _, given, ok := strings.Cut(name, ","); ok {
 		name = given
 	}
-	if f := strings.Fields(name); len(f) > 0 {
+	if f := strings.FieldsFunc(name, blank); len(f) > 0 {
 		return f[0]
 	}
 	return ""

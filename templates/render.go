@@ -18,10 +18,12 @@ type Rendered struct {
 }
 
 // Render executes the named template with data (the matching view type, or
-// a pointer to it). Data is never parsed as a template and is escaped in
-// HTML; the subject is collapsed to one line and the text is tidied. For
-// Thanks it renders variant-(Variant % Variants + 1), and the subject is
-// "Re: " and the request's, never a template's.
+// a pointer to it). Data is never parsed as a template, is escaped in HTML
+// and loses its bidi controls and invisible format characters (see shown),
+// so a name made only of them falls back to the address; the subject is
+// collapsed to one line and the text is tidied. For Thanks it renders
+// variant-(Variant % Variants + 1), and the subject is "Re: " and the
+// request's, never a template's.
 func (s *Set) Render(name Name, data any) (Rendered, error) {
 	e, ok := s.entries[name]
 	if !ok {
@@ -31,7 +33,7 @@ func (s *Set) Render(name Name, data any) (Rendered, error) {
 	if err != nil {
 		return Rendered{}, fmt.Errorf("render %s: %w", name, err)
 	}
-	r, errs := e.render(view)
+	r, errs := e.render(shown(view))
 	if len(errs) > 0 {
 		return Rendered{}, fmt.Errorf("render %s: %w", name, errors.Join(errs...))
 	}

@@ -1,6 +1,10 @@
 package templates
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode"
+)
 
 // Person is someone in a request's thread; templates print it with {{.}}.
 type Person struct {
@@ -8,13 +12,18 @@ type Person struct {
 	Email string // address
 }
 
-// String returns the Name, or the Email when Name is empty.
+// String returns the Name, or the Email when Name is blank (only white
+// space and control characters).
 func (p Person) String() string {
-	if p.Name != "" {
-		return p.Name
+	if name := strings.TrimFunc(p.Name, blank); name != "" {
+		return name
 	}
 	return p.Email
 }
+
+// blank reports white space and control characters: what a name made
+// only of shows nothing.
+func blank(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
 
 // person returns p; every view type embedding Person gets it, so the
 // template functions accept them all.
