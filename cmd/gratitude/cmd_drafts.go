@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"gratitude"
 	"gratitude/inbox"
@@ -60,8 +59,8 @@ func printDrafts(w io.Writer, ds []draftView) {
 		return
 	}
 	for _, d := range ds {
-		fmt.Fprintf(w, "draft %d, request #%d, to %s: %s\n", d.ID, d.RequestID, d.To, d.State)
-		for _, l := range strings.Split(strings.TrimRight(d.Body, "\n"), "\n") {
+		fmt.Fprintf(w, "draft %d, request #%d, to %s: %s\n", d.ID, d.RequestID, shownLine(d.To), d.State)
+		for _, l := range shownLines(d.Body) {
 			fmt.Fprintf(w, "  | %s\n", l)
 		}
 	}
@@ -113,7 +112,7 @@ func draftAction(cmd *cobra.Command, g *globals, args []string, request int64, v
 			if err != nil {
 				return &exitError{exitFailure, err}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "draft %d to %s: %s\n", dr.ID, dr.To.Email, map[string]string{"skip": "skipped", "approve": "approved"}[verb])
+			fmt.Fprintf(cmd.OutOrStdout(), "draft %d to %s: %s\n", dr.ID, shownLine(dr.To.Email), map[string]string{"skip": "skipped", "approve": "approved"}[verb])
 		}
 		if verb == "approve" {
 			return d.deliverNow(ctx, cmd.OutOrStdout())

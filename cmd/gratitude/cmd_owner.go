@@ -35,7 +35,7 @@ func ownerCmd(g *globals, use, short string, nargs int, event func(args []string
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "#%d %s: %s → %s\n", r.ID, r.Subject, before.State, r.State)
+				fmt.Fprintf(cmd.OutOrStdout(), "#%d %s: %s → %s\n", r.ID, shownLine(r.Subject), before.State, r.State)
 				return nil
 			})
 		},

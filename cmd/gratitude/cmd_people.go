@@ -51,7 +51,7 @@ func printPeople(w io.Writer, people []store.Person, loc *time.Location) {
 		if !p.LastHelpAt.IsZero() {
 			last = p.LastHelpAt.In(loc).Format("2006-01-02")
 		}
-		fmt.Fprintf(w, "%-32s %-22s %6d %7d %5d %8d  %s\n", p.Email, p.Name, p.HelpedMe, p.Thanked, p.Asked, p.IHelped, last)
+		fmt.Fprintf(w, "%-32s %-22s %6d %7d %5d %8d  %s\n", shownLine(p.Email), shownLine(p.Name), p.HelpedMe, p.Thanked, p.Asked, p.IHelped, last)
 	}
 }
 

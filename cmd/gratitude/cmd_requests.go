@@ -100,9 +100,9 @@ func printList(w io.Writer, views []requestView, loc *time.Location) {
 			if h.Thanked {
 				mark = " ✓"
 			}
-			helpers = append(helpers, h.Email+mark)
+			helpers = append(helpers, shownLine(h.Email)+mark)
 		}
-		fmt.Fprintf(w, "#%-4d %-9s %s  %s\n", v.ID, v.State, v.AskedAt.In(loc).Format("2006-01-02"), v.Subject)
+		fmt.Fprintf(w, "#%-4d %-9s %s  %s\n", v.ID, v.State, v.AskedAt.In(loc).Format("2006-01-02"), shownLine(v.Subject))
 		if len(helpers) > 0 {
 			fmt.Fprintf(w, "      helped by %s\n", strings.Join(helpers, ", "))
 		}

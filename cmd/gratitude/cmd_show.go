@@ -49,27 +49,27 @@ func newShowCmd(g *globals) *cobra.Command {
 }
 
 func printShow(w io.Writer, v requestView, timeline []eventView, loc *time.Location) {
-	fmt.Fprintf(w, "#%d %s\nstate: %s\nasked: %s on %s\n", v.ID, v.Subject, v.State,
-		strings.Join(v.Asked, ", "), v.AskedAt.In(loc).Format("Mon 2 Jan 2006 15:04"))
+	fmt.Fprintf(w, "#%d %s\nstate: %s\nasked: %s on %s\n", v.ID, shownLine(v.Subject), v.State,
+		shownLine(strings.Join(v.Asked, ", ")), v.AskedAt.In(loc).Format("Mon 2 Jan 2006 15:04"))
 	if v.NextReminderAt != nil {
 		fmt.Fprintf(w, "next reminder: %s, %s\n", v.NextReminder, v.NextReminderAt.In(loc).Format("Mon 2 Jan 2006 15:04"))
 	}
 	for _, n := range v.Notes {
-		fmt.Fprintf(w, "note: %s\n", n)
+		fmt.Fprintf(w, "note: %s\n", shownLine(n))
 	}
 	for _, h := range v.Helpers {
 		thanked := "not thanked yet"
 		if h.Thanked {
 			thanked = "thanked"
 		}
-		fmt.Fprintf(w, "helper: %s <%s>, %d repl%s, %s\n", h.Name, h.Email, h.Replies, plural(h.Replies, "y", "ies"), thanked)
+		fmt.Fprintf(w, "helper: %s <%s>, %d repl%s, %s\n", shownLine(h.Name), shownLine(h.Email), h.Replies, plural(h.Replies, "y", "ies"), thanked)
 		if h.Excerpt != "" {
-			fmt.Fprintf(w, "  “%s”\n", h.Excerpt)
+			fmt.Fprintf(w, "  “%s”\n", strings.Join(shownLines(h.Excerpt), "\n"))
 		}
 	}
 	fmt.Fprintln(w, "timeline:")
 	for _, e := range timeline {
-		fmt.Fprintf(w, "  %s  %-12s %s\n", e.At.In(loc).Format("2006-01-02 15:04"), e.Kind, summarize(e.Data))
+		fmt.Fprintf(w, "  %s  %-12s %s\n", e.At.In(loc).Format("2006-01-02 15:04"), e.Kind, shownLine(summarize(e.Data)))
 	}
 }
 
