@@ -13,8 +13,6 @@ import (
 
 	"gratitude/internal/testmail"
 
-	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
 )
 
 // loopWorld is the owner's mailbox on go-imap's in-memory server, a go-smtp
@@ -78,32 +76,7 @@ func (w *loopWorld) cli(args ...string) result {
 // folder reads every message of a folder with its header and body.
 func (w *loopWorld) folder(name string) []folderMessage {
 	w.t.Helper()
-	c, err := imapclient.DialInsecure(w.imap.Addr(), nil)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	defer c.Close()
-	if err := c.Login(testOwner, testPass).Wait(); err != nil {
-		w.t.Fatal(err)
-	}
-	sel, err := c.Select(name, nil).Wait()
-	if err != nil || sel.NumMessages == 0 {
-		return nil
-	}
-	body := &imap.FetchItemBodySection{Peek: true}
-	msgs, err := c.Fetch(imap.SeqSet{imap.SeqRange{Start: 1, Stop: 0}}, &imap.FetchOptions{Flags: true,
-		BodySection: []*imap.FetchItemBodySection{body}}).Collect()
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	var out []folderMessage
-	for _, m := range msgs {
-		raw := m.FindBodySection(body)
-		h, _ := textproto.NewReader(bufio.NewReader(bytes.NewReader(raw))).ReadMIMEHeader()
-		_, rest, _ := bytes.Cut(raw, []byte("\r\n\r\n"))
-		out = append(out, folderMessage{h, m.Flags, string(rest)})
-	}
-	return out
+	return folderAt(w.t, w.imap.Addr(), testOwner, name)
 }
 
 // ownerSends files what the owner's client sends: the copy in Sent and,
