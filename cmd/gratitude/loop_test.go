@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"gratitude/internal/testmail"
-
 )
 
 // loopWorld is the owner's mailbox on go-imap's in-memory server, a go-smtp
