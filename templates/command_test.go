@@ -119,14 +119,14 @@ func TestStatusSaysWhereEachHelperStands(t *testing.T) {
 func TestRefusedListsEachMessageAndWhatToDo(t *testing.T) {
 	s := mustLoad(t, "")
 	r := mustRender(t, s, Refused, Sample(Refused))
-	assertHas(t, "refused", r.Text, "Some messages that looked like commands", "they were not carried out",
+	assertHas(t, "refused", r.Text, "Some messages that looked like commands or asks of yours", "they were not carried out",
 		`- Sun 22 Nov 13:12, from Ada Lovelace <ada@example.org>, "Re: Thank-yous ready: `, `- Mon 23 Nov 06:12, from ada@example.org, "approve":`,
-		"DKIM failed", "Sent folder", "reply to gratitude's card", "at most once a day")
+		"DKIM failed", "Sent folder", "reply to gratitude's card", "copy saying the same", "at most once a day")
 	v := Sample(Refused).(RefusedView)
 	v.Items = v.Items[1:]
 	r = mustRender(t, s, Refused, v)
 	if r.Subject != "Not carried out: 1 message not proven to come from you" {
 		t.Errorf("subject %q", r.Subject)
 	}
-	assertHas(t, "refused", r.Text, "A message that looked like commands", "so it was not carried out")
+	assertHas(t, "refused", r.Text, "A message that looked like commands or asks of yours", "so it was not carried out")
 }
