@@ -20,7 +20,7 @@ type Attachment struct {
 
 // Text is the readable content of a message.
 type Text struct {
-	Plain          string       // best plain-text rendering in UTF-8: text/plain preferred, else HTML converted to text
+	Plain          string       // best plain-text rendering in UTF-8: text/plain preferred, else the HTML a reader sees, as text
 	HTMLOnly       bool         // Plain came from HTML: there was no (non-empty) text/plain part
 	Calendar       bool         // a text/calendar (or application/ics) part is present
 	CalendarMethod string       // its METHOD (REQUEST, REPLY, CANCEL…), upper-case
@@ -215,7 +215,8 @@ func (w *walker) multipart(p *entityInfo) segment {
 	return joinSegments(segs)
 }
 
-// pickAlternative prefers the first non-empty plain text, then HTML.
+// pickAlternative prefers the first non-empty plain text, then HTML: when
+// the parts disagree, commands are read from the plain one.
 func pickAlternative(segs []segment) segment {
 	for _, s := range segs {
 		if s.text != "" && !s.html {

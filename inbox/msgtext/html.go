@@ -2,6 +2,7 @@ package msgtext
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -12,12 +13,6 @@ const maxQuoteDepth = 10
 // outlookRule is what Outlook writes for the horizontal rule above a
 // quoted or forwarded message; <hr> renders as it so both read alike.
 const outlookRule = "________________________________"
-
-// skipped elements: their content is not text a reader sees.
-var skippedElements = map[string]bool{
-	"script": true, "style": true, "head": true, "title": true, "noscript": true,
-	"template": true, "xml": true, "svg": true, "object": true, "iframe": true,
-}
 
 // blockElements start and end on a line of their own.
 var blockElements = map[string]bool{
@@ -36,68 +31,103 @@ var paragraphElements = map[string]bool{
 	"table": true,
 }
 
+// maxAttrs caps the attributes read of one tag; a tag with more counts
+// as hidden.
+const maxAttrs = 64
+
 // htmlText renders HTML as readable plain text: paragraphs separated by
 // blank lines, line breaks kept, links kept as their text (followed by the
 // address when it differs), blockquotes prefixed with ">", <hr> as
-// Outlook's rule, scripts, styles and markup dropped.
+// Outlook's rule, markup dropped. Only what a reader sees is kept: not the
+// head, scripts, styles, templates or comments, and no element hidden by
+// its attributes or style (see hidden.go).
 func htmlText(src string) string {
-	w := htmlWriter{out: make([]byte, 0, min(len(src), maxPlain))}
+	r := htmlReader{w: htmlWriter{out: make([]byte, 0, min(len(src), maxPlain))}, sheet: readStyleSheet(src)}
 	z := html.NewTokenizer(strings.NewReader(src))
-	skip := 0 // depth inside skipped elements
-	for len(w.out) < maxPlain {
+	for len(r.w.out) < maxPlain && !r.blank {
 		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
 		switch tt {
+		case html.ErrorToken:
+			return r.result()
 		case html.TextToken:
-			if skip == 0 {
-				w.text(string(z.Text()))
+			if r.h.visible() {
+				r.w.text(string(z.Text()))
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			tag := string(name)
-			if skippedElements[tag] {
-				if tt == html.StartTagToken && skip < 1000 {
-					skip++
-				}
-				continue
-			}
-			if tag == "body" {
-				skip = 0 // a <head> left open ends here
-			}
-			if skip > 0 {
-				continue
-			}
-			w.start(tag, attrs(z, hasAttr), tt == html.SelfClosingTagToken)
+			name, more := z.TagName()
+			r.startTag(string(name), attrs(z, more), tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			tag := string(name)
-			if skippedElements[tag] {
-				if skip > 0 {
-					skip--
-				}
-				continue
-			}
-			if skip == 0 {
-				w.end(tag)
-			}
+			r.endTag(string(name))
 		}
 	}
-	return cleanText(collapseBlankLines(string(w.out)))
+	return r.result()
 }
 
-// attrs reads the attributes the renderer needs.
+// htmlReader sorts the tags of an HTML document into what is written and
+// what is hidden.
+type htmlReader struct {
+	w     htmlWriter
+	h     hider
+	sheet *styleSheet
+	blank bool // the body is hidden: nothing is shown
+}
+
+// result is the text read.
+func (r *htmlReader) result() string {
+	if r.blank {
+		return ""
+	}
+	return cleanText(collapseBlankLines(string(r.w.out)))
+}
+
+// startTag reads a start tag: one that opens a hidden region, one inside
+// such a region, or one to write.
+func (r *htmlReader) startTag(tag string, a map[string]string, selfClosing bool) {
+	e := elementEffect(tag, a, r.sheet)
+	if (tag == "html" || tag == "body") && e.hides() {
+		r.blank = true // a browser puts a later <body>'s style on the one body
+		return
+	}
+	if r.h.active() {
+		inside, show := r.h.start(&r.w, tag, e, selfClosing)
+		if show {
+			r.w.start(tag, a, selfClosing)
+		}
+		if inside {
+			return
+		}
+	}
+	if e.hides() {
+		r.h.hide(tag, e, selfClosing)
+		return
+	}
+	r.w.start(tag, a, selfClosing)
+}
+
+// endTag reads an end tag, in a hidden region or not.
+func (r *htmlReader) endTag(tag string) {
+	if r.h.active() && r.h.end(&r.w, tag) {
+		return
+	}
+	r.w.end(tag)
+}
+
+// attrs reads a tag's attributes, the first of each name; one with too
+// many is marked hidden rather than read in part.
 func attrs(z *html.Tokenizer, more bool) map[string]string {
 	var m map[string]string
-	for more {
+	for n := 0; more; n++ {
+		if n == maxAttrs {
+			m["hidden"] = ""
+			break
+		}
 		var k, v []byte
 		k, v, more = z.TagAttr()
-		switch string(k) {
-		case "href", "class":
-			if m == nil {
-				m = map[string]string{}
-			}
+		if m == nil {
+			m = make(map[string]string, 4)
+		}
+		if _, dup := m[string(k)]; !dup {
 			m[string(k)] = string(v)
 		}
 	}
@@ -208,12 +238,14 @@ func (w *htmlWriter) linkTarget() {
 	default:
 		return
 	}
-	if target == "" || len(target) > 2000 {
-		return
+	if target == "" || len(target) > 2000 || strings.ContainsFunc(target, unicode.IsSpace) {
+		return // a line of its own from an address is not something anyone saw
 	}
 	bare := strings.TrimPrefix(strings.TrimPrefix(target, "https://"), "http://")
 	if text == "" {
-		w.write(target)
+		if bare != target || strings.Contains(target, "@") {
+			w.write(target) // a link around an image: its address
+		}
 		return
 	}
 	if strings.EqualFold(text, target) || strings.EqualFold(strings.TrimSuffix(text, "/"), strings.TrimSuffix(bare, "/")) ||
