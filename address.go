@@ -61,9 +61,10 @@ func Hidden(r rune) bool {
 }
 
 // Visible returns s without the characters that show nothing yet change
-// how the text around them reads: "Alice\u202Eecila" is shown as "Alice"
-// twice, and so is what Visible returns. Everything gratitude writes from
-// mail (names, subjects, excerpts) passes through it.
+// how the text around them reads: "Alice\u202Eecila" shows as "Alicealice"
+// (U+202E reverses what follows it), Visible("Alice\u202Eecila") as
+// "Aliceecila". Names and subjects from mail pass through it wherever
+// gratitude writes them.
 func Visible(s string) string {
 	if !strings.ContainsFunc(s, Hidden) {
 		return s

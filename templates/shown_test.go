@@ -11,7 +11,7 @@ import (
 
 // Names and subjects that try to make a message say what it does not.
 const (
-	spoofName    = "Alice\u202Eecila" // reads "Aliceалice" reversed: "Alice" twice
+	spoofName    = "Alice\u202Eecila" // shows as "Alicealice": U+202E reverses "ecila"
 	spoofSubject = "\u2066Invoice\u2067 paid\u2068 in full\u2069"
 	onlyControls = "\u202E\u2066\u200F\u2069"
 )
