@@ -1,53 +1,421 @@
 package msgtext
 
 import (
-	"regexp"
+	"slices"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
-// oooPhrase is the alternation of phrases that open a vacation
-// auto-reply's subject or first lines.
-const oooPhrase = `out of (the )?office|automatic reply|automatische antwort|auto[- ]?reply|auto[- ]?response|automated reply|automated response|abwesenheitsnotiz|abwesenheitsnachricht|r[ée]ponse automatique|absent du bureau|respuesta autom[áa]tica|fuera de la oficina|risposta automatica|fuori sede|fuori ufficio|automatisch antwoord|afwezigheidsmelding|resposta autom[áa]tica|fora do escrit[óo]rio|frånvaro|automatiskt svar|autosvar`
+// Out-of-office, vacation and automatic replies without RFC 3834 headers
+// are known by the phrases of ooo_phrases.go: a label that opens the
+// subject or a first line ("Automatic reply:", "自動応答:"), or a sentence
+// among the first lines ("I am out of the office until"). Text and
+// phrases are compared folded (foldAppend): compatibility-decomposed,
+// accents dropped, lower-case, one kind of apostrophe and dash, white
+// space collapsed.
 
-// oooSubjectRe matches a subject that starts with an auto-reply phrase
-// followed by a separator or the end ("Automatic reply: …", "Out of
-// Office - back Monday", "[Abwesenheitsnotiz] …").
-var oooSubjectRe = regexp.MustCompile(`(?i)^[\[(]?\s*(` + oooPhrase + `)\s*([:\-–—\])|,]|$|\s+(until|till|through|from|bis|vom|ab|jusqu|du|hasta|desde|del|fino|dal|on|today|this|next|\d))`)
+const (
+	oooSubjectBytes = 256 // bytes of a decoded subject looked at
+	oooLineRunes    = 160 // runes of a body line looked at
+	oooBodyLines    = 3   // non-empty, non-quoted lines looked at
+	oooMaxGap       = 48  // folded bytes a "…" in a phrase may stand for
+	oooMaxTags      = 2   // [tags] skipped before a subject's label
+	oooMaxTag       = 64  // bytes of one such tag
+)
 
-// oooLineRes match the first lines of a vacation auto-reply.
-var oooLineRes = []*regexp.Regexp{
-	oooSubjectRe,
-	regexp.MustCompile(`(?i)\b(i am|i'm|i will be|i'll be|i shall be)\s+(currently\s+|now\s+|presently\s+)?(out of (the )?office)(\P{L}|$)`),
-	regexp.MustCompile(`(?i)\bthis is an? (automatic|automated|auto-generated) (reply|response|message)(\P{L}|$)`),
-	regexp.MustCompile(`(?i)\bich bin\b.{0,80}\b(nicht im büro|nicht im buero|außer haus|abwesend)(\P{L}|$)`),
-	regexp.MustCompile(`(?i)\bje (suis|serai) (actuellement |absente? |en congés? )?(absente?|en congés?|hors du bureau)(\P{L}|$)`),
-	regexp.MustCompile(`(?i)\b(estoy|estaré|me encuentro) (actualmente )?(fuera de la oficina)(\P{L}|$)`),
-	regexp.MustCompile(`(?i)\b(sono|sarò) (attualmente )?(fuori (sede|ufficio))(\P{L}|$)`),
+// oooKind says where a phrase counts.
+type oooKind uint8
+
+const (
+	// oooLabel opens a subject or a line, followed by a separator, the
+	// end, a digit or a continuation word ("Out of office until …").
+	oooLabel oooKind = iota
+	// oooSentence opens a subject, or stands anywhere in a first line.
+	oooSentence
+)
+
+// oooEntry is one phrase of the table, alternatives expanded.
+type oooEntry struct {
+	lang, phrase string // as written, for the reason
+	kind         oooKind
+	pieces       []string // folded, split at "…"
 }
 
-// OutOfOffice reports a vacation auto-reply by its subject prefix or its
-// first two non-empty lines. It is a secondary signal behind the headers
-// (Auto-Submitted, X-Autoreply…), so it stays strict: a phrase deeper in
-// the body, or in the middle of a subject, does not count.
+// oooIndex holds the entries sorted by their first piece, so the ones a
+// text starts with are found by narrowing a range byte by byte.
+type oooIndex struct {
+	entries []oooEntry
+	first   [256][2]int32 // the range of entries starting with a byte
+	conts   []string      // folded continuation words after a label
+}
+
+// oooIx is compiled on first use: programs that never read mail do not
+// pay for it.
+var oooIx = sync.OnceValue(func() *oooIndex { return compileOOO(oooTable, oooContinuations) })
+
+// OutOfOffice reports a vacation or automatic reply (out of office, auto
+// acknowledgement, ticket receipt) by a label opening its subject or a
+// phrase in its first three non-empty, non-quoted lines, in the 26
+// languages of ooo_phrases.go (and Outlook's label in a dozen more). It is a secondary signal behind the headers (Auto-Submitted,
+// X-Autoreply…), so it stays strict: a phrase deeper in the body, or in
+// the middle of a subject ("Re: Out of office planning"), does not count.
 func OutOfOffice(subject, plain string) bool {
-	s := strings.TrimSpace(decodeSubject(subject))
-	if oooSubjectRe.MatchString(s) {
-		return true
+	return oooSubject(subject) != nil || (plain != "" && oooText(plain) != nil)
+}
+
+// AutoReplyReason says why OutOfOffice holds, e.g. `subject (de): "automatische antwort"`; "" when it does not.
+func AutoReplyReason(subject, plain string) string {
+	where, e := "subject", oooSubject(subject)
+	if e == nil && plain != "" {
+		where, e = "text", oooText(plain)
 	}
+	if e == nil {
+		return ""
+	}
+	return where + " (" + e.lang + "): \"" + e.phrase + "\""
+}
+
+// oooSubject returns the entry whose phrase opens the subject.
+func oooSubject(subject string) *oooEntry {
+	s := truncate(decodeSubject(subject), oooSubjectBytes)
+	var buf [2 * oooSubjectBytes]byte
+	return oooIx().opening(foldAppend(buf[:0], s))
+}
+
+// oooText returns the entry found in the first lines of plain: opening a
+// line, or a sentence within it. It stops at a signature, a separator or
+// an attribution: what follows was written by someone else.
+func oooText(plain string) *oooEntry {
+	ls := lines(truncate(plain, 16<<10))
+	var buf [8 * oooLineRunes]byte
 	seen := 0
-	for _, raw := range lines(truncate(plain, 16<<10)) {
-		line := strings.ReplaceAll(plainLine(raw), "’", "'")
-		if line == "" || isQuoted(raw) {
+	for i, raw := range ls {
+		if isQuoted(raw) {
 			continue
 		}
-		for _, re := range oooLineRes {
-			if re.MatchString(line) {
-				return true
+		t := foldAppend(buf[:0], truncateRunes(raw, oooLineRunes))
+		if len(t) == 0 {
+			continue
+		}
+		if isSignatureDelimiter(raw) || separatorAt(ls, i) {
+			return nil
+		}
+		if _, ok := attributionAt(ls, i); ok {
+			return nil
+		}
+		if e := oooIx().opening(t); e != nil {
+			return e
+		}
+		if e := oooIx().within(t); e != nil {
+			return e
+		}
+		if seen++; seen == oooBodyLines {
+			return nil
+		}
+	}
+	return nil
+}
+
+// truncateRunes cuts s to at most n runes.
+func truncateRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// opening returns the entry whose phrase opens t, after opening brackets
+// and quotes, or after up to oooMaxTags [tags] ("[rt.example.org #12]
+// AutoReply: …").
+func (ix *oooIndex) opening(t []byte) *oooEntry {
+	for i, n := 0, 0; ; n++ {
+		if e := ix.at(t, skipOpeners(t, i), true); e != nil {
+			return e
+		}
+		j := skipTag(t, i)
+		if n == oooMaxTags || j == i {
+			return nil
+		}
+		i = j
+	}
+}
+
+// within returns the first sentence entry found at a word start in t.
+func (ix *oooIndex) within(t []byte) *oooEntry {
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRune(t[i:])
+		if startOK(t, i, r) {
+			if e := ix.at(t, i, false); e != nil {
+				return e
 			}
 		}
-		if seen++; seen == 2 {
-			break
+		i += n
+	}
+	return nil
+}
+
+// at returns the first entry matching t at p: labels only when opening.
+// The entries whose first piece starts like t[p:] form a range of the
+// sorted table, found for the first byte in a table and narrowed by
+// binary search with every further byte; those whose first piece ends
+// there are tried in turn.
+func (ix *oooIndex) at(t []byte, p int, opening bool) *oooEntry {
+	if p >= len(t) {
+		return nil
+	}
+	r := ix.first[t[p]]
+	lo, hi := int(r[0]), int(r[1])
+	for k := 1; lo < hi; k++ {
+		for lo < hi && len(ix.entries[lo].pieces[0]) == k {
+			e := &ix.entries[lo]
+			lo++
+			if (opening || e.kind == oooSentence) && ix.matches(e, t, p+k) {
+				return e
+			}
+		}
+		if p+k >= len(t) {
+			return nil
+		}
+		c := t[p+k]
+		lo = ix.search(lo, hi, k, c, false)
+		hi = ix.search(lo, hi, k, c, true)
+	}
+	return nil
+}
+
+// search returns the first index in [lo, hi) whose first piece has at k
+// a byte >= c, or > c when after; all in the range are longer than k.
+func (ix *oooIndex) search(lo, hi, k int, c byte, after bool) int {
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if b := ix.entries[m].pieces[0][k]; b < c || after && b == c {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// matches reports whether e, whose first piece ends in t at end, matches
+// there: word boundaries, the further pieces within their gaps, and for a
+// label what follows it.
+func (ix *oooIndex) matches(e *oooEntry, t []byte, end int) bool {
+	if !endOK(t, end) {
+		return false
+	}
+	for _, piece := range e.pieces[1:] {
+		next, ok := findPiece(t, end, piece)
+		if !ok {
+			return false
+		}
+		end = next
+	}
+	return e.kind == oooSentence || ix.labelEnds(t, end)
+}
+
+// findPiece finds piece within oooMaxGap bytes after from, on word
+// boundaries, and returns where it ends.
+func findPiece(t []byte, from int, piece string) (int, bool) {
+	limit := min(len(t), from+oooMaxGap+len(piece)+1)
+	for i := from; i+len(piece) <= limit; i++ {
+		if string(t[i:i+len(piece)]) != piece || !utf8.RuneStart(t[i]) {
+			continue
+		}
+		r, _ := utf8.DecodeRune(t[i:])
+		if startOK(t, i, r) && endOK(t, i+len(piece)) {
+			return i + len(piece), true
+		}
+	}
+	return 0, false
+}
+
+// labelEnds reports what may follow a label: the end, a separator (after
+// optional spaces), or after a space a digit or a continuation word.
+func (ix *oooIndex) labelEnds(t []byte, end int) bool {
+	k := end
+	for k < len(t) && t[k] == ' ' {
+		k++
+	}
+	if k == len(t) {
+		return true
+	}
+	r, _ := utf8.DecodeRune(t[k:])
+	if strings.ContainsRune(oooSeparators, r) {
+		return true
+	}
+	if k == end {
+		return false
+	}
+	if '0' <= r && r <= '9' {
+		return true
+	}
+	for _, c := range ix.conts {
+		if hasPrefixAt(t, k, c) && (strings.HasSuffix(c, "'") || k+len(c) == len(t) || t[k+len(c)] == ' ') {
+			return true
 		}
 	}
 	return false
+}
+
+// oooSeparators may follow a label, folded (fullwidth forms are ASCII).
+const oooSeparators = ":-|,.!;/[]()<>«»\"*=~】【」「』『〕〔》《、。"
+
+func hasPrefixAt(t []byte, i int, s string) bool {
+	return len(t)-i >= len(s) && string(t[i:i+len(s)]) == s
+}
+
+// skipOpeners skips spaces, opening brackets and quotes.
+func skipOpeners(t []byte, i int) int {
+	for i < len(t) {
+		r, n := utf8.DecodeRune(t[i:])
+		if r != ' ' && !strings.ContainsRune(oooOpeners, r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+const oooOpeners = "[(<{\"'*#=~«【「『〔《"
+
+// skipTag returns the position after a [tag] or (tag) at i, or i.
+func skipTag(t []byte, i int) int {
+	k := i
+	for k < len(t) && t[k] == ' ' {
+		k++
+	}
+	var closing byte
+	switch {
+	case k < len(t) && t[k] == '[':
+		closing = ']'
+	case k < len(t) && t[k] == '(':
+		closing = ')'
+	default:
+		return i
+	}
+	for j := k + 1; j < len(t) && j <= k+oooMaxTag; j++ {
+		if t[j] == closing {
+			return j + 1
+		}
+	}
+	return i
+}
+
+// startOK reports a word boundary before r at i: a phrase may not start
+// inside a word, except in scripts written without spaces.
+func startOK(t []byte, i int, r rune) bool {
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRune(t[:i])
+	return !isWordRune(prev) || !isWordRune(r) || unspaced(prev) || unspaced(r)
+}
+
+// endOK reports a word boundary at end.
+func endOK(t []byte, end int) bool {
+	if end == 0 || end >= len(t) {
+		return true
+	}
+	last, _ := utf8.DecodeLastRune(t[:end])
+	next, _ := utf8.DecodeRune(t[end:])
+	return !isWordRune(last) || !isWordRune(next) || unspaced(last) || unspaced(next)
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// unspaced reports a rune of a script written without spaces between
+// words (or, for Korean, with particles glued to them).
+func unspaced(r rune) bool {
+	return r >= 0x0E00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) ||
+		r == 'ー' // the prolonged sound mark is Common, not Katakana
+}
+
+// compileOOO expands, folds and sorts the table. Of entries that fold
+// alike the first is kept, naming every language that has it ("da,no");
+// entries that share a first piece keep the table's order, so a reason is
+// deterministic.
+func compileOOO(table []oooLanguage, conts []string) *oooIndex {
+	ix := &oooIndex{}
+	seen := make(map[string]int)
+	add := func(lang string, kind oooKind, phrases []string) {
+		for _, p := range phrases {
+			for _, x := range expandAlternatives(p) {
+				if strings.Contains(x, "  ") || strings.TrimSpace(x) != x {
+					x = strings.Join(strings.Fields(x), " ")
+				}
+				e := oooEntry{lang: lang, phrase: x, kind: kind}
+				for _, piece := range strings.Split(x, "…") {
+					e.pieces = append(e.pieces, string(foldAppend(nil, piece)))
+				}
+				key := string(rune('0'+kind)) + strings.Join(e.pieces, "\x00")
+				if i, ok := seen[key]; ok {
+					if d := &ix.entries[i]; !slices.Contains(strings.Split(d.lang, ","), lang) {
+						d.lang += "," + lang
+					}
+					continue
+				}
+				seen[key] = len(ix.entries)
+				ix.entries = append(ix.entries, e)
+			}
+		}
+	}
+	for _, l := range table {
+		add(l.lang, oooLabel, l.labels)
+		add(l.lang, oooSentence, l.sentences)
+	}
+	order := make([]int32, len(ix.entries))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := strings.Compare(ix.entries[a].pieces[0], ix.entries[b].pieces[0]); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	sorted := make([]oooEntry, len(order))
+	for i, j := range order {
+		sorted[i] = ix.entries[j]
+	}
+	ix.entries = sorted
+	for i := len(ix.entries) - 1; i >= 0; i-- {
+		r := &ix.first[ix.entries[i].pieces[0][0]]
+		if r[1] == 0 {
+			r[1] = int32(i + 1)
+		}
+		r[0] = int32(i)
+	}
+	for _, c := range conts {
+		ix.conts = append(ix.conts, string(foldAppend(nil, c)))
+	}
+	return ix
+}
+
+// expandAlternatives returns every reading of p, where "[a|b|]" offers
+// a choice; groups do not nest.
+func expandAlternatives(p string) []string {
+	i := strings.IndexByte(p, '[')
+	j := strings.IndexByte(p, ']')
+	if i < 0 || j < i {
+		return []string{p}
+	}
+	var out []string
+	rests := expandAlternatives(p[j+1:])
+	for _, alt := range strings.Split(p[i+1:j], "|") {
+		for _, rest := range rests {
+			out = append(out, p[:i]+alt+rest)
+		}
+	}
+	return out
 }
