@@ -16,10 +16,11 @@ type Address struct {
 func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // BetterName picks the display name to keep for a person: a real name beats
-// an empty one or one that is just the address; otherwise the newer wins.
+// an empty one, one that is just the address or one that shows nothing
+// (only bidi controls and invisible characters); otherwise the newer wins.
 func BetterName(old, seen, email string) string {
 	useful := func(n string) bool {
-		n = strings.TrimSpace(n)
+		n = strings.TrimSpace(Visible(n))
 		return n != "" && !strings.EqualFold(n, email) && !strings.Contains(n, "@")
 	}
 	if useful(seen) {

@@ -40,3 +40,12 @@ func TestHiddenCoversEveryBidiControl(t *testing.T) {
 		}
 	}
 }
+
+func TestBetterNameIsNotDisplacedByInvisibleOne(t *testing.T) {
+	if got := BetterName("Alice Martin", "\u202E\u200B ", "alice@example.org"); got != "Alice Martin" {
+		t.Errorf("BetterName = %+q, want the visible name kept", got)
+	}
+	if got := BetterName("", "Alice\u202Eecila", "alice@example.org"); got != "Alice\u202Eecila" {
+		t.Errorf("BetterName = %+q, want the name as seen (shown through Visible)", got)
+	}
+}
