@@ -50,8 +50,8 @@ func automatic(h *Header) string {
 	if f.Get("List-Id") != "" {
 		return ReasonMailingList + ": List-Id " + strings.TrimSpace(f.Get("List-Id"))
 	}
-	if msgtext.OutOfOffice(h.Subject, "") {
-		return ReasonOutOfOffice + ": subject"
+	if why := msgtext.AutoReplyReason(h.Subject, ""); why != "" {
+		return ReasonOutOfOffice + ": " + why
 	}
 	return ""
 }

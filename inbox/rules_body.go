@@ -114,9 +114,9 @@ func (r *Rules) forwardedDate(fwd *msgtext.Forwarded, outer *Header) time.Time {
 func (r *Rules) ownerFollowup(m *Message, req int64, refs []string) Verdict {
 	h := &m.Header
 	plain := text(m).Plain
-	if msgtext.OutOfOffice(h.Subject, plain) {
+	if why := msgtext.AutoReplyReason(h.Subject, plain); why != "" {
 		// The owner's vacation rule answering a helper thanks nobody.
-		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": text (from the owner's address)"}
+		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": " + why + " (from the owner's address)"}
 	}
 	thanks := msgtext.ThanksInFirstLines(plain)
 	ev := gratitude.OwnerWrote{MessageID: h.MessageID, At: r.askedAt(m), To: r.others(h.To, h.Cc, h.Bcc), Thanks: thanks, Thread: refs}
@@ -132,13 +132,14 @@ func (r *Rules) ownerFollowup(m *Message, req int64, refs []string) Verdict {
 func (r *Rules) reply(m *Message, req int64, refs []string) Verdict {
 	h := &m.Header
 	t := text(m)
+	ooo := msgtext.AutoReplyReason(h.Subject, t.Plain)
 	switch {
 	case t.Report:
 		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonDeliveryReport + ": " + t.ReportType}
 	case t.Calendar:
 		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonCalendar + ": " + t.CalendarMethod}
-	case msgtext.OutOfOffice(h.Subject, t.Plain):
-		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": text"}
+	case ooo != "":
+		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": " + ooo}
 	}
 	from := h.From[0]
 	ev := gratitude.Replied{

@@ -48,8 +48,8 @@ func (r *Rules) command(m *Message, c command, b *Batch) Verdict {
 	}
 	h := &m.Header
 	plain := text(m).Plain
-	if msgtext.OutOfOffice(h.Subject, plain) {
-		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": text (from the owner's address)"}
+	if why := msgtext.AutoReplyReason(h.Subject, plain); why != "" {
+		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": " + why + " (from the owner's address)"}
 	}
 	refs := threadRefs(h)
 	at := r.askedAt(m)

@@ -336,3 +336,23 @@ func TestCommandMailClaimedByAnotherDaemonIsLeftToIt(t *testing.T) {
 		t.Fatalf("%d cards after the claim lapsed, want 1", n)
 	}
 }
+
+func TestAHelperIsNamedInCommandsAsTheCardShowsThem(t *testing.T) {
+	w := newLoopWorld(t)
+	w.ownerSends(loopAsk(w), false)
+	w.put("INBOX", mailAt([]string{"From: =?utf-8?q?Ali=E2=80=AEce_Martin?= <alice@example.net>", "To: Ada Lovelace <ada@example.org>",
+		"Subject: Re: Budget review for Q1", "Date: " + w.t0.Add(2*time.Hour).Format(time.RFC1123Z),
+		"Message-ID: <r-alice@example.net>", "In-Reply-To: <ask-budget@example.org>", "Content-Type: text/plain; charset=utf-8"},
+		"The travel line is counted twice.\n\nAlice"))
+	w.runOnce(4 * time.Hour)
+	card := resolvedWithCard(t, w)
+	if strings.Contains(card.body, "\u202e") || !strings.Contains(card.body, "Alice Martin") {
+		t.Fatalf("the card shows the name as %q", card.body)
+	}
+	w.ownerSends(command(w, "cmd-approve-alice@example.org", card.header.Get("Reply-To"), "Re: card", card.header.Get("Message-Id"),
+		"approve alice", 6*time.Hour), true)
+	w.runOnce(6*time.Hour + time.Minute)
+	if n := len(w.smtp.Messages()); n != 1 {
+		t.Fatalf("\"approve alice\", as the card shows her: %d sent, want 1", n)
+	}
+}

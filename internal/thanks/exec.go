@@ -211,9 +211,11 @@ func (x *execution) helper(who string) (gratitude.Helper, error) {
 	return gratitude.Helper{}, problem{fmt.Sprintf("%q could be %s; write the address", who, emails(found))}
 }
 
+// matches compares names as they are shown (gratitude.Visible): the card
+// prints a name without its invisible characters, so the owner types that.
 func matches(h gratitude.Helper, who string) bool {
-	who = strings.ToLower(strings.TrimSpace(who))
-	name := strings.ToLower(h.Name)
+	who = strings.ToLower(strings.TrimSpace(gratitude.Visible(who)))
+	name := strings.ToLower(gratitude.Visible(h.Name))
 	local, _, _ := strings.Cut(h.Email, "@")
 	first, _, _ := strings.Cut(name, " ")
 	return who == h.Email || (name != "" && (who == name || who == first)) || who == local
