@@ -340,9 +340,9 @@ func TestCommandMailClaimedByAnotherDaemonIsLeftToIt(t *testing.T) {
 func TestAHelperIsNamedInCommandsAsTheCardShowsThem(t *testing.T) {
 	w := newLoopWorld(t)
 	w.ownerSends(loopAsk(w), false)
-	w.put("INBOX", mailAt([]string{"From: =?utf-8?q?Ali=E2=80=AEce_Martin?= <alice@example.net>", "To: Ada Lovelace <ada@example.org>",
+	w.put("INBOX", mailAt([]string{"From: =?utf-8?q?Ali=E2=80=AEce_Martin?= <am@example.net>", "To: Ada Lovelace <ada@example.org>",
 		"Subject: Re: Budget review for Q1", "Date: " + w.t0.Add(2*time.Hour).Format(time.RFC1123Z),
-		"Message-ID: <r-alice@example.net>", "In-Reply-To: <ask-budget@example.org>", "Content-Type: text/plain; charset=utf-8"},
+		"Message-ID: <r-am@example.net>", "In-Reply-To: <ask-budget@example.org>", "Content-Type: text/plain; charset=utf-8"},
 		"The travel line is counted twice.\n\nAlice"))
 	w.runOnce(4 * time.Hour)
 	card := resolvedWithCard(t, w)
