@@ -18,6 +18,7 @@ const (
 	ReasonCalendar       = "calendar"
 	ReasonNotTracked     = "not-tracked"
 	ReasonOwnerNoCapture = "owner-no-capture"
+	ReasonOwnerUnproven  = "owner-unproven"
 	ReasonReusedID       = "reused-message-id"
 	ReasonNoSender       = "no-sender"
 )

@@ -73,13 +73,25 @@ func (r *Rules) holdsCommands(m *Message, b *Batch) bool {
 	return ok
 }
 
+// proven reports whether the owner's message needs no further proof: read
+// from Sent, or vouched for by trusted DKIM.
+func (r *Rules) proven(m *Message) bool {
+	return r.inSent(m) || DKIMPassFor(&m.Header, r.Owner.AuthservID, r.ownerDomain())
+}
+
+// unproven is the owner's mail read outside Sent that would change the
+// ledger or a request: only its copy in Sent (or trusted DKIM) counts.
+func unproven(what string) Verdict {
+	return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOwnerUnproven + ": " + what + "; only its copy in Sent counts"}
+}
+
 // held is an ask read outside Sent and not vouched for by trusted DKIM:
 // anyone can deliver to the capture address with the owner in From. It
 // waits, like command mail, for its copy in Sent (which then makes the
 // request) and is refused and reported once if none comes.
 func (r *Rules) held(m *Message, v Verdict) Verdict {
 	ask, ok := v.Event.(gratitude.Asked)
-	if !ok || r.inSent(m) || DKIMPassFor(&m.Header, r.Owner.AuthservID, r.ownerDomain()) {
+	if !ok || r.proven(m) {
 		return v
 	}
 	h := &m.Header

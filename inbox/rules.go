@@ -102,6 +102,9 @@ func (r *Rules) fresh(m *Message, b *Batch) Verdict {
 		return r.command(m, c, b)
 	}
 	if captured && opts.Gave {
+		if !r.proven(m) {
+			return unproven("helping someone (.gave)")
+		}
 		ev := gratitude.Gave{MessageID: h.MessageID, At: r.askedAt(m), To: r.others(h.To, h.Cc, h.Bcc)}
 		return Verdict{Class: gratitude.ClassGave, Reason: "owner helping (.gave)", Event: ev}
 	}
@@ -114,6 +117,10 @@ func (r *Rules) fresh(m *Message, b *Batch) Verdict {
 		return r.held(m, r.ask(m, detail, opts))
 	}
 	if req, ok := firstIn(refs, b.Threads); ok {
+		if !r.proven(m) {
+			// It could mark a helper thanked: its copy in Sent counts.
+			return unproven("writing in a tracked thread")
+		}
 		if m.Body == nil {
 			return Verdict{NeedBody: true}
 		}

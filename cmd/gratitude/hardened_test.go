@@ -356,3 +356,24 @@ func TestAHelperIsNamedInCommandsAsTheCardShowsThem(t *testing.T) {
 		t.Fatalf("\"approve alice\", as the card shows her: %d sent, want 1", n)
 	}
 }
+
+func TestAForgedThanksInTheInboxClosesNoHelper(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	thanks := mailAt([]string{"From: Ada Lovelace <ada@example.org>", "To: Alice Martin <alice@example.net>",
+		"Subject: Re: Budget review for Q1", "Date: " + w.t0.Add(4*time.Hour).Format(time.RFC1123Z),
+		"Message-ID: <ada-thanks-alice@example.org>", "In-Reply-To: <r-alice@example.net>",
+		"References: <ask-budget@example.org> <r-alice@example.net>", "Content-Type: text/plain; charset=utf-8"},
+		"Thank you so much, Alice!\n\nAda")
+	w.put("INBOX", thanks)
+	w.runOnce(5 * time.Hour)
+	if s := w.state(t); len(s.Helpers) != 1 || s.Helpers[0].Thanked {
+		t.Fatalf("helpers %+v: a thank-you only in INBOX, From: Ada, closed Alice", s.Helpers)
+	}
+	// Its copy in Sent is Ada's own, and counts.
+	w.put("Sent", thanks)
+	w.runOnce(5*time.Hour + time.Minute)
+	if s := w.state(t); !s.Helpers[0].Thanked {
+		t.Fatalf("helpers %+v: Ada's thanks in Sent did not count", s.Helpers)
+	}
+}

@@ -25,11 +25,11 @@ const (
 const claimFor = 10 * time.Minute
 
 // proof is what prove found: whether the mail is the owner's, the request
-// it is about, and why not; final when waiting longer cannot prove it (a
-// forgery shows).
+// it is about, and why not; final when waiting longer cannot prove it.
 type proof struct {
 	ok      bool
 	final   bool
+	forged  bool // a copy in Sent says something else
 	request int64
 	why     string
 }
@@ -173,6 +173,8 @@ func (r *Runner) cardClosed(ctx context.Context, requestID int64, shown []int64)
 // bySent looks for the mail's copy in Sent: a copy that says the same
 // proves it; a message of the owner's there under the same Message-ID
 // that says something else shows the mail was forged with a borrowed id.
+// A copy whose text was never read (recorded before this mail, as mail
+// that mattered to nothing) can neither prove nor disprove it.
 func (r *Runner) bySent(ctx context.Context, c store.CommandMail) (proof, error) {
 	if r.SentFolder == "" {
 		return proof{why: "no Sent folder to look in"}, nil
@@ -184,14 +186,20 @@ func (r *Runner) bySent(ctx context.Context, c store.CommandMail) (proof, error)
 	if c.BodyHash == "" {
 		return proof{why: "no text to compare with a copy in " + r.sentName()}, nil
 	}
+	unread := false
 	for _, cp := range copies {
-		if cp.BodyHash == c.BodyHash {
+		switch cp.BodyHash {
+		case c.BodyHash:
 			return proof{ok: true}, nil
+		case "":
+			unread = true
+		default:
+			return proof{final: true, forged: true, why: "forged: your message in " + r.sentName() +
+				" with the same Message-ID says something else (its id was borrowed)"}, nil
 		}
 	}
-	if len(copies) > 0 {
-		return proof{final: true, why: "forged: your message in " + r.sentName() +
-			" with the same Message-ID says something else (its id was borrowed)"}, nil
+	if unread {
+		return proof{final: true, why: "your copy in " + r.sentName() + " was read before this one and does not show it is the same mail"}, nil
 	}
 	return proof{why: "no copy in " + r.sentName()}, nil
 }
@@ -201,16 +209,20 @@ func (r *Runner) bySent(ctx context.Context, c store.CommandMail) (proof, error)
 // its Message-ID shows a forgery.
 func (r *Runner) proveAsk(ctx context.Context, c store.CommandMail) (proof, error) {
 	p, err := r.bySent(ctx, c)
-	if err != nil || p.ok {
+	switch {
+	case err != nil || p.ok:
 		return p, err
-	}
-	if p.final {
+	case p.forged:
 		p.why = "ask not tracked: your message in " + r.sentName() + " with its Message-ID says something else " +
 			"(forged with a borrowed id, or your mail client changed the text of its copy)"
-		return p, nil
+	case p.final:
+		p.why = "ask not tracked: your copy in " + r.sentName() + " does not show the capture address " +
+			"(does your mail client leave Bcc out of its copy? Put the capture address in To or Cc, or set trust.authserv_id)"
+	default:
+		p.why = "ask not tracked: no copy in " + r.sentName() + " and no trusted DKIM signature of your domain " +
+			"(send asks from your own mail client, or set trust.authserv_id)"
 	}
-	return proof{why: "ask not tracked: no copy in " + r.sentName() + " and no trusted DKIM signature of your domain " +
-		"(mark asks from your own client, or set trust.authserv_id)"}, nil
+	return p, nil
 }
 
 func (r *Runner) sentName() string {
