@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -91,7 +90,7 @@ type dovecotProc struct {
 // NewDovecot starts a Dovecot for the test in t.TempDir() and stops it in
 // t.Cleanup, logging Dovecot's log if the test failed. It skips the test when
 // Dovecot is not installed, unless GRATITUDE_REQUIRE_DOVECOT=1 (then it fails).
-func NewDovecot(t testing.TB, opts DovecotOptions) *Dovecot {
+func NewDovecot(t TB, opts DovecotOptions) *Dovecot {
 	t.Helper()
 	if _, err := dovecotBinary(); err != nil {
 		if os.Getenv(RequireDovecotEnv) == "1" {

@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -75,7 +74,7 @@ type memBox struct {
 
 // NewMemIMAP starts a MemIMAP for the test and closes it in t.Cleanup,
 // logging the server's error log if the test failed.
-func NewMemIMAP(t testing.TB, opts MemOptions) *MemIMAP {
+func NewMemIMAP(t TB, opts MemOptions) *MemIMAP {
 	t.Helper()
 	m, err := StartMemIMAP(opts)
 	if err != nil {

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-	"testing"
 	"time"
 )
 
@@ -54,7 +53,7 @@ type postfixProc struct {
 // logging its log if the test failed. It skips the test when Postfix is
 // unavailable, unless GRATITUDE_REQUIRE_POSTFIX=1 or
 // GRATITUDE_REQUIRE_DOVECOT=1 (then it fails).
-func NewPostfix(t testing.TB, opts PostfixOptions) *Postfix {
+func NewPostfix(t TB, opts PostfixOptions) *Postfix {
 	t.Helper()
 	p, err := StartPostfix(opts)
 	if errors.Is(err, ErrPostfixUnavailable) {

@@ -8,7 +8,6 @@ import (
 	"net"
 	"os"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/emersion/go-sasl"
@@ -136,7 +135,7 @@ func (s *SMTP) newCert() error {
 
 // NewSMTP starts a recording SMTP server closed at the end of the test,
 // logging the server's error log if the test failed.
-func NewSMTP(t testing.TB, opts SMTPOptions) *SMTP {
+func NewSMTP(t TB, opts SMTPOptions) *SMTP {
 	t.Helper()
 	s, err := StartSMTP(opts)
 	if err != nil {
