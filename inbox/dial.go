@@ -3,17 +3,17 @@ package inbox
 import (
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
-	"os"
 	"strconv"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
 	"github.com/emersion/go-sasl"
+
+	"gratitude/internal/mailnet"
 )
 
 // keepAlive probes an idle socket so a silently dead peer is noticed even
@@ -160,22 +160,10 @@ func (conn *Conn) login(ctx context.Context) error {
 }
 
 func tlsConfig(opts *Options) (*tls.Config, error) {
-	cfg := &tls.Config{ServerName: opts.Host, MinVersion: tls.VersionTLS12}
-	if opts.CAFile == "" {
-		return cfg, nil
-	}
-	pem, err := os.ReadFile(opts.CAFile)
+	cfg, err := mailnet.TLSConfig(opts.Host, opts.CAFile, "imap.ca_file")
 	if err != nil {
-		return nil, fmt.Errorf("imap: read imap.ca_file: %w", err)
+		return nil, fmt.Errorf("imap: %w", err)
 	}
-	pool, err := x509.SystemCertPool()
-	if err != nil || pool == nil {
-		pool = x509.NewCertPool()
-	}
-	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("imap: imap.ca_file %s holds no PEM certificate", opts.CAFile)
-	}
-	cfg.RootCAs = pool
 	return cfg, nil
 }
 

@@ -3,12 +3,12 @@ package mailer
 import (
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/wneessen/go-mail"
+
+	"gratitude/internal/mailnet"
 )
 
 // Security is how the SMTP connection is protected.
@@ -83,13 +83,9 @@ func newClient(ctx context.Context, opts *SMTPOptions, d *dialer) (*mail.Client,
 // tlsConfig verifies the server's certificate against the system roots
 // plus smtp.ca_file.
 func tlsConfig(opts *SMTPOptions) (*tls.Config, error) {
-	cfg := &tls.Config{ServerName: opts.Host, MinVersion: tls.VersionTLS12}
-	if opts.CAFile != "" {
-		pool, err := caPool(opts.CAFile)
-		if err != nil {
-			return nil, err
-		}
-		cfg.RootCAs = pool
+	cfg, err := mailnet.TLSConfig(opts.Host, opts.CAFile, "smtp.ca_file")
+	if err != nil {
+		return nil, fmt.Errorf("smtp: %w", err)
 	}
 	return cfg, nil
 }
@@ -106,19 +102,4 @@ func Check(ctx context.Context, opts *SMTPOptions) error {
 		return stageError(stageQuit, err)
 	}
 	return nil
-}
-
-func caPool(path string) (*x509.CertPool, error) {
-	pem, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("smtp: read smtp.ca_file: %w", err)
-	}
-	pool, err := x509.SystemCertPool()
-	if err != nil || pool == nil {
-		pool = x509.NewCertPool()
-	}
-	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("smtp: smtp.ca_file %s holds no PEM certificate", path)
-	}
-	return pool, nil
 }
