@@ -1,6 +1,7 @@
 package mailer_test
 
 import (
+	"errors"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ func sendAll(t *testing.T, c *mailer.Conn, raw []byte, to ...string) []error {
 	t.Helper()
 	var errs []error
 	for _, rcpt := range to {
-		errs = append(errs, c.Send(sender, []string{rcpt}, raw, nil))
+		errs = append(errs, c.Send(sender, []string{rcpt}, raw, nil, nil))
 	}
 	return errs
 }
@@ -29,7 +30,7 @@ func TestAConnCarriesSeveralMessagesOverOneConnection(t *testing.T) {
 	}
 	accepted := 0
 	for _, rcpt := range []string{bob, "carol@example.org", "dan@example.org"} {
-		if err := c.Send(sender, []string{rcpt}, render(t, thankYou()), func() { accepted++ }); err != nil {
+		if err := c.Send(sender, []string{rcpt}, render(t, thankYou()), nil, func() { accepted++ }); err != nil {
 			t.Fatalf("Send to %s: %v", rcpt, err)
 		}
 	}
@@ -67,11 +68,11 @@ func TestAConnDialsAgainWhenTheServerHungUpBetweenMessages(t *testing.T) {
 	c := mailer.NewConn(deadline(t), options(t, srv.Addr(), mailer.SecurityInsecure))
 	defer c.Close()
 	raw := render(t, thankYou())
-	if err := c.Send(sender, []string{bob}, raw, nil); err != nil {
+	if err := c.Send(sender, []string{bob}, raw, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	srv.HangUp() // an idle timeout on the server's side
-	if err := c.Send(sender, []string{"carol@example.org"}, raw, nil); err != nil {
+	if err := c.Send(sender, []string{"carol@example.org"}, raw, nil, nil); err != nil {
 		t.Fatalf("Send after the server hung up: %v", err)
 	}
 	if n, m := srv.Connections(), len(srv.Messages()); n != 2 || m != 2 {
@@ -137,5 +138,24 @@ func TestAConnDoesNotDialAgainWhenAKeptConnectionIsOnlySlow(t *testing.T) {
 	sendErr(t, errs[1], "MAIL FROM", 0, true)
 	if n := srv.Connections(); n != 1 {
 		t.Errorf("%d connections; a slow server is not one that hung up", n)
+	}
+}
+
+func TestBeforeDotRefusingEndsTheMessageWithoutItsDot(t *testing.T) {
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{})
+	c := mailer.NewConn(deadline(t), options(t, srv.Addr(), mailer.SecurityInsecure))
+	defer c.Close()
+	raw := render(t, thankYou())
+	errLost := errors.New("lease lost")
+	err := c.Send(sender, []string{bob}, raw, func() error { return errLost }, func() { t.Error("accepted without a dot") })
+	if !errors.Is(err, errLost) {
+		t.Fatalf("Send = %v, want beforeDot's error", err)
+	}
+	if err := c.Send(sender, []string{bob}, raw, func() error { return nil }, nil); err != nil {
+		t.Fatalf("the next message: %v", err)
+	}
+	delivered(t, srv, raw, bob)
+	if n := srv.Connections(); n != 2 {
+		t.Errorf("%d connections; the one left inside DATA must be dropped, and a new one dialed", n)
 	}
 }

@@ -15,17 +15,9 @@ import (
 // It is all or nothing: the first refused recipient ends the transaction
 // before DATA. Errors are *SendError; see IsTemporary.
 func Send(ctx context.Context, opts *SMTPOptions, from string, to []string, raw []byte) error {
-	return SendAccepted(ctx, opts, from, to, raw, nil)
-}
-
-// SendAccepted is Send, calling accepted (when not nil) the moment the
-// server has taken the message, before the goodbye: a caller that records
-// the send there leaves the shortest window in which a crash would make
-// it send the message again.
-func SendAccepted(ctx context.Context, opts *SMTPOptions, from string, to []string, raw []byte, accepted func()) error {
 	c := NewConn(ctx, opts)
 	defer c.Close() // the message is accepted: a failed QUIT must not make anyone send it again
-	return c.Send(from, to, raw, accepted)
+	return c.Send(from, to, raw, nil, nil)
 }
 
 // Conn sends messages one after another over one SMTP connection, dialed
@@ -43,27 +35,34 @@ func NewConn(ctx context.Context, opts *SMTPOptions) *Conn {
 	return &Conn{ctx: ctx, opts: opts}
 }
 
-// Send is SendAccepted over c's connection. A connection kept from an
-// earlier message that turns out closed before this one began (the
-// server timed it out, or answered 421) is dialed again once.
-func (c *Conn) Send(from string, to []string, raw []byte, accepted func()) error {
+// Send sends raw to the recipients over c's connection, as the package's
+// Send does. The two hooks let a caller record the send with the least
+// work between the server taking the message and the record: beforeDot
+// (when not nil) is called once the message is written but for its final
+// dot, which is sent only if it returns nil (else the connection is
+// dropped and the server discards the message); accepted (when not nil)
+// is called the moment the server has taken it, before anything else.
+// A connection kept from an earlier message that turns out closed before
+// this one began (the server timed it out, or answered 421) is dialed
+// again once.
+func (c *Conn) Send(from string, to []string, raw []byte, beforeDot func() error, accepted func()) error {
 	if len(to) == 0 {
 		return &SendError{Stage: stageRcpt, Err: errors.New("mailer: no recipients")}
 	}
 	kept := c.s != nil
-	err := c.transfer(from, to, raw)
+	err := c.transfer(from, to, raw, beforeDot)
 	if err != nil && kept && c.ctx.Err() == nil && hungUpBefore(err) {
 		c.drop()
-		err = c.transfer(from, to, raw)
+		err = c.transfer(from, to, raw, beforeDot)
 	}
-	if err != nil {
-		c.recover(err)
-		return err
+	if err == nil {
+		if accepted != nil {
+			accepted()
+		}
+		return nil
 	}
-	if accepted != nil {
-		accepted()
-	}
-	return nil
+	c.recover(err)
+	return err
 }
 
 // Close says QUIT and closes the connection, if one is open.
@@ -77,7 +76,7 @@ func (c *Conn) Close() error {
 }
 
 // transfer runs one mail transaction, dialing first if need be.
-func (c *Conn) transfer(from string, to []string, raw []byte) error {
+func (c *Conn) transfer(from string, to []string, raw []byte, beforeDot func() error) error {
 	if c.s == nil {
 		s, err := open(c.ctx, c.opts)
 		if err != nil {
@@ -85,7 +84,7 @@ func (c *Conn) transfer(from string, to []string, raw []byte) error {
 		}
 		c.s = s
 	}
-	return c.s.transfer(from, to, raw)
+	return c.s.transfer(from, to, raw, beforeDot)
 }
 
 // recover readies the connection for the next message after a failed
@@ -129,7 +128,7 @@ func hungUpBefore(err error) bool {
 }
 
 // transfer runs one mail transaction: MAIL FROM, RCPT TO each, DATA.
-func (s *session) transfer(from string, to []string, raw []byte) error {
+func (s *session) transfer(from string, to []string, raw []byte, beforeDot func() error) error {
 	if err := s.do(stageMail, func() error { return s.c.Mail("<" + from + ">") }); err != nil {
 		return err
 	}
@@ -138,11 +137,14 @@ func (s *session) transfer(from string, to []string, raw []byte) error {
 			return err
 		}
 	}
-	return s.do(stageData, func() error { return s.data(raw) })
+	return s.do(stageData, func() error { return s.data(raw, beforeDot) })
 }
 
-// data sends raw as the message content; go-mail's writer dot-stuffs it.
-func (s *session) data(raw []byte) error {
+// data sends raw as the message content (go-mail's writer dot-stuffs it),
+// asks beforeDot, then ends it with the final dot and reads the server's
+// verdict: go-mail's writer returns as soon as it has read it, and nothing
+// follows it here.
+func (s *session) data(raw []byte, beforeDot func() error) error {
 	w, err := s.c.Data()
 	if err != nil {
 		return err
@@ -151,8 +153,23 @@ func (s *session) data(raw []byte) error {
 		w.Close()
 		return err
 	}
-	return w.Close() // reads the server's verdict on the message
+	if beforeDot != nil {
+		if err := beforeDot(); err != nil {
+			return errNoDot{err}
+		}
+		// beforeDot may have waited: the verdict gets a full timeout.
+		if err := s.step(); err != nil {
+			return err
+		}
+	}
+	return w.Close()
 }
+
+// errNoDot is a message given up before its final dot: the connection
+// cannot carry another and is dropped, so the server discards it.
+type errNoDot struct{ error }
+
+func (e errNoDot) Unwrap() error { return e.error }
 
 // do runs one SMTP command within the timeout and names its stage on failure.
 func (s *session) do(stage string, command func() error) error {

@@ -230,8 +230,45 @@ var ErrLeaseLost = errors.New("outbox message is no longer this sender's: its le
 // small write, as fast as can be, since the server has the message and a
 // crash before this is recorded sends it again. What follows from the send
 // (FollowUp) is recorded next; after a crash, SentNotFollowedUp finds it.
+// PrepareSent does the same with less work after the server's answer.
 func (s *Store) MarkSent(ctx context.Context, o Outgoing, now time.Time) error {
 	return s.markOut(ctx, "mark sent", o, qOutSent, millis(now))
+}
+
+// PendingSent is MarkSent written but not committed: the transaction
+// holds the database's only write lock until Commit or Rollback, so other
+// writers wait meanwhile.
+type PendingSent struct{ tx *sql.Tx }
+
+// PrepareSent writes what MarkSent would for attempt o, sent at now, in a
+// transaction it leaves open, for a sender to call before it ends the
+// message: once the server has taken it, Commit is all that remains to
+// record it (no wait for the lock, no statement), and a message whose
+// lease is lost (ErrLeaseLost) need not be finished at all. ctx must not
+// end before Commit or Rollback: database/sql rolls back a transaction
+// whose context ends.
+func (s *Store) PrepareSent(ctx context.Context, o Outgoing, now time.Time) (*PendingSent, error) {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, wrap("prepare sent", err)
+	}
+	if err := markOutTx(ctx, tx, o, qOutSent, millis(now)); err != nil {
+		tx.Rollback()
+		return nil, wrap("prepare sent", err)
+	}
+	return &PendingSent{tx: tx}, nil
+}
+
+// Commit records the send; once it returns nil, the record survives the
+// process being killed (the WAL holds it).
+func (p *PendingSent) Commit() error { return wrap("mark sent", p.tx.Commit()) }
+
+// Rollback forgets the prepared record: the attempt stays sending.
+func (p *PendingSent) Rollback() error {
+	if err := p.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+		return wrap("forget prepared sent", err)
+	}
+	return nil
 }
 
 // FollowUp records, in one transaction, what follows from a sent message:

@@ -209,3 +209,52 @@ func TestTimeSettingsRoundTrip(t *testing.T) {
 		t.Errorf("digest.last = %v, %v, %v", got, ok, err)
 	}
 }
+
+func TestPrepareSentIsRecordedOnCommitAndForgottenOnRollback(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	acct := account(t, s, "ada@example.org")
+	s.Enqueue(ctx, acct, []Outgoing{nudgeOut("n1@example.org", TargetSMTP), nudgeOut("n2@example.org", TargetSMTP)}, t0)
+	state := func(id string) OutState {
+		all, _ := s.Outbox(ctx, acct)
+		for _, o := range all {
+			if o.MessageID == id {
+				return o.State
+			}
+		}
+		return ""
+	}
+	o1, _, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0, time.Minute)
+	p, err := s.PrepareSent(ctx, o1, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := state(o1.MessageID); got != OutSending {
+		t.Errorf("prepared, not committed: %s to readers, want sending", got)
+	}
+	if err := p.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := state(o1.MessageID); got != OutSent {
+		t.Errorf("committed: %s, want sent", got)
+	}
+	o2, _, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0, time.Minute)
+	p, err = s.PrepareSent(ctx, o2, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := errors.Join(p.Rollback(), p.Rollback()); err != nil {
+		t.Fatalf("rollback (twice): %v", err)
+	}
+	if got := state(o2.MessageID); got != OutSending {
+		t.Errorf("rolled back: %s, want still sending", got)
+	}
+	// Another sender took it over after the lease: this attempt is not its.
+	again, _, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0.Add(2*time.Minute), time.Minute)
+	if _, err := s.PrepareSent(ctx, o2, t0); !errors.Is(err, ErrLeaseLost) {
+		t.Errorf("prepare of a lost attempt = %v, want ErrLeaseLost", err)
+	}
+	if err := s.MarkSent(ctx, again, t0); err != nil {
+		t.Errorf("the write lock was not given back after the refused prepare: %v", err)
+	}
+}

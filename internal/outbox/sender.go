@@ -19,6 +19,7 @@ import (
 type Queue interface {
 	ClaimOutgoing(ctx context.Context, account int64, targets []store.Target, now time.Time, lease time.Duration) (store.Outgoing, bool, error)
 	MarkSent(ctx context.Context, o store.Outgoing, now time.Time) error
+	PrepareSent(ctx context.Context, o store.Outgoing, now time.Time) (*store.PendingSent, error)
 	FollowUp(ctx context.Context, o store.Outgoing, now time.Time) error
 	SentNotFollowedUp(ctx context.Context, account int64) ([]store.Outgoing, error)
 	MarkRetry(ctx context.Context, o store.Outgoing, next time.Time, lastErr string) error
@@ -39,9 +40,11 @@ type Mailbox interface {
 
 // SMTPConn sends messages over one SMTP connection, one after another.
 type SMTPConn interface {
-	// Send sends raw to the recipients, calling accepted (when not nil)
-	// the moment the server has taken it.
-	Send(from string, to []string, raw []byte, accepted func()) error
+	// Send sends raw to the recipients. It calls beforeDot (when not nil)
+	// once the message is written but for its final dot, and ends the
+	// message only if it returns nil; then accepted (when not nil) the
+	// moment the server has taken it.
+	Send(from string, to []string, raw []byte, beforeDot func() error, accepted func()) error
 	Close() error // says goodbye
 }
 
@@ -51,6 +54,9 @@ const (
 	DefaultMinBackoff  = time.Minute
 	DefaultMaxBackoff  = time.Hour
 	DefaultGiveUpAfter = 48 * time.Hour
+	// DefaultHold is well below the 5 s another process waits for the
+	// database's write lock before it gives up.
+	DefaultHold = time.Second
 )
 
 // Sender delivers the outbox of one account. It is not safe for
@@ -87,7 +93,11 @@ type Sender struct {
 	FilesSent bool
 	// Retry policy; zero values take the defaults.
 	Lease, MinBackoff, MaxBackoff, GiveUpAfter time.Duration
-	Log                                        *slog.Logger
+	// Hold bounds how long a send prepared before the final dot keeps the
+	// database's write lock waiting for the server's answer (zero:
+	// DefaultHold); a slower answer is recorded by MarkSent instead.
+	Hold time.Duration
+	Log  *slog.Logger
 	// OnResult, when set, is told the outcome of every attempt (nil: sent).
 	OnResult func(o store.Outgoing, err error)
 
@@ -187,12 +197,12 @@ func (s *Sender) next(ctx context.Context, now, smtpFree time.Time) (time.Time, 
 // must never stay "sending", or it would be sent again.
 func (s *Sender) deliver(ctx context.Context, o store.Outgoing, res *DrainResult) error {
 	record := context.WithoutCancel(ctx)
-	var marked bool
-	var markErr error
-	// Recorded the moment the server takes it, before the goodbye.
-	accepted := func() { marked, markErr = true, s.Queue.MarkSent(record, o, s.Clock.Now()) }
-	followUp := func() error { return s.Queue.FollowUp(record, o, s.Clock.Now()) }
-	err := s.send(ctx, o, accepted)
+	rec := &sentRecord{s: s, ctx: record, o: o}
+	err := s.send(ctx, o, rec)
+	rec.forget()
+	if rec.prepErr != nil {
+		return rec.prepErr // not recordable, so not finished: the lease brings it back
+	}
 	if s.OnResult != nil {
 		s.OnResult(o, err)
 	}
@@ -201,12 +211,12 @@ func (s *Sender) deliver(ctx context.Context, o store.Outgoing, res *DrainResult
 	case err == nil:
 		res.Sent++
 		s.Log.Info("sent", "kind", o.Kind, "target", o.Target, "request", o.RequestID, "message_id", o.MessageID, "attempt", o.Attempts)
-		if marked {
-			return errors.Join(markErr, followUp())
+		if rec.marked {
+			return errors.Join(rec.err, rec.followUp())
 		}
 		return s.recordSent(record, o)
-	case marked:
-		return errors.Join(markErr, followUp()) // accepted, then the goodbye failed: it left
+	case rec.marked:
+		return errors.Join(rec.err, rec.followUp()) // accepted, then the goodbye failed: it left
 	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
 		return ctx.Err() // stopping before the server answered: the lease brings it back
 	case !s.temporary(o, err) || now.Sub(o.CreatedAt) > s.giveUpAfter():
@@ -222,6 +232,59 @@ func (s *Sender) deliver(ctx context.Context, o store.Outgoing, res *DrainResult
 		return s.Queue.MarkRetry(record, o, next, err.Error())
 	}
 }
+
+// sentRecord records one SMTP attempt sent with as little as can be
+// between the server taking the message and the record surviving a crash
+// (a crash in between sends it again): before the final dot, prepare
+// takes the write lock and writes the record in a transaction left open;
+// on the server's 250, accepted only commits it. A server slower than
+// Hold to answer gets the lock released, and accepted does MarkSent.
+type sentRecord struct {
+	s       *Sender
+	ctx     context.Context // never ends: the record must be written
+	o       store.Outgoing
+	pending *store.PendingSent
+	hold    *time.Timer // rolls pending back when the server is slow
+	prepErr error       // prepare failed: the message was not finished
+	marked  bool        // the server took the message
+	err     error       // recording that failed
+}
+
+// prepare is the SMTPConn's beforeDot.
+func (r *sentRecord) prepare() error {
+	if r.pending != nil {
+		return nil
+	}
+	p, err := r.s.Queue.PrepareSent(r.ctx, r.o, r.s.Clock.Now())
+	if err != nil {
+		r.prepErr = err
+		return err
+	}
+	r.pending = p
+	r.hold = time.AfterFunc(or(r.s.Hold, DefaultHold), func() { p.Rollback() })
+	return nil
+}
+
+// accepted is the SMTPConn's accepted: the server has the message.
+func (r *sentRecord) accepted() {
+	r.marked = true
+	if r.pending != nil && r.hold.Stop() {
+		r.err, r.pending = r.pending.Commit(), nil
+		return
+	}
+	r.pending = nil
+	r.err = r.s.Queue.MarkSent(r.ctx, r.o, r.s.Clock.Now())
+}
+
+// forget rolls back a prepared record the server never answered.
+func (r *sentRecord) forget() {
+	if r.pending != nil && r.hold.Stop() {
+		r.pending.Rollback()
+	}
+	r.pending = nil
+}
+
+func (r *sentRecord) followUp() error { return r.s.Queue.FollowUp(r.ctx, r.o, r.s.Clock.Now()) }
 
 // followUpCutOff finishes what a crash cut off between a send and its
 // follow-up (a copy for Sent, a helper thanked).
@@ -272,8 +335,8 @@ func (s *Sender) toOwner(o store.Outgoing) bool {
 	return o.Target == store.TargetSMTP && len(o.Recipients) == 1 && strings.EqualFold(o.Recipients[0], s.Owner)
 }
 
-// send delivers o once; accepted is called when an SMTP server took it.
-func (s *Sender) send(ctx context.Context, o store.Outgoing, accepted func()) error {
+// send delivers o once, recording an SMTP send with rec.
+func (s *Sender) send(ctx context.Context, o store.Outgoing, rec *sentRecord) error {
 	if o.Target == store.TargetSMTP {
 		if s.SMTP == nil {
 			return errPermanent{fmt.Errorf("outbox: %s %s needs SMTP, which is not set up", o.Kind, o.MessageID)}
@@ -284,7 +347,7 @@ func (s *Sender) send(ctx context.Context, o store.Outgoing, accepted func()) er
 		if s.smtp == nil {
 			s.smtp = s.SMTP(ctx)
 		}
-		return s.smtp.Send(o.Sender, o.Recipients, o.Raw, accepted)
+		return s.smtp.Send(o.Sender, o.Recipients, o.Raw, rec.prepare, rec.accepted)
 	}
 	return s.appendIMAP(ctx, o)
 }

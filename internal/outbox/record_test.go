@@ -1,0 +1,128 @@
+package outbox
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"gratitude/internal/testmail"
+	"gratitude/store"
+
+	"github.com/emersion/go-smtp"
+)
+
+// orderQueue notes when PrepareSent is called.
+type orderQueue struct {
+	Queue
+	mu       sync.Mutex
+	prepared []string
+}
+
+func (q *orderQueue) PrepareSent(ctx context.Context, o store.Outgoing, now time.Time) (*store.PendingSent, error) {
+	q.mu.Lock()
+	q.prepared = append(q.prepared, o.MessageID)
+	q.mu.Unlock()
+	return q.Queue.PrepareSent(ctx, o, now)
+}
+
+func (q *orderQueue) wasPrepared(id string) bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.prepared) > 0 && q.prepared[len(q.prepared)-1] == id
+}
+
+// outState is the state of the outbox message id as other connections
+// see it (committed writes only).
+func (r *rig) outState(id string) store.OutState {
+	r.t.Helper()
+	all, err := r.st.Outbox(r.ctx, r.acct)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	for _, o := range all {
+		if o.MessageID == id {
+			return o.State
+		}
+	}
+	r.t.Fatalf("no outbox message %s", id)
+	return ""
+}
+
+func TestTheRecordOfASendIsWrittenBeforeTheFinalDotAndCommittedOnThe250(t *testing.T) {
+	var r *rig
+	q := &orderQueue{}
+	atDot := make(chan store.OutState, 1)
+	r = newRig(t, func(stage, _ string) *smtp.SMTPError {
+		if stage == testmail.SMTPData { // the server has the final dot, and has not answered yet
+			atDot <- r.outState("n1@example.org")
+			if !q.wasPrepared("n1@example.org") {
+				t.Error("the server got the final dot before the send's record was written")
+			}
+		}
+		return nil
+	})
+	q.Queue = r.st
+	r.s.Queue = q
+	r.enqueue("n1@example.org", store.TargetSMTP)
+	if res := r.drain(); res.Sent != 1 {
+		t.Fatalf("drain %+v", res)
+	}
+	// Written, not committed, while the server decides; committed on its 250.
+	if got := <-atDot; got != store.OutSending {
+		t.Errorf("at the final dot the message was %s to others, want sending (not yet committed)", got)
+	}
+	if got := r.outState("n1@example.org"); got != store.OutSent {
+		t.Errorf("after the 250: %s, want sent", got)
+	}
+}
+
+func TestASlowAnswerToTheFinalDotGivesTheWriteLockBack(t *testing.T) {
+	var r *rig
+	wrote := make(chan error, 1)
+	r = newRig(t, func(stage, _ string) *smtp.SMTPError {
+		if stage == testmail.SMTPData {
+			// Another writer gets through while the server still decides:
+			// the sender let go of the lock after Hold.
+			ctx, cancel := context.WithTimeout(r.ctx, 10*time.Second)
+			defer cancel()
+			o := store.Outgoing{Kind: "nudge", Target: store.TargetInbox, Subject: "s", MessageID: "other@example.org",
+				Raw: []byte("Message-ID: <other@example.org>\r\n\r\nhi\r\n")}
+			wrote <- r.st.Enqueue(ctx, r.acct, []store.Outgoing{o}, r.clock.Now())
+		}
+		return nil
+	})
+	r.s.Hold = 20 * time.Millisecond
+	r.enqueue("n1@example.org", store.TargetSMTP)
+	if res := r.drain(); res.Sent < 1 || res.Failed+res.Retried > 0 {
+		t.Fatalf("drain %+v", res)
+	}
+	if err := <-wrote; err != nil {
+		t.Fatalf("another writer waiting on a slow server: %v", err)
+	}
+	if got := r.outState("n1@example.org"); got != store.OutSent {
+		t.Errorf("the slowly answered message is %s, want sent", got)
+	}
+	if n := len(r.smtp.Messages()); n != 1 {
+		t.Errorf("the server got %d messages, want 1", n)
+	}
+}
+
+func TestARefusalAfterTheFinalDotForgetsTheWrittenRecord(t *testing.T) {
+	r := newRig(t, testmail.FailOnce(testmail.SMTPData, &smtp.SMTPError{Code: 451, Message: "try later"}))
+	r.enqueue("n1@example.org", store.TargetSMTP)
+	if res := r.drain(); res.Retried != 1 {
+		t.Fatalf("drain %+v, want a retry", res)
+	}
+	if got := r.outState("n1@example.org"); got != store.OutQueued {
+		t.Errorf("after a 451 to the final dot: %s, want queued for the retry", got)
+	}
+	r.clock.add(time.Hour)
+	if res := r.drain(); res.Sent != 1 {
+		t.Fatalf("retry: %+v", res)
+	}
+	if msgs := r.smtp.Messages(); len(msgs) != 1 || !strings.Contains(string(msgs[0].Data), "<n1@example.org>") {
+		t.Errorf("the server kept %d messages, want the retried one", len(msgs))
+	}
+}
