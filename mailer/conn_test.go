@@ -1,6 +1,7 @@
 package mailer_test
 
 import (
+	"context"
 	"errors"
 	"sync/atomic"
 	"testing"
@@ -138,6 +139,51 @@ func TestAConnDoesNotDialAgainWhenAKeptConnectionIsOnlySlow(t *testing.T) {
 	sendErr(t, errs[1], "MAIL FROM", 0, true)
 	if n := srv.Connections(); n != 1 {
 		t.Errorf("%d connections; a slow server is not one that hung up", n)
+	}
+}
+
+func TestAStopWhileTheServerAnswersTheFinalDotWaitsForItsAnswer(t *testing.T) {
+	reached, answer := make(chan struct{}), make(chan struct{})
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{Reply: func(stage, _ string) *smtp.SMTPError {
+		if stage == testmail.SMTPData {
+			close(reached) // the server has the whole message, final dot included
+			<-answer
+		}
+		return nil
+	}})
+	ctx, cancel := context.WithCancel(deadline(t))
+	c := mailer.NewConn(ctx, options(t, srv.Addr(), mailer.SecurityInsecure))
+	defer c.Close()
+	go func() {
+		<-reached
+		cancel()
+		// Give the stop time to reach the connection; were it late, the
+		// test would pass without testing anything, never fail wrongly.
+		time.Sleep(50 * time.Millisecond)
+		close(answer)
+	}()
+	accepted := 0
+	if err := c.Send(sender, []string{bob}, render(t, thankYou()), nil, func() { accepted++ }); err != nil {
+		t.Fatalf("a stop after the final dot lost the server's answer: %v", err)
+	}
+	if accepted != 1 || len(srv.Messages()) != 1 {
+		t.Errorf("accepted %d times, server has %d messages; want 1 and 1", accepted, len(srv.Messages()))
+	}
+}
+
+func TestAStopBeforeTheFinalDotEndsTheMessageThere(t *testing.T) {
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{})
+	ctx, cancel := context.WithCancel(deadline(t))
+	c := mailer.NewConn(ctx, options(t, srv.Addr(), mailer.SecurityInsecure))
+	defer c.Close()
+	stop := func() error { cancel(); return nil } // stopped as the dot is about to go
+	err := c.Send(sender, []string{bob}, render(t, thankYou()), stop, func() { t.Error("accepted after a stop before the dot") })
+	sendErr(t, err, "DATA", 0, true)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v does not wrap context.Canceled", err)
+	}
+	if n := len(srv.Messages()); n != 0 {
+		t.Errorf("the server kept %d messages; one without its final dot is none", n)
 	}
 }
 

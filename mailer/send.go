@@ -22,7 +22,9 @@ func Send(ctx context.Context, opts *SMTPOptions, from string, to []string, raw 
 
 // Conn sends messages one after another over one SMTP connection, dialed
 // on the first Send and again when the server hung up between messages.
-// Ending its context closes the connection at any time. It is not safe
+// Ending its context closes the connection at once, except while the
+// server answers a final dot: that answer is waited for a little (up to
+// two seconds), since it says whether the message left. It is not safe
 // for concurrent use.
 type Conn struct {
 	ctx  context.Context
@@ -162,6 +164,11 @@ func (s *session) data(raw []byte, beforeDot func() error) error {
 			return err
 		}
 	}
+	// From the dot on, a stop waits a little for the verdict.
+	if s.ctx.Err() != nil || !s.d.hold() {
+		return net.ErrClosed // stopped before the dot: the server discards the message
+	}
+	defer s.d.release()
 	return w.Close()
 }
 

@@ -190,9 +190,9 @@ func TestSendEndsWhenTheContextEndsAndThatIsTemporary(t *testing.T) {
 	reached, release := make(chan struct{}), make(chan struct{})
 	t.Cleanup(func() { close(release) })
 	srv := testmail.NewSMTP(t, testmail.SMTPOptions{Reply: func(stage, _ string) *smtp.SMTPError {
-		if stage == testmail.SMTPData {
+		if stage == testmail.SMTPRcpt {
 			close(reached)
-			<-release // the server hangs before answering DATA
+			<-release // the server hangs before answering RCPT TO
 		}
 		return nil
 	}})
@@ -202,7 +202,7 @@ func TestSendEndsWhenTheContextEndsAndThatIsTemporary(t *testing.T) {
 		cancel()
 	}()
 	err := mailer.Send(ctx, options(t, srv.Addr(), mailer.SecurityInsecure), sender, []string{bob}, render(t, thankYou()))
-	sendErr(t, err, "DATA", 0, true)
+	sendErr(t, err, "RCPT TO "+bob, 0, true)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error %v does not wrap context.Canceled", err)
 	}

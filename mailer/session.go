@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"net"
 	"sync"
+	"time"
 
 	"github.com/wneessen/go-mail"
 	"github.com/wneessen/go-mail/smtp"
@@ -15,12 +16,21 @@ import (
 // greeting, STARTTLS or AUTH fails, and cannot interrupt a command when
 // the context ends.
 type dialer struct {
-	tls *tls.Config // set for implicit TLS: the handshake happens here
+	tls   *tls.Config   // set for implicit TLS: the handshake happens here
+	grace time.Duration // how long a held connection outlives close
 
 	mu     sync.Mutex
 	conn   net.Conn
 	closed bool
+	held   bool // the server is answering a final dot
 }
+
+// dotGrace bounds how long a stop waits for the server's answer to a
+// final dot already sent (with the command timeout, if shorter): the
+// answer says whether the server took the message, and a sender that
+// stopped without it sends the message again. Well below the daemon's
+// five seconds to stop.
+const dotGrace = 2 * time.Second
 
 // dial is go-mail's DialContextFunc; its errors are *SendError at the
 // connect or tls stage, which go-mail passes through unchanged.
@@ -51,12 +61,36 @@ func (d *dialer) keep(conn net.Conn) bool {
 	return !d.closed
 }
 
-// close closes the connection, now or as soon as it is dialed.
+// close closes the connection, now or as soon as it is dialed; a held
+// one is given d.grace to be answered, then closed by release.
 func (d *dialer) close() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.closed = true
-	if d.conn != nil {
+	switch {
+	case d.conn == nil:
+	case d.held:
+		d.conn.SetDeadline(time.Now().Add(d.grace))
+	default:
+		d.conn.Close()
+	}
+}
+
+// hold keeps close from closing the connection until release; false when
+// it is closed already (the final dot must not be sent).
+func (d *dialer) hold() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.held = !d.closed
+	return d.held
+}
+
+// release ends a hold, closing the connection if close came meanwhile.
+func (d *dialer) release() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.held = false
+	if d.closed && d.conn != nil {
 		d.conn.Close()
 	}
 }
@@ -73,7 +107,7 @@ type session struct {
 
 // open dials as opts says; ending ctx closes the connection at any time.
 func open(ctx context.Context, opts *SMTPOptions) (*session, error) {
-	d := &dialer{}
+	d := &dialer{grace: min(dotGrace, opts.timeout())}
 	mc, auth, err := newClient(ctx, opts, d)
 	if err != nil {
 		return nil, err
