@@ -3,11 +3,9 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -43,12 +41,7 @@ func helperAddr(req int, which string) string { return fmt.Sprintf("h%03d%s@exam
 // SIGKILL at random moments at least 20 times, restarting it until the
 // outbox is empty, and counts what arrived, by Message-ID.
 func TestKilledAtRandomMomentsEveryThankYouAndNudgeArrivesOnce(t *testing.T) {
-	seed := uint64(time.Now().UnixNano())
-	if s := os.Getenv("GRATITUDE_CRASH_SEED"); s != "" {
-		seed, _ = strconv.ParseUint(s, 10, 64)
-	}
-	t.Logf("seed %d (replay with GRATITUDE_CRASH_SEED=%d)", seed, seed)
-	rng := rand.New(rand.NewPCG(seed, seed))
+	rng := crashSeed(t)
 	w := newCrashWorld(t)
 	w.fill(t)
 	w.once(t, time.Hour)
