@@ -90,7 +90,8 @@ func runBench(o options) (*report, error) {
 }
 
 // measure runs the measurements in order: per INBOX size the sync runs
-// and IDLE latency, then the decision pass, then the outbox.
+// and IDLE latency, then the decision pass, then the outbox, then the
+// doubled sends.
 func (b *bench) measure() (*report, error) {
 	rep := &report{Options: b.o, Machine: describeMachine(), LoadStart: loadAverage()}
 	for _, n := range b.o.sizes {
@@ -116,6 +117,10 @@ func (b *bench) measure() (*report, error) {
 	log.Printf("bench: outbox throughput, %d messages", b.o.outbox)
 	if rep.Outbox, err = b.outboxThroughput(); err != nil {
 		return nil, fmt.Errorf("outbox throughput: %w", err)
+	}
+	log.Printf("bench: doubled sends, %d SIGKILLs while sending", b.o.crashKills)
+	if rep.Crash, err = b.crashRate(); err != nil {
+		return nil, fmt.Errorf("doubled sends: %w", err)
 	}
 	return rep, nil
 }

@@ -2,7 +2,8 @@
 // a loopback SMTP server) and writes the figures to docs/BENCHMARKS.md:
 // initial and steady-state sync at two mailbox sizes against a raw header
 // FETCH, IDLE latency, one decision pass over a database of a million
-// requests, and outbox throughput. Run it through scripts/bench.sh.
+// requests, outbox throughput, and doubled sends when killed while
+// sending. Run it through scripts/bench.sh.
 package main
 
 import (
@@ -25,6 +26,8 @@ type options struct {
 	appendSamples int
 	requests      int
 	outbox        int
+	crashKills    int    // SIGKILLs of the doubled-send measurement
+	crashSeed     uint64 // its seed, fixed so that runs compare
 	quick         bool
 	keep          bool // keep the scratch directory (databases, configs, maildirs)
 }
@@ -67,6 +70,8 @@ func parseFlags() (options, error) {
 	flag.IntVar(&o.appendSamples, "append-samples", 30, "IMAP APPENDs for IDLE latency")
 	flag.IntVar(&o.requests, "requests", 1_000_000, "requests in the database of the decision pass")
 	flag.IntVar(&o.outbox, "outbox", 1000, "messages queued for the outbox throughput run")
+	flag.IntVar(&o.crashKills, "crash-kills", 300, "SIGKILLs while sending for the doubled-send measurement")
+	flag.Uint64Var(&o.crashSeed, "crash-seed", 12, "seed of the moments of those kills")
 	flag.BoolVar(&o.keep, "keep", false, "keep the scratch directory (databases, configs, mail) for a look afterwards")
 	flag.BoolVar(&o.quick, "quick", false, "small sizes for a check in about a minute; writes no report unless -out is given")
 	flag.Parse()
@@ -88,8 +93,8 @@ func parseFlags() (options, error) {
 	if o.sizes, err = parseSizes(sizes); err != nil {
 		return o, err
 	}
-	if o.rounds < 1 || o.idleSamples < 1 || o.appendSamples < 1 || o.requests < 1 || o.outbox < 1 {
-		return o, fmt.Errorf("-rounds, -idle-samples, -append-samples, -requests and -outbox must be at least 1")
+	if o.rounds < 1 || o.idleSamples < 1 || o.appendSamples < 1 || o.requests < 1 || o.outbox < 1 || o.crashKills < 1 {
+		return o, fmt.Errorf("-rounds, -idle-samples, -append-samples, -requests, -outbox and -crash-kills must be at least 1")
 	}
 	return o, nil
 }
@@ -102,7 +107,7 @@ func (o *options) quickDefaults(set map[string]bool) {
 		n    int
 	}{
 		{"rounds", &o.rounds, 1}, {"idle-samples", &o.idleSamples, 20}, {"append-samples", &o.appendSamples, 10},
-		{"requests", &o.requests, 20_000}, {"outbox", &o.outbox, 100},
+		{"requests", &o.requests, 20_000}, {"outbox", &o.outbox, 100}, {"crash-kills", &o.crashKills, 30},
 	}
 	for _, s := range small {
 		if !set[s.flag] {

@@ -18,6 +18,7 @@ type report struct {
 	Sizes     []*sizeResult
 	Sched     *schedResult
 	Outbox    *outboxResult
+	Crash     *crashResult
 }
 
 // markdown is the report as docs/BENCHMARKS.md holds it.
@@ -38,6 +39,7 @@ func (r *report) markdown() string {
 	r.writeIdle(&b)
 	r.Sched.write(&b)
 	r.Outbox.write(&b)
+	r.Crash.write(&b)
 	r.writeRounds(&b)
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }

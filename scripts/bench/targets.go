@@ -71,6 +71,7 @@ func (r *report) targets() []target {
 	ts = append(ts, t)
 	ts = append(ts, target{name: "outbox throughput to a loopback SMTP server (no target)",
 		figure: fmt.Sprintf("%.0f thank-yous/s (%.0f/s with the copy in Sent)", r.Outbox.rate(r.Outbox.SMTP), r.Outbox.rate(r.Outbox.WithCopy)), met: "–"})
+	ts = append(ts, r.Crash.target())
 	return ts
 }
 
