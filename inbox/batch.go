@@ -75,7 +75,7 @@ func (s *Syncer) classify(ctx context.Context, conn *Conn, msgs []*Message) ([]V
 		if verdicts[i].NeedBody {
 			return nil, fmt.Errorf("inbox: classifier asked again for the body of UID %d in %s", msgs[i].UID, msgs[i].Mailbox)
 		}
-		msgs[i].Body = nil // bodies are not kept past classification
+		msgs[i].Body, msgs[i].text = nil, nil // bodies are not kept past classification
 	}
 	return verdicts, nil
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/inbox/msgtext"
 
 	"github.com/emersion/go-imap/v2"
 )
@@ -21,6 +22,8 @@ type Message struct {
 	Known        bool            // the Message-ID was already recorded, in any mailbox
 	KnownClass   gratitude.Class // the class of that earlier copy
 	Body         []byte          // set only on the second call, when the first verdict asked for it
+
+	text *msgtext.Text // Body's readable text, once worked out (see text)
 }
 
 // Verdict is a classifier's answer for one message.

@@ -55,13 +55,15 @@ func (r *Rules) showsOthers(h *Header) bool {
 }
 
 // cardAddressRe matches a card's address by its local part
-// (capture-local.cID.TOKEN), whatever a client made of the domain.
+// (capture-local.cID.TOKEN), whatever a client made of the domain; it is
+// compiled once per Rules.
 func (r *Rules) cardAddressRe() *regexp.Regexp {
-	local, _, _ := strings.Cut(r.Owner.Capture, "@")
-	if local == "" {
-		return nil
-	}
-	return regexp.MustCompile(`(?i)` + regexp.QuoteMeta(local) + `\.c(\d{1,12})\.[a-z0-9]+`)
+	r.cardOnce.Do(func() {
+		if local, _, _ := strings.Cut(r.Owner.Capture, "@"); local != "" {
+			r.cardRe = regexp.MustCompile(`(?i)` + regexp.QuoteMeta(local) + `\.c(\d{1,12})\.[a-z0-9]+`)
+		}
+	})
+	return r.cardRe
 }
 
 // bodyScan walks a message's parts for card addresses and attached
@@ -87,7 +89,9 @@ func (s *bodyScan) entity(raw []byte, depth int) {
 }
 
 // part scans a part: text is searched, multiparts walked, attached
-// messages read as messages.
+// messages (message/rfc822, or an .eml file sent as bytes) read as
+// messages. Only what is scanned counts against the budget; other parts
+// are not read at all.
 func (s *bodyScan) part(e *message.Entity, depth int) {
 	if mr := e.MultipartReader(); mr != nil {
 		for s.budget > 0 {
@@ -100,16 +104,26 @@ func (s *bodyScan) part(e *message.Entity, depth int) {
 		return
 	}
 	t, _, _ := mime.ParseMediaType(e.Header.Get("Content-Type"))
-	body, _ := io.ReadAll(io.LimitReader(e.Body, max(s.budget, 0)))
-	switch {
-	case t == "message/rfc822" || t == "message/global":
-		if depth < exposureMaxDepth {
-			s.entity(body, depth+1)
-		}
-	case t == "" || strings.HasPrefix(t, "text/"):
-		s.text(body)
+	attached := t == "message/rfc822" || t == "message/global" || isEML(e.Header)
+	if !attached && t != "" && !strings.HasPrefix(t, "text/") || attached && depth >= exposureMaxDepth {
+		return
 	}
+	body, _ := io.ReadAll(io.LimitReader(e.Body, max(s.budget, 0)))
 	s.budget -= int64(len(body))
+	if attached {
+		s.entity(body, depth+1)
+		return
+	}
+	s.text(body)
+}
+
+// isEML reports whether a part is a message saved as a file (.eml), which
+// clients attach as application/octet-stream.
+func isEML(h message.Header) bool {
+	_, params, _ := mime.ParseMediaType(h.Get("Content-Disposition"))
+	_, ctParams, _ := mime.ParseMediaType(h.Get("Content-Type"))
+	name := strings.ToLower(params["filename"] + ctParams["name"])
+	return strings.HasSuffix(name, ".eml")
 }
 
 // header takes the Message-ID of an attached (or outer) message, and any

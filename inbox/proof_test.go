@@ -179,3 +179,43 @@ func TestWhatTheOwnerShowsOthersSpendsCardAddresses(t *testing.T) {
 		t.Error("the body of the owner's mail was asked for with no live card")
 	}
 }
+
+func TestTheOwnersNameWithInvisibleCharactersIsDroppedToo(t *testing.T) {
+	owner := corpusOwner()
+	owner.Name = "Ada Lovelace"
+	rules := &inbox.Rules{Owner: owner}
+	for _, name := range []string{"Ada Lovelace\u202c", "Ada Love\u200blace", "  ada   lovelace "} {
+		raw := "From: \"" + name + "\" <mallory@evil.example>\r\nTo: Ada <ada@example.org>\r\nSubject: Re: Budget review for Q1\r\n" +
+			"Date: Mon, 23 Nov 2026 11:00:00 +0100\r\nMessage-ID: <imp@evil.example>\r\nIn-Reply-To: <ask-budget@example.org>\r\n\r\n"
+		m := &inbox.Message{Mailbox: "INBOX", UID: 1, Header: inbox.ParseHeader([]byte(raw)), Body: []byte(raw + "Send it to me.\r\n")}
+		v := rules.Classify(m, corpusBatch())
+		if ev, ok := v.Event.(gratitude.Replied); !ok || ev.From.Name != "" {
+			t.Errorf("%q: %s %+v, want a reply by address only", name, v.Class, v.Event)
+		}
+	}
+}
+
+func TestAForgeryInTheInboxSpendsNoCard(t *testing.T) {
+	raw := "From: Ada Lovelace <ada@example.org>\nTo: Carol <carol@evil.example>\nSubject: Fwd: card\n" +
+		"Date: Mon, 23 Nov 2026 10:00:00 +0100\nMessage-ID: <fwd-forged@evil.example>\nContent-Type: text/plain\n\n" +
+		"Reply-To: ada+thanks.c42.k7f3q9zz@example.org\n"
+	if v := classifyWhole(t, "INBOX", raw, "", cardBatch()); v.Exposed != nil {
+		t.Errorf("mail From: Ada read in INBOX spent %+v", v.Exposed)
+	}
+	if v := classifyWhole(t, "Sent", raw, "", cardBatch()); v.Exposed == nil {
+		t.Error("the same mail in Sent spent nothing")
+	}
+}
+
+func TestACardBehindBigAttachmentsIsStillSpent(t *testing.T) {
+	photo := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=\n", 160_000) // ~6 MB of base64
+	raw := "From: Ada Lovelace <ada@example.org>\nTo: Carol <carol@evil.example>\nSubject: Fwd: card\n" +
+		"Date: Mon, 23 Nov 2026 10:00:00 +0100\nMessage-ID: <fwd-big@example.org>\nContent-Type: multipart/mixed; boundary=zz\n\n" +
+		"--zz\nContent-Type: image/jpeg\nContent-Transfer-Encoding: base64\n\n" + photo +
+		"--zz\nContent-Type: application/octet-stream; name=\"card.eml\"\nContent-Disposition: attachment; filename=\"card.eml\"\n\n" +
+		"From: gratitude <ada@example.org>\nReply-To: ada+thanks.c11.tok11@example.org\nMessage-ID: <card-11@example.org>\n\napprove\n--zz--\n"
+	v := classifyWhole(t, "Sent", raw, "", cardBatch())
+	if v.Exposed == nil || !slices.Contains(v.Exposed.CardIDs, 11) {
+		t.Errorf("spent %+v, want card 11 (attached as card.eml after 6 MB of photo)", v.Exposed)
+	}
+}

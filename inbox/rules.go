@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"gratitude"
@@ -45,7 +46,12 @@ type Owner struct {
 
 // Rules is gratitude's classifier: it turns one message, with what is known
 // of the mailbox, into a class and the event it means.
-type Rules struct{ Owner Owner }
+type Rules struct {
+	Owner Owner
+
+	cardOnce sync.Once
+	cardRe   *regexp.Regexp // a card's address (see cardAddressRe)
+}
 
 // Classify implements Classifier.
 func (r *Rules) Classify(m *Message, b *Batch) Verdict {
@@ -54,7 +60,9 @@ func (r *Rules) Classify(m *Message, b *Batch) Verdict {
 	}
 	if r.isOwner(m.Header.FromAddress()) {
 		v := r.ownerMail(m, b)
-		if v.Exposed != nil || v.Class == gratitude.ClassDuplicate || v.NeedBody {
+		// Only the owner's own mail spends cards: its copy in Sent (a
+		// duplicate there too, when another copy came first) or DKIM.
+		if v.Exposed != nil || v.NeedBody || !r.proven(m) || v.Class == gratitude.ClassDuplicate && !r.inSent(m) {
 			return v
 		}
 		if m.Body == nil && b.LiveCards && r.showsOthers(&m.Header) {
@@ -245,8 +253,8 @@ func (r *Rules) others(lists ...[]*mail.Address) []gratitude.Address {
 // the owner's own name on another address is an impostor's, shown by the
 // address alone, never greeted as the owner.
 func (r *Rules) nameOf(name string) string {
-	if n := strings.Join(strings.Fields(name), " "); n != "" && r.Owner.Name != "" &&
-		strings.EqualFold(n, strings.Join(strings.Fields(r.Owner.Name), " ")) {
+	shown := func(s string) string { return strings.Join(strings.Fields(gratitude.Visible(s)), " ") }
+	if n := shown(name); n != "" && r.Owner.Name != "" && strings.EqualFold(n, shown(r.Owner.Name)) {
 		return ""
 	}
 	return name

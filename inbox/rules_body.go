@@ -33,12 +33,19 @@ func normSubject(s string) string { return msgtext.NormalizeSubject(s) }
 
 // text extracts the readable text of the fetched body; a body that cannot
 // be read at all yields an empty text, never a failed sync.
+// It is worked out once per message.
 func text(m *Message) *msgtext.Text {
-	t, err := msgtext.Extract(m.Body)
-	if err != nil || t == nil {
+	if m.Body == nil {
 		return &msgtext.Text{}
 	}
-	return t
+	if m.text == nil {
+		t, err := msgtext.Extract(m.Body)
+		if err != nil || t == nil {
+			t = &msgtext.Text{}
+		}
+		m.text = t
+	}
+	return m.text
 }
 
 // ask builds the Asked event: the owner's own ask, or a forward of an

@@ -41,19 +41,23 @@ func (r *Rules) commandKind(h *Header, b *Batch, refs []string, captured bool, o
 // command reads the commands in the owner's mail (the body is needed) and
 // records what would prove it is theirs; carrying them out is decided
 // later, once that proof is weighed. An auto-reply of the owner's own
-// (a client-side vacation rule that sets no header) is no command.
+// (a client-side vacation rule that sets no header) is no command; the
+// owner's commands with an away note are, and the note is not answered.
 func (r *Rules) command(m *Message, c command, b *Batch) Verdict {
 	if m.Body == nil {
 		return Verdict{NeedBody: true}
 	}
 	h := &m.Header
 	plain := text(m).Plain
-	if why := msgtext.AutoReplyReason(h.Subject, plain); why != "" {
-		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": " + why + " (from the owner's address)"}
-	}
 	refs := threadRefs(h)
 	at := r.askedAt(m)
 	cmds, unknown := ParseCommands(plain, at, r.Owner.Location)
+	if why := msgtext.AutoReplyReason(h.Subject, plain); why != "" {
+		if len(cmds) == 0 {
+			return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": " + why + " (from the owner's address)"}
+		}
+		unknown = nil // commands with an away note: the note needs no answer
+	}
 	ev := gratitude.Commanded{
 		MessageID: h.MessageID, At: at, From: h.FromAddress(), Subject: h.Subject,
 		RequestID: positive(c.request), CardID: c.cardID, Token: c.token,
@@ -61,7 +65,7 @@ func (r *Rules) command(m *Message, c command, b *Batch) Verdict {
 		Refs: ownRefs(refs, b), Commands: cmds, Unknown: unknown, BodyHash: BodyHash(plain),
 	}
 	return Verdict{Class: gratitude.ClassCommand, Reason: c.reason, RequestID: positive(c.request), Event: ev,
-		Exposed: r.exposed(m, b, refs), BodyHash: ev.BodyHash}
+		BodyHash: ev.BodyHash}
 }
 
 // ownRefs keeps the program's own Message-IDs among refs.

@@ -377,3 +377,106 @@ func TestAForgedThanksInTheInboxClosesNoHelper(t *testing.T) {
 		t.Fatalf("helpers %+v: Ada's thanks in Sent did not count", s.Helpers)
 	}
 }
+
+// The review of the first hardening found a forger could copy the text of
+// the mail Ada sent them along with its Message-ID.
+func TestAForgeryCopyingTheTextOfAdasMailBorrowsNothing(t *testing.T) {
+	t.Run("ask", func(t *testing.T) {
+		w := newLoopWorld(t)
+		const id = "genuine-to-mallory@example.org"
+		body := "Here are the slides.\n\nAda"
+		w.put("INBOX", mailAt([]string{"From: Ada Lovelace <ada@example.org>", "To: ada+thanks@example.org",
+			"Cc: " + bigCc(15), "Subject: Please all wire me money", "Date: " + w.t0.Format(time.RFC1123Z),
+			"Message-ID: <" + id + ">", "Content-Type: text/plain; charset=utf-8"}, body))
+		w.runOnce(time.Minute)
+		w.put("Sent", mailAt([]string{"From: Ada Lovelace <ada@example.org>", "To: Mallory <mallory@evil.example>",
+			"Subject: The slides you asked for", "Date: " + w.t0.Format(time.RFC1123Z),
+			"Message-ID: <" + id + ">", "Content-Type: text/plain; charset=utf-8"}, body))
+		w.runOnce(2 * time.Minute)
+		w.runOnce(4 * 24 * time.Hour)
+		if r := w.cli("list", "--json"); strings.TrimSpace(r.stdout) != "[]" {
+			t.Errorf("the forged ask is tracked: %.300s", r.stdout)
+		}
+		if d := w.folder("Drafts"); len(d) != 0 {
+			t.Errorf("%d drafts, want none", len(d))
+		}
+	})
+	t.Run("command", func(t *testing.T) {
+		w := newLoopWorld(t)
+		answered(w)
+		resolvedWithCard(t, w)
+		const id = "genuine-to-mallory@example.org"
+		body := "Approve, thanks!\n\nAda"
+		w.put("INBOX", command(w, id, "ada+thanks@example.org", "#1", "", body, 5*time.Hour+30*time.Minute))
+		w.runOnce(5*time.Hour + 31*time.Minute)
+		w.put("Sent", mailAt([]string{"From: Ada Lovelace <ada@example.org>", "To: Mallory <mallory@evil.example>",
+			"Subject: Your expense report", "Date: " + w.t0.Add(5*time.Hour+30*time.Minute).Format(time.RFC1123Z),
+			"Message-ID: <" + id + ">", "Content-Type: text/plain; charset=utf-8"}, body))
+		w.runOnce(5*time.Hour + 32*time.Minute)
+		w.runOnce(6 * time.Hour)
+		if n := len(w.smtp.Messages()); n != 0 {
+			t.Fatalf("borrowed text and id: %d thank-yous sent", n)
+		}
+	})
+}
+
+func TestACardForwardedJustBeforeItIsAnsweredTakesNoCommand(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	card := resolvedWithCard(t, w)
+	// Carol answers at once; Ada's client files the forward a moment later.
+	w.put("INBOX", command(w, "carol-forged@evil.example", card.header.Get("Reply-To"), "Re: card", "", "approve", 5*time.Hour+30*time.Minute))
+	w.runOnce(5*time.Hour + 31*time.Minute)
+	w.ownerSends(forwardInline(w, card, "Carol <carol@evil.example>", "fwd-card@example.org"), false)
+	w.runOnce(5*time.Hour + 32*time.Minute)
+	w.runOnce(5*time.Hour + 40*time.Minute)
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Fatalf("forwarded card, Sent copy filed a moment late: %d thank-yous sent", n)
+	}
+	// A reply to the card that only its address proves still works, once
+	// Sent has been read again after it.
+	w.put("INBOX", command(w, "ada-by-token@example.org", card.header.Get("Reply-To"), "Re: card", "", "status", 6*time.Hour))
+	w.runOnce(6*time.Hour + time.Minute)
+	w.runOnce(6*time.Hour + 2*time.Minute)
+	if rep := statusOf(t, w); rep.Commands["refused"] != 1 {
+		t.Errorf("commands %v: the token was spent by the forward, so only Carol's should be refused so far", rep.Commands)
+	}
+}
+
+func TestTheOwnersCommandsWithAnAwayNoteAreCarriedOut(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	w.ownerSends(command(w, "cmd-away@example.org", "ada+thanks@example.org", "#1", "",
+		"resolved\nI am out of the office until Monday, so no rush.", 5*time.Hour), true)
+	w.runOnce(5*time.Hour + time.Minute)
+	if s := w.state(t); s.State != "resolved" {
+		t.Fatalf("state %s: \"resolved\" above an away note was dropped", s.State)
+	}
+	if n := len(ofKind(w.folder("INBOX"), "commands")); n != 0 {
+		t.Errorf("%d replies to the away note, want none", n)
+	}
+}
+
+func TestAnAutoResponderWithoutThreadingHeadersStartsNoLoop(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	resolvedWithCard(t, w)
+	seen := map[string]bool{}
+	d := 6 * time.Hour
+	for pass := range 5 {
+		for _, m := range w.folder("INBOX") {
+			id := m.header.Get("Message-Id")
+			if m.header.Get("X-Gratitude-Kind") == "" || seen[id] {
+				continue
+			}
+			seen[id] = true
+			w.ownerSends(command(w, fmt.Sprintf("bare-%d-%d@example.org", pass, len(seen)), m.header.Get("Reply-To"),
+				"Re: "+m.header.Get("Subject"), "", "Your mail has arrived. I read mail on Fridays.", d), true)
+		}
+		w.runOnce(d + time.Minute)
+		d += time.Hour
+	}
+	if n := len(ofKind(w.folder("INBOX"), "commands")); n > 1 {
+		t.Errorf("%d replies to an auto-responder that sets no In-Reply-To, want at most 1", n)
+	}
+}

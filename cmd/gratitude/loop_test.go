@@ -258,9 +258,14 @@ func TestATokenOfAnotherCardOrAnExpiredOneIsRefused(t *testing.T) {
 	if n := len(w.smtp.Messages()); n != 0 {
 		t.Fatalf("an expired card's token sent %d messages", n)
 	}
-	// The right token in time works.
+	// The right token in time works, once Sent has been read again after
+	// it came (a forward of the card just before would have spent it).
 	w.put("INBOX", command(w, "good@example.org", strings.Trim(addr, "<>"), "Re: card", "", "approve", 6*time.Hour+20*time.Minute))
 	w.runOnce(6*time.Hour + 21*time.Minute)
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Fatalf("the card's own token, before Sent was read again: %d messages sent, want 0 yet", n)
+	}
+	w.runOnce(6*time.Hour + 22*time.Minute)
 	if n := len(w.smtp.Messages()); n != 1 {
 		t.Errorf("the card's own token: %d messages sent, want 1", n)
 	}

@@ -29,10 +29,16 @@ const claimFor = 10 * time.Minute
 type proof struct {
 	ok      bool
 	final   bool
-	forged  bool // a copy in Sent says something else
+	settle  bool // proven by a card, once Sent is read again (waits past the grace)
 	request int64
 	why     string
 }
+
+// cardSettle is how long after command mail to a card's address Sent must
+// be read again before the card's token is believed: a forward of the card
+// the owner just sent, which spends it, is filed in Sent seconds after it
+// left, and an attacker may answer it at once.
+const cardSettle = 30 * time.Second
 
 // commands carries out each pending command mail (and held ask) that is
 // proven to be the owner's, refuses those that cannot be, and leaves the
@@ -48,7 +54,7 @@ func (r *Runner) commands(ctx context.Context, now time.Time, res *PassResult) e
 		if err != nil {
 			return err
 		}
-		if !p.ok && !p.final && now.Sub(c.ReceivedAt) < r.grace() {
+		if p.settle || !p.ok && !p.final && now.Sub(c.ReceivedAt) < r.grace() {
 			res.Waiting++
 			continue
 		}
@@ -88,33 +94,51 @@ func (r *Runner) decide(ctx context.Context, c store.CommandMail, p proof, now t
 }
 
 // prove weighs what shows the mail is the owner's (DESIGN.md "Trust"): a
-// valid unexpired token of an open card about the same request, trusted
-// DKIM, or a copy in Sent that says the same. It returns the request the
-// commands are about.
+// copy in Sent that is the same command mail, saying the same; a valid
+// unexpired token of an open card about the same request, once Sent has
+// been read again since the mail came; or trusted DKIM. It returns the
+// request the commands are about.
 func (r *Runner) prove(ctx context.Context, c store.CommandMail, now time.Time) (proof, error) {
 	if c.Ask != nil {
 		return r.proveAsk(ctx, c)
 	}
-	var why []string
+	card := proof{request: c.RequestID, why: "not sent to a card's address"}
 	if c.CardID != 0 {
-		p, err := r.byCard(ctx, c, now)
-		if err != nil || p.ok || p.final {
-			return p, err
+		var err error
+		if card, err = r.byCard(ctx, c, now); err != nil || card.final {
+			return card, err
 		}
-		why = append(why, p.why)
-	} else {
-		why = append(why, "not sent to a card's address")
 	}
-	if c.DKIM {
+	sent, err := r.bySent(ctx, c)
+	switch {
+	case err != nil || sent.final:
+		return sent, err
+	case sent.ok:
+		return proof{ok: true, request: card.request}, nil
+	case card.ok:
+		return r.settled(ctx, c, card)
+	case c.DKIM:
 		return proof{ok: true, request: c.RequestID}, nil
 	}
-	why = append(why, "no trusted DKIM signature of your domain")
-	p, err := r.bySent(ctx, c)
-	p.request = c.RequestID
-	if err != nil || p.ok || p.final {
-		return p, err
+	why := []string{card.why, "no trusted DKIM signature of your domain", sent.why}
+	return proof{request: c.RequestID, why: strings.Join(why, "; ")}, nil
+}
+
+// settled believes a card's token only once Sent was read cardSettle
+// after the mail came, so a forward of the card sent just before is seen
+// (and has spent the token) first.
+func (r *Runner) settled(ctx context.Context, c store.CommandMail, card proof) (proof, error) {
+	if r.SentFolder == "" {
+		return card, nil
 	}
-	return proof{request: c.RequestID, why: strings.Join(append(why, p.why), "; ")}, nil
+	cur, err := r.Store.Cursor(ctx, r.Account, r.SentFolder)
+	if err != nil {
+		return proof{}, err
+	}
+	if cur.LastSyncAt.Before(c.ReceivedAt.Add(cardSettle)) {
+		return proof{settle: true, request: card.request, why: "waiting for " + r.sentName() + " to be read again"}, nil
+	}
+	return card, nil
 }
 
 // byCard checks the token of the card the mail was sent to: it must be the
@@ -125,7 +149,7 @@ func (r *Runner) byCard(ctx context.Context, c store.CommandMail, now time.Time)
 	case err != nil:
 		return proof{}, err
 	case !v.OK:
-		return proof{why: v.Reason}, nil
+		return proof{request: c.RequestID, why: v.Reason}, nil
 	case c.RequestID != 0 && v.RequestID != 0 && v.RequestID != c.RequestID:
 		return proof{final: true, why: fmt.Sprintf("sent to card %d's address, which is about another request", c.CardID)}, nil
 	}
@@ -134,7 +158,7 @@ func (r *Runner) byCard(ctx context.Context, c store.CommandMail, now time.Time)
 		requestID = v.RequestID
 	}
 	if closed, err := r.cardClosed(ctx, requestID, v.Drafts); err != nil || closed != "" {
-		return proof{why: fmt.Sprintf("card %d's address no longer takes commands: %s", c.CardID, closed)}, err
+		return proof{request: requestID, why: fmt.Sprintf("card %d's address no longer takes commands: %s", c.CardID, closed)}, err
 	}
 	return proof{ok: true, request: requestID}, nil
 }
@@ -170,11 +194,10 @@ func (r *Runner) cardClosed(ctx context.Context, requestID int64, shown []int64)
 	return "every thank-you it showed is approved or skipped", nil
 }
 
-// bySent looks for the mail's copy in Sent: a copy that says the same
-// proves it; a message of the owner's there under the same Message-ID
-// that says something else shows the mail was forged with a borrowed id.
-// A copy whose text was never read (recorded before this mail, as mail
-// that mattered to nothing) can neither prove nor disprove it.
+// bySent looks for the mail's copy in Sent. Only a copy that is itself
+// the same command mail (recorded as the command or as a copy of it) and
+// says the same proves it; any other message of the owner's there under
+// the same Message-ID shows the mail was forged with a borrowed id.
 func (r *Runner) bySent(ctx context.Context, c store.CommandMail) (proof, error) {
 	if r.SentFolder == "" {
 		return proof{why: "no Sent folder to look in"}, nil
@@ -183,46 +206,43 @@ func (r *Runner) bySent(ctx context.Context, c store.CommandMail) (proof, error)
 	if err != nil {
 		return proof{}, err
 	}
-	if c.BodyHash == "" {
-		return proof{why: "no text to compare with a copy in " + r.sentName()}, nil
-	}
-	unread := false
 	for _, cp := range copies {
-		switch cp.BodyHash {
-		case c.BodyHash:
+		same := cp.Class == gratitude.ClassCommand || cp.Class == gratitude.ClassDuplicate
+		// Mail recorded before hashes were kept has none: the old rule.
+		if same && cp.BodyHash == c.BodyHash {
 			return proof{ok: true}, nil
-		case "":
-			unread = true
-		default:
-			return proof{final: true, forged: true, why: "forged: your message in " + r.sentName() +
-				" with the same Message-ID says something else (its id was borrowed)"}, nil
 		}
 	}
-	if unread {
-		return proof{final: true, why: "your copy in " + r.sentName() + " was read before this one and does not show it is the same mail"}, nil
+	if len(copies) > 0 {
+		return proof{final: true, why: "forged: your message in " + r.sentName() +
+			" with the same Message-ID is another message (its id was borrowed)"}, nil
 	}
 	return proof{why: "no copy in " + r.sentName()}, nil
 }
 
-// proveAsk weighs a held ask: its copy in Sent, saying the same, proves it
-// (and usually made the request itself); a different message there under
-// its Message-ID shows a forgery.
+// proveAsk weighs a held ask. Only its copy in Sent being an ask itself
+// proves it, and that copy made the request from its own header fields:
+// what the held copy says is never tracked. Any other message of the
+// owner's there under its Message-ID refuses it.
 func (r *Runner) proveAsk(ctx context.Context, c store.CommandMail) (proof, error) {
-	p, err := r.bySent(ctx, c)
-	switch {
-	case err != nil || p.ok:
-		return p, err
-	case p.forged:
-		p.why = "ask not tracked: your message in " + r.sentName() + " with its Message-ID says something else " +
-			"(forged with a borrowed id, or your mail client changed the text of its copy)"
-	case p.final:
-		p.why = "ask not tracked: your copy in " + r.sentName() + " does not show the capture address " +
-			"(does your mail client leave Bcc out of its copy? Put the capture address in To or Cc, or set trust.authserv_id)"
-	default:
-		p.why = "ask not tracked: no copy in " + r.sentName() + " and no trusted DKIM signature of your domain " +
-			"(send asks from your own mail client, or set trust.authserv_id)"
+	_, tracked, err := r.Store.RequestByMessageID(ctx, r.Account, c.MessageID)
+	if err != nil || tracked {
+		return proof{ok: tracked}, err
 	}
-	return p, nil
+	if r.SentFolder == "" {
+		return proof{why: "ask not tracked: no Sent folder to look in"}, nil
+	}
+	copies, err := r.Store.CopiesIn(ctx, r.Account, c.MessageID, r.SentFolder)
+	if err != nil {
+		return proof{}, err
+	}
+	if len(copies) > 0 {
+		return proof{final: true, why: "ask not tracked: your message in " + r.sentName() + " with its Message-ID is no ask " +
+			"(forged with a borrowed id, or your mail client leaves Bcc out of its copy: put the capture address in To or Cc, " +
+			"or set trust.authserv_id)"}, nil
+	}
+	return proof{why: "ask not tracked: no copy in " + r.sentName() + " and no trusted DKIM signature of your domain " +
+		"(send asks from your own mail client, or set trust.authserv_id)"}, nil
 }
 
 func (r *Runner) sentName() string {
@@ -298,10 +318,24 @@ func (x *execution) answer(ctx context.Context) error {
 var answerKinds = []string{string(templates.CommandsHelp), string(templates.Status)}
 
 // mayAnswer keeps gratitude and an auto-reply of the owner's from feeding
-// each other: mail that answers one of gratitude's replies gets none, and
+// each other: mail that answers one of gratitude's replies (by its
+// threading headers, or sent to its card's address) gets none, and
 // at most notify.replies_per_hour replies go out in an hour. What is held
 // back is logged.
 func (r *Runner) mayAnswer(ctx context.Context, c store.CommandMail, now time.Time) (bool, error) {
+	if c.CardID != 0 {
+		// Sent to the address of one of gratitude's replies, with or
+		// without threading headers.
+		card, ok, err := r.Store.Card(ctx, r.Account, c.CardID)
+		if err != nil {
+			return false, err
+		}
+		if ok && slices.Contains(answerKinds, card.Kind) {
+			r.Log.Warn("reply held back: the mail answers gratitude's own reply, one per thread",
+				"message_id", c.MessageID, "card", c.CardID)
+			return false, nil
+		}
+	}
 	for _, id := range c.Refs {
 		kind, _, err := r.Store.OwnKind(ctx, r.Account, id)
 		if err != nil {
@@ -325,22 +359,10 @@ func (r *Runner) mayAnswer(ctx context.Context, c store.CommandMail, now time.Ti
 	return true, nil
 }
 
-// track makes a proven held ask a request, unless its copy in Sent made
-// it one already.
+// track closes a held ask whose copy in Sent made the request.
 func (r *Runner) track(ctx context.Context, c store.CommandMail, now time.Time) error {
-	_, exists, err := r.Store.RequestByMessageID(ctx, r.Account, c.MessageID)
-	if err != nil {
-		return err
-	}
-	reason := "tracked from its copy in " + r.sentName()
-	if !exists {
-		if _, err := r.Store.Apply(ctx, r.Account, 0, *c.Ask, now); err != nil {
-			return err
-		}
-		reason = "tracked: its copy in " + r.sentName() + " says the same"
-	}
-	r.Log.Info("held ask proven", "message_id", c.MessageID, "how", reason)
-	return r.Store.DecideCommand(ctx, r.Account, c.ID, commandDone, reason, now)
+	r.Log.Info("held ask tracked from its copy in Sent", "message_id", c.MessageID)
+	return r.Store.DecideCommand(ctx, r.Account, c.ID, commandDone, "tracked from its copy in "+r.sentName(), now)
 }
 
 // statusReply tells the owner where a request stands.

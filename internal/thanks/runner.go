@@ -47,6 +47,7 @@ type Store interface {
 	OwnKind(ctx context.Context, account int64, messageID string) (string, bool, error)
 	QueuedSince(ctx context.Context, account int64, kinds []string, since time.Time) (int, error)
 	RequestByMessageID(ctx context.Context, account int64, messageID string) (int64, bool, error)
+	Cursor(ctx context.Context, account int64, mailbox string) (gratitude.MailboxCursor, error)
 	RefusalsToReport(ctx context.Context, account int64) ([]store.CommandMail, error)
 	RefusalsReported(ctx context.Context, account, upTo int64, now time.Time) error
 	TimeSetting(ctx context.Context, account int64, name string) (time.Time, bool, error)

@@ -17,3 +17,6 @@ ALTER TABLE commands ADD COLUMN claimed_at INTEGER;
 
 -- Replies to the owner's commands are capped per hour: counted by kind.
 CREATE INDEX outbox_by_kind ON outbox (account_id, kind, created_at);
+
+-- Cards now take commands for 7 days at most; older ones are cut short.
+UPDATE cards SET expires_at = MIN(expires_at, created_at + 7 * 24 * 3600 * 1000);
