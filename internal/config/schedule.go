@@ -68,8 +68,8 @@ func ParseDigest(s string, loc *time.Location) (Digest, error) {
 		}
 		d.Spec = "daily " + clock(m)
 		d.desc = "every day at " + clock(m)
-		d.schedule, err = cron.ParseStandard(fmt.Sprintf("%d %d * * *", m%60, m/60))
-		return d, err
+		d.schedule = clockSchedule{minute: m}
+		return d, nil
 	case len(fields) == 3 && fields[0] == "weekly":
 		day, ok := weekdays[fields[1]]
 		if !ok {
@@ -81,18 +81,59 @@ func ParseDigest(s string, loc *time.Location) (Digest, error) {
 		}
 		d.Spec = "weekly " + strings.ToLower(day.String()[:3]) + " " + clock(m)
 		d.desc = "every " + day.String() + " at " + clock(m)
-		d.schedule, err = cron.ParseStandard(fmt.Sprintf("%d %d * * %d", m%60, m/60, int(day)))
-		return d, err
+		d.schedule = clockSchedule{minute: m, weekly: true, day: day}
+		return d, nil
 	case len(fields) == 5:
 		spec := strings.Join(strings.Fields(s), " ")
 		sched, err := cron.ParseStandard(spec)
 		if err != nil {
 			return d, fmt.Errorf("invalid cron spec %q: %v", spec, err)
 		}
+		// cron reads a spec naming only days that do not exist (30
+		// February, 31 April) but never fires it, and Next's zero time
+		// means "no digest": it would be on, and never come. Every spec
+		// that fires at all does within the five years cron looks ahead
+		// from 2000 (a leap year).
+		zone := loc
+		if zone == nil {
+			zone = time.UTC
+		}
+		if sched.Next(time.Date(2000, 1, 1, 0, 0, 0, 0, zone)).IsZero() {
+			return d, fmt.Errorf("cron spec %q never fires: no month has the day it names; %s", spec, hint)
+		}
 		d.Spec, d.desc, d.schedule = spec, "cron "+strconv.Quote(spec), sched
 		return d, nil
 	}
 	return d, fmt.Errorf("cannot read %q; %s", s, hint)
+}
+
+// clockSchedule is a digest at a time of day, every day or on one weekday.
+// cron's own schedules skip a day whose clocks change at that time (02:30
+// as 02:00 becomes 03:00), and in a zone whose clocks change by half an
+// hour (Australia/Lord_Howe) they skip the whole day of the change: a
+// weekly digest would not come for two weeks. Here every day (or weekday)
+// has its digest, once: time.Date reads a time the clocks skip as off by
+// the change (later east of Greenwich, earlier west of it), and a time
+// they show twice as one of its two passes.
+type clockSchedule struct {
+	minute int // after midnight
+	weekly bool
+	day    time.Weekday // when weekly
+}
+
+// Next implements cron.Schedule: the first time after t, in t's zone.
+func (c clockSchedule) Next(t time.Time) time.Time {
+	for i := 0; i <= 8; i++ {
+		date := time.Date(t.Year(), t.Month(), t.Day()+i, 12, 0, 0, 0, time.UTC)
+		if c.weekly && date.Weekday() != c.day {
+			continue
+		}
+		next := time.Date(date.Year(), date.Month(), date.Day(), c.minute/60, c.minute%60, 0, 0, t.Location())
+		if next.After(t) {
+			return next
+		}
+	}
+	panic("config: no digest time in eight days") // some day within eight is the weekday, a day later
 }
 
 // QuietHours is a daily window in which no reminder is sent.
@@ -163,6 +204,12 @@ func (q QuietHours) Until(t time.Time) time.Time {
 			return again
 		}
 		end = time.Date(t.Year(), t.Month(), t.Day()+1, q.End/60, q.End%60, 0, 0, t.Location())
+	}
+	if q.Contains(end) {
+		// When clocks go forward past the whole time between End and
+		// Start ("03:00-02:00" as 02:00 becomes 03:00), time.Date moves
+		// End into the next window: that day is quiet throughout.
+		end = time.Date(end.Year(), end.Month(), end.Day()+1, q.End/60, q.End%60, 0, 0, end.Location())
 	}
 	return end
 }
