@@ -59,7 +59,12 @@ type hostileResult struct {
 // classifyFetched classifies raw as the sync engine does: the capped
 // header fields first, then, when the verdict asks, the capped body.
 func classifyFetched(hdr, body []byte, size int64) hostileResult {
-	m := &inbox.Message{Mailbox: "INBOX", UIDValidity: 1, UID: 1, Header: inbox.ParseHeader(hdr),
+	return classifyFetchedIn("INBOX", hdr, body, size)
+}
+
+// classifyFetchedIn is classifyFetched for a message read from mailbox.
+func classifyFetchedIn(mailbox string, hdr, body []byte, size int64) hostileResult {
+	m := &inbox.Message{Mailbox: mailbox, UIDValidity: 1, UID: 1, Header: inbox.ParseHeader(hdr),
 		InternalDate: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC), Size: size}
 	rules := &inbox.Rules{Owner: corpusOwner()}
 	b := corpusBatch()
