@@ -96,7 +96,17 @@ UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = ? WH
 	qOutSent = `
 UPDATE outbox SET state = 'sent', sent_at = ?, lease_until = NULL, last_error = ''
 WHERE id = ? AND state = 'sending' AND attempts = ?`
-	qOutRetry = `
+	// qOutSentUnconfirmed keeps the lease: the attempt is still the
+	// sender's until the server answers.
+	qOutSentUnconfirmed = `
+UPDATE outbox SET state = 'sent', sent_at = ?, last_error = '', unconfirmed = 1
+WHERE id = ? AND state = 'sending' AND attempts = ?`
+	qOutConfirm  = `UPDATE outbox SET unconfirmed = 0, lease_until = NULL WHERE id = ? AND attempts = ? AND unconfirmed = 1`
+	qOutUndoSent = `
+UPDATE outbox SET state = 'sending', sent_at = NULL, unconfirmed = 0
+WHERE id = ? AND state = 'sent' AND unconfirmed = 1 AND followed_up = 0 AND attempts = ?`
+	qOutUnconfirmed = `SELECT message_id FROM outbox WHERE account_id = ? AND state = 'sent' AND unconfirmed = 1 ORDER BY id`
+	qOutRetry       = `
 UPDATE outbox SET state = 'queued', next_attempt_at = ?, lease_until = NULL, last_error = ?
 WHERE id = ? AND state = 'sending' AND attempts = ?`
 	qOutDefer = `
@@ -230,45 +240,47 @@ var ErrLeaseLost = errors.New("outbox message is no longer this sender's: its le
 // small write, as fast as can be, since the server has the message and a
 // crash before this is recorded sends it again. What follows from the send
 // (FollowUp) is recorded next; after a crash, SentNotFollowedUp finds it.
-// PrepareSent does the same with less work after the server's answer.
+// An SMTP sender records with SentBeforeDot instead, before the server has it.
 func (s *Store) MarkSent(ctx context.Context, o Outgoing, now time.Time) error {
 	return s.markOut(ctx, "mark sent", o, qOutSent, millis(now))
 }
 
-// PendingSent is MarkSent written but not committed: the transaction
-// holds the database's only write lock until Commit or Rollback, so other
-// writers wait meanwhile.
-type PendingSent struct{ tx *sql.Tx }
-
-// PrepareSent writes what MarkSent would for attempt o, sent at now, in a
-// transaction it leaves open, for a sender to call before it ends the
-// message: once the server has taken it, Commit is all that remains to
-// record it (no wait for the lock, no statement), and a message whose
-// lease is lost (ErrLeaseLost) need not be finished at all. ctx must not
-// end before Commit or Rollback: database/sql rolls back a transaction
-// whose context ends.
-func (s *Store) PrepareSent(ctx context.Context, o Outgoing, now time.Time) (*PendingSent, error) {
-	tx, err := s.write.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, wrap("prepare sent", err)
-	}
-	if err := markOutTx(ctx, tx, o, qOutSent, millis(now)); err != nil {
-		tx.Rollback()
-		return nil, wrap("prepare sent", err)
-	}
-	return &PendingSent{tx: tx}, nil
+// SentBeforeDot records attempt o as sent, unconfirmed, at now: what a
+// sender writes just before the final dot of an SMTP message, so that no
+// crash after the server takes the message can make it send it again.
+// ConfirmSent follows the server's 250; UndoSent a refusal or silence.
+func (s *Store) SentBeforeDot(ctx context.Context, o Outgoing, now time.Time) error {
+	return s.markOut(ctx, "sent before the final dot", o, qOutSentUnconfirmed, millis(now))
 }
 
-// Commit records the send; once it returns nil, the record survives the
-// process being killed (the WAL holds it).
-func (p *PendingSent) Commit() error { return wrap("mark sent", p.tx.Commit()) }
+// ConfirmSent records that the server took a message SentBeforeDot
+// recorded.
+func (s *Store) ConfirmSent(ctx context.Context, o Outgoing) error {
+	_, err := s.write.ExecContext(ctx, qOutConfirm, o.ID, o.Attempts)
+	return wrap("confirm sent", err)
+}
 
-// Rollback forgets the prepared record: the attempt stays sending.
-func (p *PendingSent) Rollback() error {
-	if err := p.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
-		return wrap("forget prepared sent", err)
-	}
-	return nil
+// UndoSent takes back what SentBeforeDot recorded when the server refused
+// the message or never answered while the sender lived: the attempt is
+// sending again, for MarkRetry or MarkFailed.
+func (s *Store) UndoSent(ctx context.Context, o Outgoing) error {
+	return s.markOut(ctx, "undo sent", o, qOutUndoSent)
+}
+
+// Unconfirmed counts the messages recorded as sent before their final dot
+// whose 250 never came: a crash fell in between.
+func (s *Store) Unconfirmed(ctx context.Context, account int64) (int, error) {
+	ids, err := s.UnconfirmedIDs(ctx, account)
+	return len(ids), err
+}
+
+// UnconfirmedIDs lists the Message-IDs of the unconfirmed messages.
+func (s *Store) UnconfirmedIDs(ctx context.Context, account int64) ([]string, error) {
+	return collect(ctx, s, "unconfirmed", func(sc scanner) (string, error) {
+		var id string
+		err := sc.Scan(&id)
+		return id, err
+	}, qOutUnconfirmed, account)
 }
 
 // FollowUp records, in one transaction, what follows from a sent message:

@@ -210,7 +210,7 @@ func TestTimeSettingsRoundTrip(t *testing.T) {
 	}
 }
 
-func TestPrepareSentIsRecordedOnCommitAndForgottenOnRollback(t *testing.T) {
+func TestASendIsRecordedBeforeItsDotConfirmedOrTakenBack(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	acct := account(t, s, "ada@example.org")
@@ -224,37 +224,47 @@ func TestPrepareSentIsRecordedOnCommitAndForgottenOnRollback(t *testing.T) {
 		}
 		return ""
 	}
+	unconfirmed := func() int {
+		n, err := s.Unconfirmed(ctx, acct)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
 	o1, _, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0, time.Minute)
-	p, err := s.PrepareSent(ctx, o1, t0)
-	if err != nil {
+	if err := s.SentBeforeDot(ctx, o1, t0); err != nil {
 		t.Fatal(err)
 	}
-	if got := state(o1.MessageID); got != OutSending {
-		t.Errorf("prepared, not committed: %s to readers, want sending", got)
+	if got := state(o1.MessageID); got != OutSent || unconfirmed() != 1 {
+		t.Errorf("before the dot: %s with %d unconfirmed, want sent and 1", got, unconfirmed())
 	}
-	if err := p.Commit(); err != nil {
-		t.Fatal(err)
+	if err := s.ConfirmSent(ctx, o1); err != nil || unconfirmed() != 0 {
+		t.Errorf("confirmed: %v, %d unconfirmed", err, unconfirmed())
 	}
-	if got := state(o1.MessageID); got != OutSent {
-		t.Errorf("committed: %s, want sent", got)
-	}
+	// A crash now would leave it sent: no claim takes it again.
 	o2, _, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0, time.Minute)
-	p, err = s.PrepareSent(ctx, o2, t0)
-	if err != nil {
+	if err := s.SentBeforeDot(ctx, o2, t0); err != nil {
 		t.Fatal(err)
 	}
-	if err := errors.Join(p.Rollback(), p.Rollback()); err != nil {
-		t.Fatalf("rollback (twice): %v", err)
+	if again, ok, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0.Add(time.Hour), time.Minute); ok {
+		t.Errorf("a message recorded before its dot was claimed again: %s", again.MessageID)
 	}
-	if got := state(o2.MessageID); got != OutSending {
-		t.Errorf("rolled back: %s, want still sending", got)
+	// The server refused it: taken back, then retried as usual.
+	if err := s.UndoSent(ctx, o2); err != nil {
+		t.Fatal(err)
+	}
+	if got := state(o2.MessageID); got != OutSending || unconfirmed() != 0 {
+		t.Errorf("taken back: %s, %d unconfirmed; want sending, 0", got, unconfirmed())
+	}
+	if err := s.MarkRetry(ctx, o2, t0.Add(time.Minute), "451"); err != nil {
+		t.Errorf("retry after the undo: %v", err)
 	}
 	// Another sender took it over after the lease: this attempt is not its.
 	again, _, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0.Add(2*time.Minute), time.Minute)
-	if _, err := s.PrepareSent(ctx, o2, t0); !errors.Is(err, ErrLeaseLost) {
-		t.Errorf("prepare of a lost attempt = %v, want ErrLeaseLost", err)
+	if err := s.SentBeforeDot(ctx, o2, t0); !errors.Is(err, ErrLeaseLost) {
+		t.Errorf("record of a lost attempt = %v, want ErrLeaseLost", err)
 	}
 	if err := s.MarkSent(ctx, again, t0); err != nil {
-		t.Errorf("the write lock was not given back after the refused prepare: %v", err)
+		t.Errorf("the new attempt: %v", err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -22,6 +23,10 @@ type Store struct {
 	path  string
 	write *sql.DB // exactly one connection: SQLite has one writer
 	read  *sql.DB // query-only connections for everything else
+
+	stopCheckpoints chan struct{} // closed by Close
+	checkpointsDone chan struct{} // closed when checkpointLoop has returned
+	closeOnce       sync.Once
 }
 
 // Open creates (0600, in a 0700 directory) or opens the database at path,
@@ -38,7 +43,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, openError(abs, err)
 	}
 
-	write, err := sql.Open("sqlite3", writeDSN(abs))
+	write, err := sql.Open(writerDriver, writeDSN(abs))
 	if err != nil {
 		return nil, openError(abs, err)
 	}
@@ -81,7 +86,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		write.Close()
 		return nil, openError(abs, err)
 	}
-	return &Store{path: abs, write: write, read: read}, nil
+	s := &Store{path: abs, write: write, read: read, stopCheckpoints: make(chan struct{}), checkpointsDone: make(chan struct{})}
+	go s.checkpointLoop(s.stopCheckpoints, s.checkpointsDone)
+	return s, nil
 }
 
 // busyWait bounds how long Open waits for another process's lock.
@@ -110,6 +117,8 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes both pools; the last writer connection checkpoints the WAL.
 func (s *Store) Close() error {
+	s.closeOnce.Do(func() { close(s.stopCheckpoints) })
+	<-s.checkpointsDone
 	rerr := s.read.Close()
 	werr := s.write.Close()
 	if err := errors.Join(rerr, werr); err != nil {

@@ -22,9 +22,12 @@ type statusReport struct {
 	Mailboxes  []mailboxStatus           `json:"mailboxes"`
 	Messages   map[gratitude.Class]int64 `json:"messages"`
 	Components []componentStatus         `json:"components"`
-	Outbox     map[store.OutState]int    `json:"outbox"`             // messages by state: queued, sending, sent, failed
-	Commands   map[string]int            `json:"commands"`           // command mails by state: pending, done, refused
-	Failures   []failureStatus           `json:"failures,omitempty"` // the latest messages that could not be sent
+	Outbox     map[store.OutState]int    `json:"outbox"` // messages by state: queued, sending, sent, failed
+	// Unconfirmed counts sent messages whose server's 250 never came: a
+	// crash fell between their final dot and the answer.
+	Unconfirmed int             `json:"unconfirmed"`
+	Commands    map[string]int  `json:"commands"`           // command mails by state: pending, done, refused
+	Failures    []failureStatus `json:"failures,omitempty"` // the latest messages that could not be sent
 }
 
 // failureStatus is one outgoing message that failed.
@@ -110,6 +113,9 @@ func (a *app) status(ctx context.Context) (*statusReport, error) {
 	if rep.Outbox, err = st.OutboxCounts(ctx, acct); err != nil {
 		return nil, err
 	}
+	if rep.Unconfirmed, err = st.Unconfirmed(ctx, acct); err != nil {
+		return nil, err
+	}
 	if rep.Commands, err = st.CommandCounts(ctx, acct); err != nil {
 		return nil, err
 	}
@@ -173,6 +179,10 @@ func printStatus(w io.Writer, rep *statusReport) {
 	}
 	fmt.Fprintf(w, "outbox: %d queued, %d sending, %d sent, %d failed\n",
 		rep.Outbox[store.OutQueued], rep.Outbox[store.OutSending], rep.Outbox[store.OutSent], rep.Outbox[store.OutFailed])
+	if rep.Unconfirmed > 0 {
+		fmt.Fprintf(w, "outbox: %d sent but unconfirmed: gratitude stopped between the final dot and the server's answer; "+
+			"they have most likely left and are not sent again\n", rep.Unconfirmed)
+	}
 	fmt.Fprintf(w, "commands by email: %d carried out, %d refused (not proven to be yours), %d waiting\n",
 		rep.Commands["done"], rep.Commands["refused"], rep.Commands["pending"])
 	for _, f := range rep.Failures {

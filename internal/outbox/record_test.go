@@ -13,18 +13,18 @@ import (
 	"github.com/emersion/go-smtp"
 )
 
-// orderQueue notes when PrepareSent is called.
+// orderQueue notes when SentBeforeDot is called.
 type orderQueue struct {
 	Queue
 	mu       sync.Mutex
 	prepared []string
 }
 
-func (q *orderQueue) PrepareSent(ctx context.Context, o store.Outgoing, now time.Time) (*store.PendingSent, error) {
+func (q *orderQueue) SentBeforeDot(ctx context.Context, o store.Outgoing, now time.Time) error {
 	q.mu.Lock()
 	q.prepared = append(q.prepared, o.MessageID)
 	q.mu.Unlock()
-	return q.Queue.PrepareSent(ctx, o, now)
+	return q.Queue.SentBeforeDot(ctx, o, now)
 }
 
 func (q *orderQueue) wasPrepared(id string) bool {
@@ -50,7 +50,7 @@ func (r *rig) outState(id string) store.OutState {
 	return ""
 }
 
-func TestTheRecordOfASendIsWrittenBeforeTheFinalDotAndCommittedOnThe250(t *testing.T) {
+func TestTheRecordOfASendIsCommittedBeforeTheFinalDotAndConfirmedOnThe250(t *testing.T) {
 	var r *rig
 	q := &orderQueue{}
 	atDot := make(chan store.OutState, 1)
@@ -69,43 +69,13 @@ func TestTheRecordOfASendIsWrittenBeforeTheFinalDotAndCommittedOnThe250(t *testi
 	if res := r.drain(); res.Sent != 1 {
 		t.Fatalf("drain %+v", res)
 	}
-	// Written, not committed, while the server decides; committed on its 250.
-	if got := <-atDot; got != store.OutSending {
-		t.Errorf("at the final dot the message was %s to others, want sending (not yet committed)", got)
+	// Committed, for every reader, before the server decides: a crash now
+	// cannot make it leave twice.
+	if got := <-atDot; got != store.OutSent {
+		t.Errorf("at the final dot the message was %s to others, want sent (committed)", got)
 	}
-	if got := r.outState("n1@example.org"); got != store.OutSent {
-		t.Errorf("after the 250: %s, want sent", got)
-	}
-}
-
-func TestASlowAnswerToTheFinalDotGivesTheWriteLockBack(t *testing.T) {
-	var r *rig
-	wrote := make(chan error, 1)
-	r = newRig(t, func(stage, _ string) *smtp.SMTPError {
-		if stage == testmail.SMTPData {
-			// Another writer gets through while the server still decides:
-			// the sender let go of the lock after Hold.
-			ctx, cancel := context.WithTimeout(r.ctx, 10*time.Second)
-			defer cancel()
-			o := store.Outgoing{Kind: "nudge", Target: store.TargetInbox, Subject: "s", MessageID: "other@example.org",
-				Raw: []byte("Message-ID: <other@example.org>\r\n\r\nhi\r\n")}
-			wrote <- r.st.Enqueue(ctx, r.acct, []store.Outgoing{o}, r.clock.Now())
-		}
-		return nil
-	})
-	r.s.Hold = 20 * time.Millisecond
-	r.enqueue("n1@example.org", store.TargetSMTP)
-	if res := r.drain(); res.Sent < 1 || res.Failed+res.Retried > 0 {
-		t.Fatalf("drain %+v", res)
-	}
-	if err := <-wrote; err != nil {
-		t.Fatalf("another writer waiting on a slow server: %v", err)
-	}
-	if got := r.outState("n1@example.org"); got != store.OutSent {
-		t.Errorf("the slowly answered message is %s, want sent", got)
-	}
-	if n := len(r.smtp.Messages()); n != 1 {
-		t.Errorf("the server got %d messages, want 1", n)
+	if n, err := r.st.Unconfirmed(r.ctx, r.acct); err != nil || n != 0 {
+		t.Errorf("after the 250: %d unconfirmed (%v), want 0", n, err)
 	}
 }
 

@@ -19,7 +19,9 @@ import (
 type Queue interface {
 	ClaimOutgoing(ctx context.Context, account int64, targets []store.Target, now time.Time, lease time.Duration) (store.Outgoing, bool, error)
 	MarkSent(ctx context.Context, o store.Outgoing, now time.Time) error
-	PrepareSent(ctx context.Context, o store.Outgoing, now time.Time) (*store.PendingSent, error)
+	SentBeforeDot(ctx context.Context, o store.Outgoing, now time.Time) error
+	ConfirmSent(ctx context.Context, o store.Outgoing) error
+	UndoSent(ctx context.Context, o store.Outgoing) error
 	FollowUp(ctx context.Context, o store.Outgoing, now time.Time) error
 	SentNotFollowedUp(ctx context.Context, account int64) ([]store.Outgoing, error)
 	MarkRetry(ctx context.Context, o store.Outgoing, next time.Time, lastErr string) error
@@ -54,9 +56,6 @@ const (
 	DefaultMinBackoff  = time.Minute
 	DefaultMaxBackoff  = time.Hour
 	DefaultGiveUpAfter = 48 * time.Hour
-	// DefaultHold is well below the 5 s another process waits for the
-	// database's write lock before it gives up.
-	DefaultHold = time.Second
 )
 
 // Sender delivers the outbox of one account. It is not safe for
@@ -93,11 +92,7 @@ type Sender struct {
 	FilesSent bool
 	// Retry policy; zero values take the defaults.
 	Lease, MinBackoff, MaxBackoff, GiveUpAfter time.Duration
-	// Hold bounds how long a send prepared before the final dot keeps the
-	// database's write lock waiting for the server's answer (zero:
-	// DefaultHold); a slower answer is recorded by MarkSent instead.
-	Hold time.Duration
-	Log  *slog.Logger
+	Log                                        *slog.Logger
 	// OnResult, when set, is told the outcome of every attempt (nil: sent).
 	OnResult func(o store.Outgoing, err error)
 
@@ -203,6 +198,9 @@ func (s *Sender) deliver(ctx context.Context, o store.Outgoing, res *DrainResult
 	if rec.prepErr != nil {
 		return rec.prepErr // not recordable, so not finished: the lease brings it back
 	}
+	if !rec.marked && rec.err != nil {
+		return rec.err // the record before the dot could not be taken back
+	}
 	if s.OnResult != nil {
 		s.OnResult(o, err)
 	}
@@ -233,55 +231,53 @@ func (s *Sender) deliver(ctx context.Context, o store.Outgoing, res *DrainResult
 	}
 }
 
-// sentRecord records one SMTP attempt sent with as little as can be
-// between the server taking the message and the record surviving a crash
-// (a crash in between sends it again): before the final dot, prepare
-// takes the write lock and writes the record in a transaction left open;
-// on the server's 250, accepted only commits it. A server slower than
-// Hold to answer gets the lock released, and accepted does MarkSent.
+// sentRecord records one SMTP attempt so that no crash can make it leave
+// twice: just before the final dot, prepare commits the record as sent,
+// unconfirmed (once committed it survives the process being killed); the
+// server's 250 confirms it. If the sender lives to see the server refuse
+// the message, or never answer, forget takes the record back and the
+// attempt is retried or failed as before. A crash between the two leaves
+// it sent, unconfirmed: it has almost surely left (the dot was on its way)
+// and is not sent again; status and the log say it could not be confirmed.
 type sentRecord struct {
-	s       *Sender
-	ctx     context.Context // never ends: the record must be written
-	o       store.Outgoing
-	pending *store.PendingSent
-	hold    *time.Timer // rolls pending back when the server is slow
-	prepErr error       // prepare failed: the message was not finished
-	marked  bool        // the server took the message
-	err     error       // recording that failed
+	s         *Sender
+	ctx       context.Context // never ends: the record must be written
+	o         store.Outgoing
+	committed bool  // recorded as sent before the final dot
+	prepErr   error // prepare failed: the message was not finished
+	marked    bool  // the server took the message
+	err       error // recording that failed
 }
 
 // prepare is the SMTPConn's beforeDot.
 func (r *sentRecord) prepare() error {
-	if r.pending != nil {
+	if r.committed {
 		return nil
 	}
-	p, err := r.s.Queue.PrepareSent(r.ctx, r.o, r.s.Clock.Now())
-	if err != nil {
+	if err := r.s.Queue.SentBeforeDot(r.ctx, r.o, r.s.Clock.Now()); err != nil {
 		r.prepErr = err
 		return err
 	}
-	r.pending = p
-	r.hold = time.AfterFunc(or(r.s.Hold, DefaultHold), func() { p.Rollback() })
+	r.committed = true
 	return nil
 }
 
 // accepted is the SMTPConn's accepted: the server has the message.
 func (r *sentRecord) accepted() {
 	r.marked = true
-	if r.pending != nil && r.hold.Stop() {
-		r.err, r.pending = r.pending.Commit(), nil
+	if r.committed {
+		r.err = r.s.Queue.ConfirmSent(r.ctx, r.o)
 		return
 	}
-	r.pending = nil
 	r.err = r.s.Queue.MarkSent(r.ctx, r.o, r.s.Clock.Now())
 }
 
-// forget rolls back a prepared record the server never answered.
+// forget takes back a record the server refused or never answered.
 func (r *sentRecord) forget() {
-	if r.pending != nil && r.hold.Stop() {
-		r.pending.Rollback()
+	if r.committed && !r.marked {
+		r.err = errors.Join(r.err, r.s.Queue.UndoSent(r.ctx, r.o))
 	}
-	r.pending = nil
+	r.committed = false
 }
 
 func (r *sentRecord) followUp() error { return r.s.Queue.FollowUp(r.ctx, r.o, r.s.Clock.Now()) }

@@ -408,11 +408,11 @@ type leaseLosingQueue struct {
 	messageID string
 }
 
-func (q leaseLosingQueue) PrepareSent(ctx context.Context, o store.Outgoing, now time.Time) (*store.PendingSent, error) {
+func (q leaseLosingQueue) SentBeforeDot(ctx context.Context, o store.Outgoing, now time.Time) error {
 	if o.MessageID == q.messageID {
-		return nil, fmt.Errorf("message %s: %w", o.MessageID, store.ErrLeaseLost)
+		return fmt.Errorf("message %s: %w", o.MessageID, store.ErrLeaseLost)
 	}
-	return q.Queue.PrepareSent(ctx, o, now)
+	return q.Queue.SentBeforeDot(ctx, o, now)
 }
 
 func TestALostLeaseEndsThatAttemptAloneNotTheDrain(t *testing.T) {

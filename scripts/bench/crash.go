@@ -16,12 +16,13 @@ type crashResult struct {
 	Seed                          uint64
 	Kills, Doubles, After, Before int
 	Messages                      int
+	Unconfirmed, Lost             int           // left unconfirmed by a kill; of those, never at the server
 	PerMessage                    time.Duration // sending time per message between kills
 	TestFailed                    bool          // above the test's own bound (the figure stands)
 }
 
 // crashLine is the test's one line for this benchmark.
-var crashLine = regexp.MustCompile(`crash-rate kills=(\d+) doubles=(\d+) after=(\d+) before=(\d+) per_message_us=(\d+) messages=(\d+)`)
+var crashLine = regexp.MustCompile(`crash-rate kills=(\d+) doubles=(\d+) after=(\d+) before=(\d+) per_message_us=(\d+) messages=(\d+) unconfirmed=(\d+) lost=(\d+)`)
 
 // crashRate runs the test from the repository (scripts/bench.sh runs the
 // benchmark at its root) and reads its figures.
@@ -36,14 +37,9 @@ func (b *bench) crashRate() (*crashResult, error) {
 	}
 	n := func(i int) int { v, _ := strconv.Atoi(string(m[i])); return v }
 	return &crashResult{Seed: b.o.crashSeed, Kills: n(1), Doubles: n(2), After: n(3), Before: n(4),
-		PerMessage: time.Duration(n(5)) * time.Microsecond, Messages: n(6), TestFailed: err != nil}, nil
+		PerMessage: time.Duration(n(5)) * time.Microsecond, Messages: n(6), Unconfirmed: n(7), Lost: n(8),
+		TestFailed: err != nil}, nil
 }
 
 // per100 is the doubled deliveries per 100 kills.
 func (r *crashResult) per100() float64 { return 100 * float64(r.Doubles) / float64(r.Kills) }
-
-// window is gratitude's part of the window, estimated from the kills that
-// fell in it: its share of the kills times the time a message takes.
-func (r *crashResult) window() time.Duration {
-	return r.PerMessage * time.Duration(r.After) / time.Duration(r.Kills)
-}

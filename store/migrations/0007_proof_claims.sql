@@ -20,3 +20,9 @@ CREATE INDEX outbox_by_kind ON outbox (account_id, kind, created_at);
 
 -- Cards now take commands for 7 days at most; older ones are cut short.
 UPDATE cards SET expires_at = MIN(expires_at, created_at + 7 * 24 * 3600 * 1000);
+
+-- An SMTP message's record as sent is committed just before its final dot
+-- (unconfirmed = 1) and confirmed on the server's 250: after a crash in
+-- between it is not sent again (it has most likely left) and the owner is
+-- told it could not be confirmed.
+ALTER TABLE outbox ADD COLUMN unconfirmed INTEGER NOT NULL DEFAULT 0;

@@ -132,7 +132,7 @@ CREATE TABLE outbox (
     last_error      TEXT    NOT NULL DEFAULT '',
     created_at      INTEGER NOT NULL,
     sent_at         INTEGER,
-    failed_at       INTEGER, followed_up INTEGER NOT NULL DEFAULT 0,
+    failed_at       INTEGER, followed_up INTEGER NOT NULL DEFAULT 0, unconfirmed INTEGER NOT NULL DEFAULT 0,
     UNIQUE (account_id, message_id, target)
 );
 
