@@ -64,19 +64,3 @@ func TestBrokenHeaderFieldsNeverFailTheMessage(t *testing.T) {
 		}
 	}
 }
-
-func TestBackoffStaysWithinBoundsAndGrows(t *testing.T) {
-	b := inbox.Backoff{Min: time.Second, Max: time.Minute}
-	for n := 0; n < 20; n++ {
-		for range 50 {
-			d := b.Delay(n)
-			ceiling := min(time.Second<<n, time.Minute)
-			if n > 10 {
-				ceiling = time.Minute
-			}
-			if d < time.Second || d > ceiling {
-				t.Fatalf("Delay(%d) = %v, want within [1s, %v]", n, d, ceiling)
-			}
-		}
-	}
-}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/emersion/go-imap/v2"
+
+	"gratitude/internal/retry"
 )
 
 // Watcher keeps several mailboxes in sync for as long as its context lives.
@@ -20,7 +22,7 @@ type Watcher struct {
 	Options   *Options
 	Syncer    *Syncer
 	Mailboxes []string // passed over in this order
-	Backoff   Backoff
+	Backoff   retry.Backoff
 	Log       *slog.Logger
 	// OnPass is called after every completed pass over one mailbox (nil
 	// error) and after every failure; it must not block for long.
@@ -38,7 +40,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 			return nil
 		}
 		w.report(PassResult{Mailbox: strings.Join(w.Mailboxes, ",")}, err)
-		delay := w.Backoff.Delay(failures)
+		delay := w.Backoff.Jittered(failures + 1)
 		failures++
 		w.Log.Warn("mailbox watch interrupted; reconnecting", "mailboxes", w.Mailboxes, "in", delay.Round(time.Millisecond), "err", err)
 		sleep(ctx, delay)

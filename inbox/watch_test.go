@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"gratitude/inbox"
+	"gratitude/internal/retry"
 	"gratitude/internal/testmail"
 )
 
@@ -21,7 +22,7 @@ func runWatcher(t *testing.T, opts *inbox.Options, s *inbox.Syncer, mailbox stri
 	ctx, cancel := context.WithCancel(context.Background())
 	w := &inbox.Watcher{
 		Options: opts, Syncer: s, Mailboxes: []string{mailbox},
-		Backoff: inbox.Backoff{Min: 20 * time.Millisecond, Max: 200 * time.Millisecond},
+		Backoff: retry.Backoff{Min: 20 * time.Millisecond, Max: 200 * time.Millisecond},
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		OnPass:  onPass,
 	}

@@ -229,7 +229,7 @@ func (d *daemon) discover(ctx context.Context) (inbox.Folders, error) {
 		if ctx.Err() != nil {
 			return inbox.Folders{}, ctx.Err()
 		}
-		delay := inbox.DefaultBackoff.Delay(attempt)
+		delay := inbox.DefaultBackoff.Jittered(attempt + 1)
 		d.log.Error("cannot open the mailbox; retrying", "in", delay.Round(time.Millisecond), "err", err)
 		select {
 		case <-ctx.Done():

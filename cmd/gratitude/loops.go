@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"gratitude/internal/outbox"
+
+	"gratitude/internal/retry"
 )
 
 // Bounds on how long the reminder and send loops sleep: never so long
@@ -21,11 +23,7 @@ const (
 
 // retryWait is the pause after the n-th failure in a row (n >= 1).
 func retryWait(n int) time.Duration {
-	d := firstRetry
-	for i := 1; i < n && d < afterError; i++ {
-		d *= 2
-	}
-	return min(d, afterError)
+	return retry.Backoff{Min: firstRetry, Max: afterError}.Ceiling(n)
 }
 
 // waitForSent is how often commands waiting for their copy in Sent are

@@ -13,6 +13,8 @@ import (
 	"gratitude/store"
 
 	"github.com/emersion/go-imap/v2"
+
+	"gratitude/internal/retry"
 )
 
 // Queue is the outbox as the sender needs it.
@@ -468,12 +470,7 @@ func (s *Sender) temporary(o store.Outgoing, err error) bool {
 // backoff is the wait before attempt n+1: MinBackoff doubled per attempt,
 // capped at MaxBackoff.
 func (s *Sender) backoff(attempts int) time.Duration {
-	d := or(s.MinBackoff, DefaultMinBackoff)
-	limit := or(s.MaxBackoff, DefaultMaxBackoff)
-	for i := 1; i < attempts && d < limit; i++ {
-		d *= 2
-	}
-	return min(d, limit)
+	return retry.Backoff{Min: or(s.MinBackoff, DefaultMinBackoff), Max: or(s.MaxBackoff, DefaultMaxBackoff)}.Ceiling(attempts)
 }
 
 func (s *Sender) lease() time.Duration       { return or(s.Lease, DefaultLease) }
