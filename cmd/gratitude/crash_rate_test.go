@@ -329,25 +329,29 @@ func queueRateThankYous(t *testing.T, db string, first, n int, now time.Time) {
 // rateUnconfirmed is the set of messages the outbox reports unconfirmed.
 func rateUnconfirmed(t *testing.T, db string) map[string]bool {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ids, err := st.UnconfirmedIDs(ctx, rateAccount(t, st))
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := map[string]bool{}
-	for _, id := range ids {
-		out[id] = true
-	}
+	withRateStore(t, db, func(ctx context.Context, st *store.Store, acct int64) error {
+		ids, err := st.UnconfirmedIDs(ctx, acct)
+		for _, id := range ids {
+			out[id] = true
+		}
+		return err
+	})
 	return out
 }
 
 // rateOutbox counts the outbox by state.
-func rateOutbox(t *testing.T, db string) map[store.OutState]int {
+func rateOutbox(t *testing.T, db string) (counts map[store.OutState]int) {
+	t.Helper()
+	withRateStore(t, db, func(ctx context.Context, st *store.Store, acct int64) (err error) {
+		counts, err = st.OutboxCounts(ctx, acct)
+		return err
+	})
+	return counts
+}
+
+// withRateStore runs fn on the database, opened for it alone.
+func withRateStore(t *testing.T, db string, fn func(ctx context.Context, st *store.Store, acct int64) error) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, db)
@@ -355,11 +359,9 @@ func rateOutbox(t *testing.T, db string) map[store.OutState]int {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	counts, err := st.OutboxCounts(ctx, rateAccount(t, st))
-	if err != nil {
+	if err := fn(ctx, st, rateAccount(t, st)); err != nil {
 		t.Fatal(err)
 	}
-	return counts
 }
 
 func rateAccount(t *testing.T, st *store.Store) int64 {
