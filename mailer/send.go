@@ -13,7 +13,7 @@ import (
 // verification, or insecure, as opts.Security), authenticates when
 // opts.Username is set, then MAIL FROM, RCPT TO for each, DATA raw, QUIT.
 // It is all or nothing: the first refused recipient ends the transaction
-// before DATA. Errors are *SendError; see IsTemporary.
+// before DATA. Errors are *SendError; see Retryable.
 func Send(ctx context.Context, opts *SMTPOptions, from string, to []string, raw []byte) error {
 	c := NewConn(ctx, opts)
 	defer c.Close() // the message is accepted: a failed QUIT must not make anyone send it again

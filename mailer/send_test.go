@@ -55,9 +55,9 @@ func sendErr(t *testing.T, err error, stage string, code int, temporary bool) *m
 	if !errors.As(err, &se) {
 		t.Fatalf("error %v (%T) is not a *mailer.SendError", err, err)
 	}
-	if se.Stage != stage || se.Code != code || se.Temporary != temporary || mailer.IsTemporary(err) != temporary {
-		t.Errorf("SendError{Stage: %q, Code: %d, Temporary: %v}, IsTemporary %v; want stage %q, code %d, temporary %v (%v)",
-			se.Stage, se.Code, se.Temporary, mailer.IsTemporary(err), stage, code, temporary, err)
+	if se.Stage != stage || se.Code != code || se.Temporary != temporary {
+		t.Errorf("SendError{Stage: %q, Code: %d, Temporary: %v}; want stage %q, code %d, temporary %v (%v)",
+			se.Stage, se.Code, se.Temporary, stage, code, temporary, err)
 	}
 	return se
 }

@@ -74,16 +74,11 @@ func RefusesTheMessage(err error) bool {
 	return true
 }
 
-// IsTemporary reports whether err is worth retrying: network errors,
-// timeouts, failed dials and TLS handshakes, and SMTP 4xx are; SMTP 5xx,
-// rejected authentication and untrusted certificates are not.
-func IsTemporary(err error) bool {
-	var se *SendError
-	if errors.As(err, &se) {
-		return se.Temporary
-	}
-	return transient(err)
-}
+// Retryable is how the outbox decides, once, whether a failed send is
+// tried again: everything but the server refusing this very message
+// (RefusesTheMessage). Wrong settings or an unreachable server are retried
+// loudly until fixed, not failed message by message.
+func Retryable(err error) bool { return !RefusesTheMessage(err) }
 
 // stageError classifies err at stage; a *SendError inside err wins.
 func stageError(stage string, err error) *SendError {

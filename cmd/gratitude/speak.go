@@ -90,9 +90,6 @@ func (a *app) sender(st *store.Store, acct int64, folders inbox.Folders, stats *
 	limit := a.cfg.SMTP.RateLimit
 	return &outbox.Sender{
 		Queue: st, Account: acct, Clock: a.clock,
-		// Wrong settings (a password, a certificate) fail every message
-		// until fixed: they are retried, loudly, not failed one by one.
-		Temporary: func(err error) bool { return !mailer.RefusesTheMessage(err) },
 		SMTP:      func(ctx context.Context) outbox.SMTPConn { return mailer.NewConn(ctx, smtpOpts) },
 		DialIMAP:  func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
 		Folders: map[store.Target]string{store.TargetInbox: folders.Inbox, store.TargetDrafts: folders.Drafts,

@@ -15,6 +15,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 
 	"gratitude/internal/retry"
+	"gratitude/mailer"
 )
 
 // Queue is the outbox as the sender needs it.
@@ -70,7 +71,8 @@ type Sender struct {
 	// SMTP opens an SMTP connection for ctx (dialed on its first Send):
 	// one carries every message of a drain.
 	SMTP func(ctx context.Context) SMTPConn
-	// Temporary reports whether an SMTP error is worth retrying.
+	// Temporary reports whether an SMTP error is worth retrying (nil:
+	// mailer.Retryable, the rule production uses).
 	Temporary func(error) bool
 	// DialIMAP opens a connection for APPEND; Folders names the folder of
 	// each IMAP target.
@@ -461,10 +463,13 @@ func (s *Sender) temporary(o store.Outgoing, err error) bool {
 	if errors.As(err, &p) {
 		return false
 	}
-	if o.Target == store.TargetSMTP && s.Temporary != nil {
+	if o.Target != store.TargetSMTP {
+		return true
+	}
+	if s.Temporary != nil {
 		return s.Temporary(err)
 	}
-	return true
+	return mailer.Retryable(err)
 }
 
 // backoff is the wait before attempt n+1: MinBackoff doubled per attempt,

@@ -88,7 +88,7 @@ func newRig(t *testing.T, reply func(stage, arg string) *smtp.SMTPError) *rig {
 	c := &clock{t: t0}
 	r := &rig{t: t, ctx: ctx, st: st, acct: acct, clock: c, smtp: srv, imap: mem}
 	r.s = &Sender{
-		Queue: st, Account: acct, Clock: c, Temporary: mailer.IsTemporary,
+		Queue: st, Account: acct, Clock: c,
 		SMTP:     func(ctx context.Context) SMTPConn { return mailer.NewConn(ctx, smtpOpts) },
 		DialIMAP: func(ctx context.Context) (Mailbox, error) { return inbox.Dial(ctx, imapOpts, nil) },
 		Folders: map[store.Target]string{store.TargetInbox: "INBOX", store.TargetDrafts: "Drafts", store.TargetSent: "Sent",
