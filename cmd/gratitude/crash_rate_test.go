@@ -303,13 +303,6 @@ http: {listen: "off"}
 // as in production.
 func queueRateThankYous(t *testing.T, db string, first, n int, now time.Time) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	acct := rateAccount(t, st)
 	body := strings.Repeat("Thank you for walking me through the budget; it made all the difference.\n", 16)
 	var out []store.Outgoing
 	for i := first; i < first+n; i++ {
@@ -321,9 +314,9 @@ func queueRateThankYous(t *testing.T, db string, first, n int, now time.Time) {
 		out = append(out, store.Outgoing{Kind: "thank-you", Target: store.TargetSMTP, Sender: testOwner,
 			Recipients: []string{to}, Subject: "Re: Budget review", MessageID: id, Raw: raw})
 	}
-	if err := st.Enqueue(ctx, acct, out, now); err != nil {
-		t.Fatal(err)
-	}
+	withRateStore(t, db, func(ctx context.Context, st *store.Store, acct int64) error {
+		return st.Enqueue(ctx, acct, out, now)
+	})
 }
 
 // rateUnconfirmed is the set of messages the outbox reports unconfirmed.

@@ -90,8 +90,8 @@ func (a *app) sender(st *store.Store, acct int64, folders inbox.Folders, stats *
 	limit := a.cfg.SMTP.RateLimit
 	return &outbox.Sender{
 		Queue: st, Account: acct, Clock: a.clock,
-		SMTP:      func(ctx context.Context) outbox.SMTPConn { return mailer.NewConn(ctx, smtpOpts) },
-		DialIMAP:  func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
+		SMTP:     func(ctx context.Context) outbox.SMTPConn { return mailer.NewConn(ctx, smtpOpts) },
+		DialIMAP: func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
 		Folders: map[store.Target]string{store.TargetInbox: folders.Inbox, store.TargetDrafts: folders.Drafts,
 			store.TargetSent: folders.Sent, store.TargetDraftsRemove: folders.Drafts},
 		Limit: limit.N, Per: limit.Per, Quiet: a.policy().Quiet, QuietKinds: remind.QuietKinds(), Owner: a.cfg.Owner.Email, FilesSent: a.cfg.SMTP.FilesSent,
