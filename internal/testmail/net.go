@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"gratitude/internal/retry"
 )
 
 // FreePort returns a TCP port on 127.0.0.1 that was free a moment ago.
@@ -44,15 +46,16 @@ func loopback(port int) string {
 	return net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
 }
 
-// backoff yields growing sleep intervals for polling loops.
-type backoff struct{ d time.Duration }
+// pollBackoff is how a polling loop waits between looks: 5 ms doubling
+// to 200 ms.
+var pollBackoff = retry.Backoff{Min: 5 * time.Millisecond, Max: 200 * time.Millisecond}
+
+// backoff sleeps growing intervals (pollBackoff) for a polling loop.
+type backoff struct{ n int }
 
 func (b *backoff) wait() {
-	if b.d == 0 {
-		b.d = 5 * time.Millisecond
-	}
-	time.Sleep(b.d)
-	b.d = min(b.d*2, 200*time.Millisecond)
+	b.n++
+	time.Sleep(pollBackoff.Ceiling(b.n))
 }
 
 // readGreeting dials addr and reads until a usable untagged OK greeting
