@@ -42,8 +42,8 @@ const cardSettle = 30 * time.Second
 
 // commands carries out each pending command mail (and held ask) that is
 // proven to be the owner's, refuses those that cannot be, and leaves the
-// rest for a later pass. Each is claimed first, so two daemons never carry
-// out the same mail.
+// rest for a later pass. Each is claimed first, so two daemons do not
+// carry out the same mail at once.
 func (r *Runner) commands(ctx context.Context, now time.Time, res *PassResult) error {
 	pending, err := r.Store.PendingCommands(ctx, r.Account)
 	if err != nil {
