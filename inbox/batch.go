@@ -8,9 +8,38 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/inbox/classify"
 
 	"github.com/emersion/go-imap/v2"
 )
+
+// Batch is what the classifier knows of the mailbox beyond one message,
+// gathered once per batch by the sync engine, which alone writes into it.
+type Batch struct {
+	Threads map[string]int64    // Message-IDs of tracked threads → request (classify.PendingAsk: asked in this batch)
+	Own     map[string]int64    // Message-IDs gratitude generated → request (0: none)
+	Recent  []gratitude.Request // requests of the last classify.SubjectFallbackWindow, for replies without threading headers
+	// LiveCards: some card's address still takes commands, so what the
+	// owner sends others is read for it.
+	LiveCards bool
+}
+
+// context is the batch as the classifier reads it.
+func (b *Batch) context() *classify.Context {
+	return &classify.Context{Threads: b.Threads, Own: b.Own, Recent: b.Recent, LiveCards: b.LiveCards}
+}
+
+// record notes what m's verdict means for the messages after it: an ask
+// starts a thread, so replies later in this batch are tracked.
+func (b *Batch) record(m *Message, v Verdict) {
+	if !v.StartsThread {
+		return
+	}
+	if b.Threads == nil {
+		b.Threads = map[string]int64{}
+	}
+	b.Threads[m.Header.MessageID] = classify.PendingAsk
+}
 
 // syncBatch fetches, classifies and commits one batch of new UIDs, then
 // advances cur past the whole batch (UIDs expunged meanwhile included).
@@ -60,6 +89,7 @@ func (s *Syncer) classify(ctx context.Context, conn *Conn, msgs []*Message) ([]V
 		}
 		inBatch[id] = true
 		verdicts[i] = s.classifyOne(m, b)
+		b.record(m, verdicts[i])
 		if verdicts[i].NeedBody {
 			needBody = append(needBody, i)
 		}
@@ -72,10 +102,11 @@ func (s *Syncer) classify(ctx context.Context, conn *Conn, msgs []*Message) ([]V
 	}
 	for _, i := range needBody {
 		verdicts[i] = s.classifyOne(msgs[i], b)
+		b.record(msgs[i], verdicts[i])
 		if verdicts[i].NeedBody {
 			return nil, fmt.Errorf("inbox: classifier asked again for the body of UID %d in %s", msgs[i].UID, msgs[i].Mailbox)
 		}
-		msgs[i].Body, msgs[i].text = nil, nil // bodies are not kept past classification
+		msgs[i].Body = nil // bodies are not kept past classification
 	}
 	return verdicts, nil
 }
@@ -144,7 +175,7 @@ func (s *Syncer) subjectCandidates(ctx context.Context, msgs []*Message) ([]grat
 	if len(subjects) == 0 {
 		return nil, nil
 	}
-	return s.Store.RequestsBySubject(ctx, s.Account, subjects, s.Clock.Now().Add(-subjectFallbackWindow))
+	return s.Store.RequestsBySubject(ctx, s.Account, subjects, s.Clock.Now().Add(-classify.SubjectFallbackWindow))
 }
 
 // relocateKnown drops, after a UIDVALIDITY change, the messages already

@@ -12,6 +12,7 @@ import (
 
 	"gratitude"
 	"gratitude/inbox"
+	"gratitude/inbox/classify"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-message/textproto"
@@ -115,7 +116,7 @@ func classifyCorpus(t *testing.T, raw []byte, want corpusExpect) (inbox.Verdict,
 	if mailbox == "" {
 		mailbox = "INBOX"
 	}
-	m := &inbox.Message{Mailbox: mailbox, UIDValidity: 1, UID: 1, Header: inbox.ParseHeader(fetchedHeader(t, raw)),
+	m := &inbox.Message{Mailbox: mailbox, UIDValidity: 1, UID: 1, Header: classify.ParseHeader(fetchedHeader(t, raw)),
 		InternalDate: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC), Size: int64(len(raw))}
 	for _, f := range want.Flags {
 		m.Flags = append(m.Flags, imap.Flag(f))

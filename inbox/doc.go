@@ -8,6 +8,9 @@
 // new mail. A watchdog bounds every command, since the IMAP client has no
 // read deadline while it waits for an answer.
 //
+// What a message is, is decided by the pure package inbox/classify (Rules
+// adapts it to the sync engine); the engine owns each batch, and records an
+// ask's thread (Verdict.StartsThread) before it classifies the next message.
 // The package records what it saw through the Store interface it declares;
 // it never imports the store, mailer or cmd packages.
 package inbox

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"gratitude"
+	"gratitude/inbox/classify"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
@@ -11,7 +12,7 @@ import (
 
 var headerSection = &imap.FetchItemBodySection{
 	Specifier:    imap.PartSpecifierHeader,
-	HeaderFields: HeaderFields,
+	HeaderFields: classify.HeaderFields,
 	Peek:         true,
 }
 
@@ -65,7 +66,7 @@ func readHeaderItems(data *imapclient.FetchMessageData) (*Message, error) {
 			if err != nil {
 				return nil, err
 			}
-			m.Header = ParseHeader(raw)
+			m.Header = classify.ParseHeader(raw)
 		}
 	}
 	return m, nil

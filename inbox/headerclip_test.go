@@ -2,9 +2,12 @@ package inbox
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"gratitude/inbox/classify"
 )
 
 // clipped is clipHeader of s with small windows, so the cases stay readable.
@@ -34,7 +37,7 @@ func TestClipHeaderJoinsTheEndsOfOneHugeField(t *testing.T) {
 	block := "Subject: Re: bike\r\nReferences: <" + strings.Join(ids, ">\r\n <") + ">\r\n" +
 		"From: Dario <dario@example.de>\r\nIn-Reply-To: <ask.1@example.org>\r\n\r\n"
 	got := clipped(t, block, 200, 400)
-	h := ParseHeader([]byte(got))
+	h := classify.ParseHeader([]byte(got))
 	if h.Subject != "Re: bike" || h.FromAddress() != "dario@example.de" || !slices.Equal(h.InReplyTo, []string{"ask.1@example.org"}) {
 		t.Errorf("lost a field around the huge one: %q", got)
 	}
@@ -51,7 +54,7 @@ func TestClipHeaderJoinsTheEndsOfOneHugeField(t *testing.T) {
 func TestClipHeaderJoinsTheEndsOfAnUnfoldedField(t *testing.T) {
 	block := "From: Dario <dario@example.de>\r\nSubject: Re: bike " + strings.Repeat("again ", 500) + "and again\r\n" +
 		"Message-ID: <d7@example.de>\r\n\r\n"
-	h := ParseHeader([]byte(clipped(t, block, 100, 100)))
+	h := classify.ParseHeader([]byte(clipped(t, block, 100, 100)))
 	if !strings.HasPrefix(h.Subject, "Re: bike again") || !strings.HasSuffix(h.Subject, "again and again") || h.MessageID != "d7@example.de" {
 		t.Errorf("subject %q, Message-ID %q", h.Subject, h.MessageID)
 	}
@@ -61,7 +64,7 @@ func TestClipHeaderDropsWhatIsLeftOfAFieldWhoseStartIsGone(t *testing.T) {
 	block := "From: Dario <dario@example.de>\r\nSubject: " + strings.Repeat("a ", 300) + "\r\n" +
 		"To: " + strings.Repeat("x@example.com, ", 100) + "\r\n <y@example.com>\r\nMessage-ID: <d7@example.de>\r\n\r\n"
 	got := clipped(t, block, 100, 60)
-	h := ParseHeader([]byte(got))
+	h := classify.ParseHeader([]byte(got))
 	if h.FromAddress() != "dario@example.de" || h.MessageID != "d7@example.de" || len(h.To) != 0 {
 		t.Errorf("kept %q: want From and Message-ID, no To (its start is cut away)", got)
 	}
@@ -72,7 +75,7 @@ func TestClipHeaderDropsWhatIsLeftOfAFieldWhoseStartIsGone(t *testing.T) {
 
 func TestClipHeaderWithoutWhiteSpaceAtTheStart(t *testing.T) {
 	block := "X-Long:" + strings.Repeat("z", 500) + "\r\nFrom: Dario <dario@example.de>\r\n\r\n"
-	if h := ParseHeader([]byte(clipped(t, block, 100, 60))); h.FromAddress() != "dario@example.de" {
+	if h := classify.ParseHeader([]byte(clipped(t, block, 100, 60))); h.FromAddress() != "dario@example.de" {
 		t.Errorf("from %q", h.FromAddress())
 	}
 }
@@ -108,7 +111,7 @@ func FuzzClipHeader(f *testing.F) {
 		if p, s := commonPrefix(out, block), commonSuffix(out, block); p+s < len(out)-len(foldJoin) {
 			t.Fatalf("%q is not a start and an end of the block", out)
 		}
-		ParseHeader(out)
+		classify.ParseHeader(out)
 	})
 }
 
@@ -140,14 +143,25 @@ func TestReadHeaderBlockKeepsTheFieldsAroundA300KiBReferences(t *testing.T) {
 	if err != nil || len(raw) > maxHeaderBytes {
 		t.Fatalf("kept %d bytes (limit %d), %v", len(raw), maxHeaderBytes, err)
 	}
-	h := ParseHeader(raw)
+	h := classify.ParseHeader(raw)
 	if h.Subject != "Re: A bicycle mechanic" || h.FromAddress() != "dario@example.de" || !slices.Equal(h.InReplyTo, []string{"ask.1@example.org"}) {
 		t.Errorf("subject %q, from %q, In-Reply-To %q", h.Subject, h.FromAddress(), h.InReplyTo)
 	}
-	want := slices.Concat(ids[:refsKeepFirst], ids[len(ids)-refsKeepLast:])
-	if !slices.Equal(h.References, want) {
-		t.Errorf("References: %d ids, want the first %d and the last %d", len(h.References), refsKeepFirst, refsKeepLast)
+	// The clip loses none of the ids the parse keeps of the whole field:
+	// the first and the last ones.
+	want := classify.ParseHeader([]byte(block)).References
+	if !slices.Equal(h.References, want) || h.References[0] != ids[0] || h.References[len(want)-1] != ids[len(ids)-1] {
+		t.Errorf("References: %d ids, want the %d the whole block gives, the first and the last", len(h.References), len(want))
 	}
+}
+
+// idField is n made-up ids, for a References field folded one per line.
+func idField(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("n%05d.archive@lists.example.net", i)
+	}
+	return ids
 }
 
 func TestReadHeaderBlockClipsOnlyPastTheLimit(t *testing.T) {

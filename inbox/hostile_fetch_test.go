@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gratitude/inbox"
+	"gratitude/inbox/classify"
 )
 
 // fetchedFields answers BODY.PEEK[HEADER.FIELDS (inbox.HeaderFields)] for
@@ -64,7 +65,7 @@ func classifyFetched(hdr, body []byte, size int64) hostileResult {
 
 // classifyFetchedIn is classifyFetched for a message read from mailbox.
 func classifyFetchedIn(mailbox string, hdr, body []byte, size int64) hostileResult {
-	m := &inbox.Message{Mailbox: mailbox, UIDValidity: 1, UID: 1, Header: inbox.ParseHeader(hdr),
+	m := &inbox.Message{Mailbox: mailbox, UIDValidity: 1, UID: 1, Header: classify.ParseHeader(hdr),
 		InternalDate: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC), Size: size}
 	rules := &inbox.Rules{Owner: corpusOwner()}
 	b := corpusBatch()

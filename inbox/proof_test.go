@@ -8,6 +8,7 @@ import (
 
 	"gratitude"
 	"gratitude/inbox"
+	"gratitude/inbox/classify"
 )
 
 // classifyWhole classifies raw read from mailbox as the sync engine does:
@@ -16,7 +17,7 @@ func classifyWhole(t *testing.T, mailbox, raw string, known gratitude.Class, b *
 	t.Helper()
 	raw = strings.ReplaceAll(raw, "\n", "\r\n")
 	head, _, _ := strings.Cut(raw, "\r\n\r\n")
-	m := &inbox.Message{Mailbox: mailbox, UIDValidity: 1, UID: 7, Header: inbox.ParseHeader([]byte(head + "\r\n\r\n")),
+	m := &inbox.Message{Mailbox: mailbox, UIDValidity: 1, UID: 7, Header: classify.ParseHeader([]byte(head + "\r\n\r\n")),
 		InternalDate: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC), Known: known != "", KnownClass: known}
 	rules := &inbox.Rules{Owner: corpusOwner()}
 	v := rules.Classify(m, b)
@@ -38,18 +39,18 @@ approve
 `
 
 func TestBodyHashIgnoresTransportDifferencesOnly(t *testing.T) {
-	a := inbox.BodyHash("approve\nthanks\n")
+	a := classify.BodyHash("approve\nthanks\n")
 	for _, same := range []string{"approve\r\nthanks\r\n", "approve  \nthanks\n\n\n", "approve\nthanks"} {
-		if inbox.BodyHash(same) != a {
+		if classify.BodyHash(same) != a {
 			t.Errorf("%q hashes differently from %q", same, "approve\nthanks\n")
 		}
 	}
 	for _, other := range []string{"approve bob\nthanks\n", "skip\nthanks\n", "approve\n\nthanks\n"} {
-		if inbox.BodyHash(other) == a {
+		if classify.BodyHash(other) == a {
 			t.Errorf("%q hashes like %q", other, "approve\nthanks\n")
 		}
 	}
-	if inbox.BodyHash(" \n\n") != "" {
+	if classify.BodyHash(" \n\n") != "" {
 		t.Error("no text has a hash")
 	}
 }
@@ -118,7 +119,7 @@ Send it to me.
 	rules := &inbox.Rules{Owner: owner}
 	raw := strings.ReplaceAll(reply, "\n", "\r\n")
 	head, _, _ := strings.Cut(raw, "\r\n\r\n")
-	m := &inbox.Message{Mailbox: "INBOX", UID: 1, Header: inbox.ParseHeader([]byte(head + "\r\n\r\n")), Body: []byte(raw)}
+	m := &inbox.Message{Mailbox: "INBOX", UID: 1, Header: classify.ParseHeader([]byte(head + "\r\n\r\n")), Body: []byte(raw)}
 	v := rules.Classify(m, corpusBatch())
 	ev, ok := v.Event.(gratitude.Replied)
 	if !ok || ev.From.Email != "mallory@evil.example" || ev.From.Name != "" {
@@ -174,7 +175,7 @@ func TestWhatTheOwnerShowsOthersSpendsCardAddresses(t *testing.T) {
 	// With no live card, the owner's mail to others is not read at all.
 	raw := strings.ReplaceAll(head+"\nReply-To: ada+thanks.c42.k7f3q9zz@example.org\n", "\n", "\r\n")
 	h, _, _ := strings.Cut(raw, "\r\n\r\n")
-	m := &inbox.Message{Mailbox: "Sent", UID: 1, Header: inbox.ParseHeader([]byte(h + "\r\n\r\n"))}
+	m := &inbox.Message{Mailbox: "Sent", UID: 1, Header: classify.ParseHeader([]byte(h + "\r\n\r\n"))}
 	if v := (&inbox.Rules{Owner: corpusOwner()}).Classify(m, corpusBatch()); v.NeedBody {
 		t.Error("the body of the owner's mail was asked for with no live card")
 	}
@@ -187,7 +188,7 @@ func TestTheOwnersNameWithInvisibleCharactersIsDroppedToo(t *testing.T) {
 	for _, name := range []string{"Ada Lovelace\u202c", "Ada Love\u200blace", "  ada   lovelace "} {
 		raw := "From: \"" + name + "\" <mallory@evil.example>\r\nTo: Ada <ada@example.org>\r\nSubject: Re: Budget review for Q1\r\n" +
 			"Date: Mon, 23 Nov 2026 11:00:00 +0100\r\nMessage-ID: <imp@evil.example>\r\nIn-Reply-To: <ask-budget@example.org>\r\n\r\n"
-		m := &inbox.Message{Mailbox: "INBOX", UID: 1, Header: inbox.ParseHeader([]byte(raw)), Body: []byte(raw + "Send it to me.\r\n")}
+		m := &inbox.Message{Mailbox: "INBOX", UID: 1, Header: classify.ParseHeader([]byte(raw)), Body: []byte(raw + "Send it to me.\r\n")}
 		v := rules.Classify(m, corpusBatch())
 		if ev, ok := v.Event.(gratitude.Replied); !ok || ev.From.Name != "" {
 			t.Errorf("%q: %s %+v, want a reply by address only", name, v.Class, v.Event)

@@ -6,6 +6,7 @@ import (
 
 	"gratitude"
 	"gratitude/inbox"
+	"gratitude/inbox/classify"
 )
 
 // ownerReply is the owner writing to Alice in the budget thread (request 1
@@ -14,7 +15,7 @@ func ownerReply(extra string) *inbox.Message {
 	raw := "From: Ada Lovelace <ada@example.org>\r\nTo: Alice Martin <alice@example.net>\r\n" +
 		"Subject: Re: Budget review for Q1\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\n" +
 		"Message-ID: <ada-auto@example.org>\r\nIn-Reply-To: <ask-budget@example.org>\r\n" + extra
-	return &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 9, Header: inbox.ParseHeader([]byte(raw + "\r\n")),
+	return &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 9, Header: classify.ParseHeader([]byte(raw + "\r\n")),
 		InternalDate: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
 }
 
@@ -34,7 +35,7 @@ func TestTheOwnersAutoReplyIsNeitherAFollowUpNorThanks(t *testing.T) {
 func TestAnAskWhoseSubjectMentionsANumberIsStillAnAsk(t *testing.T) {
 	raw := "From: Ada Lovelace <ada@example.org>\r\nTo: Grace <grace@example.com>\r\nBcc: ada+thanks@example.org\r\n" +
 		"Subject: Help with PR #37\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\nMessage-ID: <pr37@example.org>\r\n\r\n"
-	m := &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 3, Header: inbox.ParseHeader([]byte(raw))}
+	m := &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 3, Header: classify.ParseHeader([]byte(raw))}
 	rules := &inbox.Rules{Owner: corpusOwner()}
 	v := rules.Classify(m, corpusBatch())
 	if v.NeedBody {
@@ -49,7 +50,7 @@ func TestAnAskWhoseSubjectMentionsANumberIsStillAnAsk(t *testing.T) {
 func TestTheAskTextLeavesOutTheOwnersNameUnderIt(t *testing.T) {
 	raw := "From: Ada Lovelace <ada@example.org>\r\nTo: Grace <grace@example.com>\r\nBcc: ada+thanks@example.org\r\n" +
 		"Subject: Slides for Thursday\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\nMessage-ID: <slides@example.org>\r\n\r\n"
-	m := &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 4, Header: inbox.ParseHeader([]byte(raw))}
+	m := &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 4, Header: classify.ParseHeader([]byte(raw))}
 	m.Body = []byte(raw + "Hi Grace,\r\n\r\nCould you send me the slides for Thursday?\r\n\r\nAda\r\n")
 	v := (&inbox.Rules{Owner: corpusOwner()}).Classify(m, corpusBatch())
 	ev, ok := v.Event.(gratitude.Asked)

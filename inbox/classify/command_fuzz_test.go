@@ -1,4 +1,4 @@
-package inbox_test
+package classify_test
 
 import (
 	"strings"
@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"gratitude"
-	"gratitude/inbox"
+	"gratitude/inbox/classify"
 )
 
 // commandSeeds are owner mails as clients write them.
@@ -42,7 +42,7 @@ func FuzzParseCommands(f *testing.F) {
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, loc)
 	f.Fuzz(func(t *testing.T, text string, minutes uint32) {
 		now := base.Add(time.Duration(minutes%(5*365*24*60)) * time.Minute)
-		cmds, unknown := inbox.ParseCommands(text, now, loc)
+		cmds, unknown := classify.ParseCommands(text, now, loc)
 		if len(cmds) > 50 || len(unknown) > 1 {
 			t.Fatalf("%d commands, unknown %q", len(cmds), unknown)
 		}

@@ -1,4 +1,4 @@
-package inbox
+package classify
 
 import (
 	"net/mail"
@@ -22,8 +22,8 @@ type command struct {
 // commandKind says whether the owner's mail holds commands: sent to a
 // card's address, a reply to the program's own mail to the owner alone, or
 // sent to the capture address alone with "#ID" opening the subject.
-func (r *Rules) commandKind(h *Header, b *Batch, refs []string, captured bool, opts capture.Options) (command, bool) {
-	own, answersOwn := firstIn(refs, b.Own)
+func (r *Rules) commandKind(h *Header, c *Context, refs []string, captured bool, opts capture.Options) (command, bool) {
+	own, answersOwn := firstIn(refs, c.Own)
 	switch {
 	case captured && opts.CardID != 0:
 		return command{"sent to a card's token address", own, opts.CardID, opts.Token}, true
@@ -43,7 +43,7 @@ func (r *Rules) commandKind(h *Header, b *Batch, refs []string, captured bool, o
 // later, once that proof is weighed. An auto-reply of the owner's own
 // (a client-side vacation rule that sets no header) is no command; the
 // owner's commands with an away note are, and the note is not answered.
-func (r *Rules) command(m *Message, c command, b *Batch) Verdict {
+func (r *Rules) command(m *msg, cmd command, c *Context) Verdict {
 	if m.Body == nil {
 		return Verdict{NeedBody: true}
 	}
@@ -60,19 +60,19 @@ func (r *Rules) command(m *Message, c command, b *Batch) Verdict {
 	}
 	ev := gratitude.Commanded{
 		MessageID: h.MessageID, At: at, From: h.FromAddress(), Subject: h.Subject,
-		RequestID: positive(c.request), CardID: c.cardID, Token: c.token,
+		RequestID: positive(cmd.request), CardID: cmd.cardID, Token: cmd.token,
 		DKIM: DKIMPassFor(h, r.Owner.AuthservID, r.ownerDomain()),
-		Refs: ownRefs(refs, b), Commands: cmds, Unknown: unknown, BodyHash: BodyHash(plain),
+		Refs: ownRefs(refs, c), Commands: cmds, Unknown: unknown, BodyHash: BodyHash(plain),
 	}
-	return Verdict{Class: gratitude.ClassCommand, Reason: c.reason, RequestID: positive(c.request), Event: ev,
+	return Verdict{Class: gratitude.ClassCommand, Reason: cmd.reason, RequestID: positive(cmd.request), Event: ev,
 		BodyHash: ev.BodyHash}
 }
 
 // ownRefs keeps the program's own Message-IDs among refs.
-func ownRefs(refs []string, b *Batch) []string {
+func ownRefs(refs []string, c *Context) []string {
 	var out []string
 	for _, id := range refs {
-		if _, ok := b.Own[id]; ok {
+		if _, ok := c.Own[id]; ok {
 			out = append(out, id)
 		}
 	}

@@ -1,4 +1,4 @@
-package inbox
+package classify
 
 import (
 	"strings"

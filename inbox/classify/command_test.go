@@ -1,4 +1,4 @@
-package inbox_test
+package classify_test
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	_ "time/tzdata" // the tests must not depend on the host's zone files
 
 	"gratitude"
-	"gratitude/inbox"
+	"gratitude/inbox/classify"
 )
 
 const cmdWall = "2006-01-02 15:04"
@@ -202,11 +202,11 @@ func TestParseCommandsReadsEditText(t *testing.T) {
 
 func TestParseCommandsStopsAfterFiftyCommands(t *testing.T) {
 	now, loc := cmdNow(t)
-	cmds, unknown := inbox.ParseCommands(strings.Repeat("approve\n", 60), now, loc)
+	cmds, unknown := classify.ParseCommands(strings.Repeat("approve\n", 60), now, loc)
 	if len(cmds) != 50 || len(unknown) != 1 || unknown[0] != "approve" {
 		t.Errorf("got %d commands, unknown %q; want 50 and the 51st line", len(cmds), unknown)
 	}
-	cmds, unknown = inbox.ParseCommands(strings.Repeat("approve\n", 50)+"Thanks!\n", now, loc)
+	cmds, unknown = classify.ParseCommands(strings.Repeat("approve\n", 50)+"Thanks!\n", now, loc)
 	if len(cmds) != 50 || len(unknown) != 0 {
 		t.Errorf("got %d commands, unknown %q; want 50 and no unknown", len(cmds), unknown)
 	}
@@ -230,7 +230,7 @@ func TestParseCommandsSnoozeAcrossDST(t *testing.T) {
 				t.Fatal(err)
 			}
 			now := cmdAt(t, loc, tt.now)
-			cmds, unknown := inbox.ParseCommands("snooze "+tt.arg, now.UTC(), loc)
+			cmds, unknown := classify.ParseCommands("snooze "+tt.arg, now.UTC(), loc)
 			if len(cmds) != 1 || len(unknown) != 0 {
 				t.Fatalf("got %+v, unknown %q", cmds, unknown)
 			}
@@ -263,7 +263,7 @@ func runCommandTests(t *testing.T, tests []struct {
 	now, loc := cmdNow(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cmds, unknown := inbox.ParseCommands(tt.text, now, loc)
+			cmds, unknown := classify.ParseCommands(tt.text, now, loc)
 			if strings.Join(unknown, "|") != strings.Join(tt.unknown, "|") || len(unknown) != len(tt.unknown) {
 				t.Errorf("unknown = %q, want %q", unknown, tt.unknown)
 			}
@@ -302,7 +302,7 @@ func TestCommandsReadAsPeopleWriteThem(t *testing.T) {
 		{"skip bob\nDone!", []gratitude.Verb{gratitude.VerbSkip}},
 		{"Done!\nAda", []gratitude.Verb{gratitude.VerbResolve}},
 	} {
-		cmds, unknown := inbox.ParseCommands(tc.text, now, time.UTC)
+		cmds, unknown := classify.ParseCommands(tc.text, now, time.UTC)
 		var got []gratitude.Verb
 		for _, c := range cmds {
 			got = append(got, c.Verb)

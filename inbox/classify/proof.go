@@ -1,4 +1,4 @@
-package inbox
+package classify
 
 import (
 	"crypto/sha256"
@@ -35,7 +35,7 @@ func awaitsProof(c gratitude.Class) bool {
 
 // inSent reports whether m was read from the owner's Sent folder, which
 // nobody else writes to.
-func (r *Rules) inSent(m *Message) bool {
+func (r *Rules) inSent(m *msg) bool {
 	return r.Owner.Sent != "" && m.Mailbox == r.Owner.Sent
 }
 
@@ -46,18 +46,18 @@ func (r *Rules) inSent(m *Message) bool {
 // else is the owner's own message under a reused Message-ID: classified on
 // its own merits and kept, its hash showing the mail it shares the id with
 // was forged.
-func (r *Rules) anotherCopy(m *Message, b *Batch) Verdict {
+func (r *Rules) anotherCopy(m *msg, c *Context) Verdict {
 	if m.Body == nil {
 		return Verdict{NeedBody: true}
 	}
 	var v Verdict
 	switch held := m.KnownClass == gratitude.ClassHeld; {
 	case held && r.inSent(m):
-		v = r.fresh(m, b)
-	case held || r.holdsCommands(m, b):
+		v = r.fresh(m, c)
+	case held || r.holdsCommands(m, c):
 		v = duplicate(m)
 	default:
-		v = r.fresh(m, b)
+		v = r.fresh(m, c)
 	}
 	v.BodyHash = BodyHash(text(m).Plain)
 	return v
@@ -66,16 +66,16 @@ func (r *Rules) anotherCopy(m *Message, b *Batch) Verdict {
 // holdsCommands says whether the owner's message is command mail by where
 // it went (a card's address, a reply to gratitude's mail, #ID to the
 // capture address).
-func (r *Rules) holdsCommands(m *Message, b *Batch) bool {
+func (r *Rules) holdsCommands(m *msg, c *Context) bool {
 	h := &m.Header
 	detail, captured := r.captured(h)
-	_, ok := r.commandKind(h, b, threadRefs(h), captured, capture.ParseOptions(detail, r.askedAt(m), r.Owner.Location))
+	_, ok := r.commandKind(h, c, threadRefs(h), captured, capture.ParseOptions(detail, r.askedAt(m), r.Owner.Location))
 	return ok
 }
 
 // proven reports whether the owner's message needs no further proof: read
 // from Sent, or vouched for by trusted DKIM.
-func (r *Rules) proven(m *Message) bool {
+func (r *Rules) proven(m *msg) bool {
 	return r.inSent(m) || DKIMPassFor(&m.Header, r.Owner.AuthservID, r.ownerDomain())
 }
 
@@ -89,7 +89,7 @@ func unproven(what string) Verdict {
 // anyone can deliver to the capture address with the owner in From. It
 // waits, like command mail, for its copy in Sent (which then makes the
 // request) and is refused and reported once if none comes.
-func (r *Rules) held(m *Message, v Verdict) Verdict {
+func (r *Rules) held(m *msg, v Verdict) Verdict {
 	ask, ok := v.Event.(gratitude.Asked)
 	if !ok || r.proven(m) {
 		return v

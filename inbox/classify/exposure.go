@@ -1,4 +1,4 @@
-package inbox
+package classify
 
 import (
 	"bytes"
@@ -26,12 +26,12 @@ const (
 // sent to, and (when its body was read) any card address in the text of
 // any part or attached message, and the Message-IDs of attached messages:
 // an inline or attached forward of a card spends its token.
-func (r *Rules) exposed(m *Message, b *Batch, refs []string) *gratitude.Exposure {
+func (r *Rules) exposed(m *msg, c *Context, refs []string) *gratitude.Exposure {
 	h := &m.Header
 	if !r.showsOthers(h) {
 		return nil
 	}
-	e := gratitude.Exposure{MessageIDs: ownRefs(refs, b)}
+	e := gratitude.Exposure{MessageIDs: ownRefs(refs, c)}
 	if detail, ok := r.captured(h); ok {
 		if opts := capture.ParseOptions(detail, time.Time{}, time.UTC); opts.CardID != 0 {
 			e.CardIDs = append(e.CardIDs, opts.CardID)

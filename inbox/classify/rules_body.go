@@ -1,4 +1,4 @@
-package inbox
+package classify
 
 import (
 	"net/mail"
@@ -8,49 +8,11 @@ import (
 	"gratitude"
 	"gratitude/inbox/capture"
 	"gratitude/inbox/msgtext"
-
-	"github.com/emersion/go-imap/v2"
 )
-
-type imapFlag = imap.Flag
-
-// pendingAsk marks, in Batch.Threads, an ask earlier in the same batch whose
-// request does not exist yet; the store finds it by the references.
-const pendingAsk = -1
-
-// Batch is what the classifier knows of the mailbox beyond one message,
-// gathered once per batch by the sync engine.
-type Batch struct {
-	Threads map[string]int64    // Message-IDs of tracked threads → request (pendingAsk: asked in this batch)
-	Own     map[string]int64    // Message-IDs gratitude generated → request (0: none)
-	Recent  []gratitude.Request // requests of the last 60 days, for replies without threading headers
-	// LiveCards: some card's address still takes commands, so what the
-	// owner sends others is read for it.
-	LiveCards bool
-}
-
-func normSubject(s string) string { return msgtext.NormalizeSubject(s) }
-
-// text extracts the readable text of the fetched body; a body that cannot
-// be read at all yields an empty text, never a failed sync.
-// It is worked out once per message.
-func text(m *Message) *msgtext.Text {
-	if m.Body == nil {
-		return &msgtext.Text{}
-	}
-	if m.text == nil {
-		t, err := msgtext.Extract(m.Body)
-		if err != nil || t == nil {
-			t = &msgtext.Text{}
-		}
-		m.text = t
-	}
-	return m.text
-}
 
 // ask builds the Asked event: the owner's own ask, or a forward of an
 // earlier message to the capture address.
-func (r *Rules) ask(m *Message, detail string, opts capture.Options) Verdict {
+func (r *Rules) ask(m *msg, detail string, opts capture.Options) Verdict {
 	h := &m.Header
 	_, subject := r.stripTag(h.Subject)
 	ev := gratitude.Asked{
@@ -118,7 +80,7 @@ func (r *Rules) forwardedDate(fwd *msgtext.Forwarded, outer *Header) time.Time {
 }
 
 // ownerFollowup is the owner writing in a tracked thread; it may thank.
-func (r *Rules) ownerFollowup(m *Message, req int64, refs []string) Verdict {
+func (r *Rules) ownerFollowup(m *msg, req int64, refs []string) Verdict {
 	h := &m.Header
 	plain := text(m).Plain
 	if why := msgtext.AutoReplyReason(h.Subject, plain); why != "" {
@@ -136,7 +98,7 @@ func (r *Rules) ownerFollowup(m *Message, req int64, refs []string) Verdict {
 
 // reply is someone answering in a tracked thread, unless the body shows a
 // machine or an invitation after all.
-func (r *Rules) reply(m *Message, req int64, refs []string) Verdict {
+func (r *Rules) reply(m *msg, req int64, refs []string) Verdict {
 	h := &m.Header
 	t := text(m)
 	ooo := msgtext.AutoReplyReason(h.Subject, t.Plain)
@@ -173,9 +135,6 @@ func signerOf(name, email string) string {
 	local, _, _ := strings.Cut(email, "@")
 	return local
 }
-
-// positive turns the pending-ask marker into "let the store find it".
-func positive(req int64) int64 { return max(req, 0) }
 
 func toMail(list []msgtext.Address) []*mail.Address {
 	out := make([]*mail.Address, 0, len(list))

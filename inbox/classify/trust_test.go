@@ -1,21 +1,21 @@
-package inbox_test
+package classify_test
 
 import (
 	"strings"
 	"testing"
 
-	"gratitude/inbox"
+	"gratitude/inbox/classify"
 )
 
 // trustHeader builds a fetched header block whose Authentication-Results
 // fields are ars, topmost first.
-func trustHeader(ars ...string) *inbox.Header {
+func trustHeader(ars ...string) *classify.Header {
 	var b strings.Builder
 	for _, ar := range ars {
 		b.WriteString("Authentication-Results: " + ar + "\r\n")
 	}
 	b.WriteString("From: Ada <ada@example.org>\r\nSubject: Re: [#42] approve\r\n\r\n")
-	h := inbox.ParseHeader([]byte(b.String()))
+	h := classify.ParseHeader([]byte(b.String()))
 	return &h
 }
 
@@ -28,7 +28,7 @@ func TestDKIMPassForTrustsOnlyTheServersTopmostField(t *testing.T) {
 	)
 	tests := []struct {
 		name   string
-		h      *inbox.Header
+		h      *classify.Header
 		authID string
 		domain string
 		want   bool
@@ -60,7 +60,7 @@ func TestDKIMPassForTrustsOnlyTheServersTopmostField(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := inbox.DKIMPassFor(tt.h, tt.authID, tt.domain); got != tt.want {
+			if got := classify.DKIMPassFor(tt.h, tt.authID, tt.domain); got != tt.want {
 				t.Errorf("DKIMPassFor = %v, want %v", got, tt.want)
 			}
 		})
@@ -82,12 +82,12 @@ func TestDKIMPassForMalformedFieldsTrustNothing(t *testing.T) {
 		"(((((; )))))\\",
 		`mx.example.org; dkim=pass header.d="example.org`,
 	} {
-		if inbox.DKIMPassFor(trustHeader(ar), "mx.example.org", "example.org") {
+		if classify.DKIMPassFor(trustHeader(ar), "mx.example.org", "example.org") {
 			t.Errorf("%q: trusted", ar)
 		}
 	}
-	broken := inbox.ParseHeader([]byte("Authentication-Results mx.example.org; dkim=pass header.d=example.org\r\n\r\n"))
-	if inbox.DKIMPassFor(&broken, "mx.example.org", "example.org") {
+	broken := classify.ParseHeader([]byte("Authentication-Results mx.example.org; dkim=pass header.d=example.org\r\n\r\n"))
+	if classify.DKIMPassFor(&broken, "mx.example.org", "example.org") {
 		t.Error("a line without a colon was trusted")
 	}
 }
@@ -104,16 +104,16 @@ func FuzzDKIMPassFor(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, ar string) {
 		h := trustHeader(ar)
-		inbox.DKIMPassFor(h, "mx.example.org", "example.org")
+		classify.DKIMPassFor(h, "mx.example.org", "example.org")
 	})
 }
 
 func TestDKIMPassForAcceptsGmailsHeaderIOnly(t *testing.T) {
-	h := inbox.ParseHeader([]byte("Authentication-Results: mx.google.com;\r\n dkim=pass header.i=@example.org header.s=20230601 header.b=abc;\r\n spf=pass smtp.mailfrom=ada@example.org\r\nFrom: ada@example.org\r\n\r\n"))
-	if !inbox.DKIMPassFor(&h, "mx.google.com", "example.org") {
+	h := classify.ParseHeader([]byte("Authentication-Results: mx.google.com;\r\n dkim=pass header.i=@example.org header.s=20230601 header.b=abc;\r\n spf=pass smtp.mailfrom=ada@example.org\r\nFrom: ada@example.org\r\n\r\n"))
+	if !classify.DKIMPassFor(&h, "mx.google.com", "example.org") {
 		t.Error("dkim=pass with header.i=@example.org was not believed")
 	}
-	if inbox.DKIMPassFor(&h, "mx.google.com", "example.com") {
+	if classify.DKIMPassFor(&h, "mx.google.com", "example.com") {
 		t.Error("header.i of another domain was believed")
 	}
 }

@@ -1,4 +1,4 @@
-package inbox
+package classify
 
 import (
 	"bytes"
@@ -45,7 +45,7 @@ var plainMsgIDField = regexp.MustCompile(`^<([A-Za-z0-9.!#$%&'*+/=?^_{|}~-]+@[A-
 // match; a lower-case From address.
 func FuzzParseHeader(f *testing.F) {
 	for _, dir := range []string{"corpus", "hostile"} {
-		files, err := filepath.Glob(filepath.Join("..", "testdata", dir, "*.eml"))
+		files, err := filepath.Glob(filepath.Join("..", "..", "testdata", dir, "*.eml"))
 		if err != nil || len(files) == 0 {
 			f.Fatalf("no seeds in testdata/%s: %v", dir, err)
 		}

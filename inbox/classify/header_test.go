@@ -1,11 +1,11 @@
-package inbox_test
+package classify_test
 
 import (
 	"strings"
 	"testing"
 	"time"
 
-	"gratitude/inbox"
+	"gratitude/inbox/classify"
 )
 
 func TestParseHeaderDecodesEncodedWordsAndIDs(t *testing.T) {
@@ -16,7 +16,7 @@ func TestParseHeaderDecodesEncodedWordsAndIDs(t *testing.T) {
 		"Message-ID: <abc.123@mail.example.de>\r\n" +
 		"In-Reply-To: <ask-1@example.org>\r\n" +
 		"References: <ask-0@example.org>\r\n <ask-1@example.org>\r\n\r\n"
-	h := inbox.ParseHeader([]byte(raw))
+	h := classify.ParseHeader([]byte(raw))
 	if h.From[0].Name != "Jürgen Müller" || h.FromAddress() != "juergen@example.de" {
 		t.Errorf("from = %+v / %q", h.From[0], h.FromAddress())
 	}
@@ -40,11 +40,11 @@ func TestParseHeaderDecodesEncodedWordsAndIDs(t *testing.T) {
 func TestMissingMessageIDGetsTheSameSyntheticIDInEveryCopy(t *testing.T) {
 	inboxCopy := "Delivered-To: ada@example.org\r\nFrom: a@example.org\r\nSubject: hi\r\nDate: Tue, 24 Nov 2026 18:05:00 +0100\r\n\r\n"
 	sentCopy := "From: a@example.org\r\nSubject: hi\r\nDate: Tue, 24 Nov 2026 18:05:00 +0100\r\n\r\n"
-	a, b := inbox.ParseHeader([]byte(inboxCopy)), inbox.ParseHeader([]byte(sentCopy))
+	a, b := classify.ParseHeader([]byte(inboxCopy)), classify.ParseHeader([]byte(sentCopy))
 	if !a.Synthetic || a.MessageID == "" || a.MessageID != b.MessageID {
 		t.Fatalf("synthetic ids %q / %q", a.MessageID, b.MessageID)
 	}
-	other := inbox.ParseHeader([]byte(strings.Replace(sentCopy, "hi", "hello", 1)))
+	other := classify.ParseHeader([]byte(strings.Replace(sentCopy, "hi", "hello", 1)))
 	if other.MessageID == a.MessageID {
 		t.Fatal("different messages share a synthetic id")
 	}
@@ -58,7 +58,7 @@ func TestBrokenHeaderFieldsNeverFailTheMessage(t *testing.T) {
 		"From: a@example.org", // no terminating blank line
 		"Message-ID: \r\nTo: ,,,\r\n\r\n",
 	} {
-		h := inbox.ParseHeader([]byte(raw))
+		h := classify.ParseHeader([]byte(raw))
 		if h.MessageID == "" {
 			t.Errorf("%q: no message id (synthetic expected)", raw)
 		}

@@ -1,10 +1,11 @@
 package inbox
 
 import (
+	"sync"
 	"time"
 
 	"gratitude"
-	"gratitude/inbox/msgtext"
+	"gratitude/inbox/classify"
 
 	"github.com/emersion/go-imap/v2"
 )
@@ -18,33 +19,30 @@ type Message struct {
 	Flags        []imap.Flag // system flags and keywords (labels) as the server sent them
 	InternalDate time.Time
 	Size         int64
-	Header       Header
+	Header       classify.Header
 	Known        bool            // the Message-ID was already recorded, in any mailbox
 	KnownClass   gratitude.Class // the class of that earlier copy
 	Body         []byte          // set only on the second call, when the first verdict asked for it
-
-	text *msgtext.Text // Body's readable text, once worked out (see text)
 }
 
-// Verdict is a classifier's answer for one message.
-type Verdict struct {
-	Class     gratitude.Class
-	Reason    string
-	NeedBody  bool            // fetch the body and ask again; only for messages that matter
-	RequestID int64           // the request it belongs to, when known
-	Event     gratitude.Event // what it means for the request (or the ledger)
-	// Exposed names cards the message showed to someone else.
-	Exposed *gratitude.Exposure
-	// BodyHash is the owner's message's BodyHash, when its body was read
-	// for a proof.
-	BodyHash string
-}
+// Verdict is a classifier's answer for one message (see classify.Verdict).
+type Verdict = classify.Verdict
+
+// Owner describes whose mailbox this is and how asks are marked (see classify.Owner).
+type Owner = classify.Owner
+
+// HeaderFields are the only header fields fetched for a new message: the ones the classifier reads.
+var HeaderFields = classify.HeaderFields
+
+// ReasonNotTracked is the reason code of a message in no tracked thread (see classify's reasons).
+const ReasonNotTracked = classify.ReasonNotTracked
 
 // Classifier decides what a message is. It is called with the header fields
 // only; when its verdict asks for the body, it is called again with Body set.
 // It must be fast (it runs once per new message) and do no I/O: what it
-// needs to know of the mailbox comes in the Batch, which it may update
-// (an ask registers its thread for the messages after it).
+// needs to know of the mailbox comes in the Batch, which it only reads. The
+// sync engine owns the batch: it records an ask's thread (a verdict with
+// StartsThread) before it asks about the next message.
 type Classifier interface {
 	Classify(m *Message, b *Batch) Verdict
 }
@@ -64,3 +62,25 @@ var RecordOnly = ClassifierFunc(func(m *Message, _ *Batch) Verdict {
 	}
 	return Verdict{Class: gratitude.ClassPending, Reason: "recorded; not classified yet"}
 })
+
+// Rules is gratitude's classifier (classify.Rules) for the sync engine.
+type Rules struct {
+	Owner Owner
+
+	once  sync.Once
+	rules *classify.Rules // built from Owner on first use
+}
+
+// Classify implements Classifier.
+func (r *Rules) Classify(m *Message, b *Batch) Verdict {
+	r.once.Do(func() { r.rules = &classify.Rules{Owner: r.Owner} })
+	in := classify.Message{Mailbox: m.Mailbox, InternalDate: m.InternalDate, Header: m.Header,
+		Known: m.Known, KnownClass: m.KnownClass, Body: m.Body}
+	if len(m.Flags) > 0 {
+		in.Flags = make([]string, len(m.Flags))
+		for i, f := range m.Flags {
+			in.Flags[i] = string(f)
+		}
+	}
+	return r.rules.Classify(&in, b.context())
+}

@@ -1,11 +1,11 @@
-package inbox_test
+package classify_test
 
 import (
 	"strings"
 	"testing"
 
 	"gratitude"
-	"gratitude/inbox"
+	"gratitude/inbox/classify"
 	"gratitude/inbox/msgtext"
 )
 
@@ -38,7 +38,7 @@ func TestHiddenHTMLCarriesNoCommand(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cmds, _ := inbox.ParseCommands(x.Plain, now, loc)
+			cmds, _ := classify.ParseCommands(x.Plain, now, loc)
 			got := len(cmds) == 1 && cmds[0].Verb == gratitude.VerbApprove
 			if got != tc.approve || !got && len(cmds) > 0 {
 				t.Errorf("commands %+v from %q, want approve: %v", cmds, x.Plain, tc.approve)
