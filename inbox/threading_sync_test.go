@@ -251,3 +251,79 @@ func checkBikeReplies(t *testing.T, st *threadStore, replies map[string][]byte) 
 		t.Errorf("helpers %v, want %v", st.helpers(), want)
 	}
 }
+
+// adaThanksBruno is Ada thanking Bruno in the bicycle thread.
+func adaThanksBruno() []byte {
+	return crlf(`From: Ada Lovelace <ada@example.org>
+To: Bruno Costa <bruno@example.net>
+Subject: Re: Who knows a good bicycle mechanic?
+Date: Mon, 23 Nov 2026 18:40:00 +0100
+Message-ID: <ada-thanks.bruno@example.org>
+In-Reply-To: <r1.bruno@example.net>
+References: <` + bikeAskID + `> <r1.bruno@example.net>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Thank you, Bruno! Jonas fixed it in an hour.
+Ada
+`)
+}
+
+// TestAnAnswerToAnAskEarlierInTheBatchIsTrackedByTheSyncer syncs an ask and
+// an answer to it in one batch: the answer is tracked, because the sync
+// engine records the ask's thread, and the classifier writes nothing into
+// the batch it is given.
+func TestAnAnswerToAnAskEarlierInTheBatchIsTrackedByTheSyncer(t *testing.T) {
+	for _, tc := range []struct {
+		name, mailbox string
+		answer        []byte
+		want          []gratitude.Class // the ask's class, the answer's
+	}{
+		// Both arrived while the daemon was down: the ask's copy to the
+		// capture address waits for its copy in Sent, Bruno's answer is
+		// a reply all the same.
+		{"a reply in INBOX", "INBOX", commaRefsReply(), []gratitude.Class{gratitude.ClassHeld, gratitude.ClassReply}},
+		{"the owner's thanks in Sent", "Sent", adaThanksBruno(), []gratitude.Class{gratitude.ClassAsk, gratitude.ClassOwnerFollowup}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newMem(t)
+			for _, raw := range [][]byte{bikeAsk(), tc.answer} {
+				if _, err := srv.Append(owner, tc.mailbox, raw); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rules := &inbox.Rules{Owner: corpusOwner()}
+			var wrote []string
+			watched := inbox.ClassifierFunc(func(m *inbox.Message, b *inbox.Batch) inbox.Verdict {
+				before := maps.Clone(b.Threads)
+				v := rules.Classify(m, b)
+				if !maps.Equal(before, b.Threads) {
+					wrote = append(wrote, fmt.Sprintf("%s: threads %v, then %v", m.Header.MessageID, before, b.Threads))
+				}
+				return v
+			})
+			st := newMemStore()
+			s := newSyncer(st, watched)
+			conn := dial(t, optionsFor(t, srv.Addr()), s.Stats)
+			if _, err := s.Sync(context.Background(), conn, tc.mailbox); err != nil {
+				t.Fatalf("sync: %v", err)
+			}
+			if st.commits != 2 {
+				t.Errorf("%d commits, want the batch and the cursor: the two messages in one batch", st.commits)
+			}
+			for _, w := range wrote {
+				t.Errorf("the classifier wrote into the batch: %s", w)
+			}
+			got := recorded(st, tc.mailbox)
+			slices.SortFunc(got, func(a, b gratitude.SeenMessage) int { return int(a.UID) - int(b.UID) })
+			var classes []gratitude.Class
+			for _, m := range got {
+				t.Logf("%-28s %-14s %q", m.MessageID, m.Class, m.Reason)
+				classes = append(classes, m.Class)
+			}
+			if !slices.Equal(classes, tc.want) {
+				t.Errorf("recorded %v, want %v", classes, tc.want)
+			}
+		})
+	}
+}
