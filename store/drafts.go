@@ -90,13 +90,11 @@ WHERE account_id = ? AND message_id = ? AND target = 'imap:drafts' AND state = '
 UPDATE outbox SET state = 'cancelled', last_error = ? WHERE account_id = ? AND message_id = ? AND state = 'queued'`
 )
 
-// ErrNotInThread is returned for a thank-you to an address that did not
-// write in the request's thread: it is never sent.
-var ErrNotInThread = errors.New("the address did not write in the request's thread")
+// ErrNotInThread is gratitude.ErrNotInThread.
+var ErrNotInThread = gratitude.ErrNotInThread
 
-// ErrNotWanted is returned for a thank-you no longer wanted: its helper is
-// thanked or skipped, or the request was cancelled.
-var ErrNotWanted = errors.New("no thank-you is wanted any more")
+// ErrNotWanted is gratitude.ErrNotWanted.
+var ErrNotWanted = gratitude.ErrNotWanted
 
 // RequestsToDraft returns up to limit resolved requests with a helper who
 // still needs a thank-you draft.
@@ -237,8 +235,8 @@ type suffixScanner struct {
 
 func (s suffixScanner) Scan(dest ...any) error { return s.scanner.Scan(append(dest, s.extra)...) }
 
-// ErrNoSuchDraft is returned for a draft id the account does not have.
-var ErrNoSuchDraft = errors.New("no such draft")
+// ErrNoSuchDraft is gratitude.ErrNoSuchDraft.
+var ErrNoSuchDraft = gratitude.ErrNoSuchDraft
 
 // Draft returns one draft.
 func (s *Store) Draft(ctx context.Context, account, id int64) (gratitude.Draft, error) {

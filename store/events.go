@@ -1,6 +1,8 @@
 package store
 
 import (
+	"gratitude"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -22,8 +24,8 @@ WHERE request_id = ?
 ORDER BY id`
 )
 
-// ErrNoRequest is returned when a request id does not exist in the account.
-var ErrNoRequest = errors.New("no such request")
+// ErrNoRequest is gratitude.ErrNoSuchRequest.
+var ErrNoRequest = gratitude.ErrNoSuchRequest
 
 // Event is one entry of a request's append-only history.
 type Event struct {

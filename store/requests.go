@@ -59,8 +59,8 @@ INSERT INTO request_threads (account_id, request_id, message_id) VALUES (?, ?, ?
 ON CONFLICT DO NOTHING`
 )
 
-// ErrNoSuchRequest is returned for a request id the account does not have.
-var ErrNoSuchRequest = errors.New("no such request")
+// ErrNoSuchRequest is gratitude.ErrNoSuchRequest.
+var ErrNoSuchRequest = gratitude.ErrNoSuchRequest
 
 // requestOptions is what the options column holds.
 type requestOptions struct {
