@@ -40,6 +40,11 @@ func withDaemon(cmd *cobra.Command, g *globals, fn func(ctx context.Context, d *
 	if err != nil {
 		return err
 	}
+	return withDaemonApp(cmd, a, fn)
+}
+
+// withDaemonApp is withDaemon with the config loaded.
+func withDaemonApp(cmd *cobra.Command, a *app, fn func(ctx context.Context, d *daemon) error) error {
 	ctx, stop := signal.NotifyContext(contextOrBackground(cmd.Context()), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	d, err := newDaemon(ctx, a)

@@ -7,6 +7,7 @@ import (
 
 	"gratitude"
 	"gratitude/inbox"
+	"gratitude/internal/owner"
 	"gratitude/store"
 
 	"github.com/spf13/cobra"
@@ -73,7 +74,7 @@ func newApproveCmd(g *globals) *cobra.Command {
 		Short: "Send a thank-you draft (or every pending draft of a request) from your address",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return draftAction(cmd, g, args, request, "approve")
+			return draftAction(cmd, g, args, request, gratitude.VerbApprove)
 		},
 	}
 	cmd.Flags().Int64Var(&request, "request", 0, "approve every pending draft of this request")
@@ -86,71 +87,30 @@ func newSkipCmd(g *globals) *cobra.Command {
 		Short: "Drop a thank-you draft: its helper needs no thank-you",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return draftAction(cmd, g, args, 0, "skip")
+			return draftAction(cmd, g, args, 0, gratitude.VerbSkip)
 		},
 	}
 }
 
-// draftAction approves or skips the drafts named on the command line, then
-// delivers what that queued.
-func draftAction(cmd *cobra.Command, g *globals, args []string, request int64, verb string) error {
+// draftAction approves or skips the draft named on the command line, or
+// approves every pending draft of a request.
+func draftAction(cmd *cobra.Command, g *globals, args []string, request int64, verb gratitude.Verb) error {
 	if (len(args) == 1) == (request != 0) {
 		return &exitError{exitUsage, fmt.Errorf("%s: give a draft id or --request ID (see `gratitude drafts`)", verb)}
 	}
-	return withDaemon(cmd, g, func(ctx context.Context, d *daemon) error {
-		drafts, err := d.pickDrafts(ctx, args, request)
-		if err != nil {
-			return err
-		}
-		now := d.clock.Now()
-		for _, dr := range drafts {
-			if verb == "skip" {
-				err = d.thanks.Skip(ctx, dr, now)
-			} else {
-				err = d.thanks.Approve(ctx, dr, now)
-			}
-			if err != nil {
-				return &exitError{exitFailure, err}
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "draft %d to %s: %s\n", dr.ID, shownLine(dr.To.Email), map[string]string{"skip": "skipped", "approve": "approved"}[verb])
-		}
-		if verb == "approve" {
-			return d.deliverNow(ctx, cmd.OutOrStdout())
-		}
-		return nil
-	})
-}
-
-// pickDrafts returns the pending drafts named by id, or all of a request's.
-func (d *daemon) pickDrafts(ctx context.Context, args []string, request int64) ([]gratitude.Draft, error) {
+	act := owner.Action{Command: gratitude.Command{Verb: verb, Line: string(verb)}}
 	if len(args) == 1 {
 		id, err := parseID(args[0])
 		if err != nil {
-			return nil, err
+			return err
 		}
-		dr, err := d.store.Draft(ctx, d.account, id)
-		if err != nil {
-			return nil, &exitError{exitFailure, err}
-		}
-		if dr.State != gratitude.DraftPending {
-			return nil, &exitError{exitFailure, fmt.Errorf("draft %d is %s, not pending", id, dr.State)}
-		}
-		return []gratitude.Draft{dr}, nil
+		act.Draft, act.Line = id, fmt.Sprintf("%s draft %d", verb, id)
 	}
-	all, err := d.store.Drafts(ctx, d.account, request)
+	a, err := loadApp(g)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var pending []gratitude.Draft
-	for _, dr := range all {
-		if dr.State == gratitude.DraftPending {
-			pending = append(pending, dr)
-		}
-	}
-	if len(pending) == 0 {
-		return nil, &exitError{exitFailure, fmt.Errorf("request #%d has no pending draft (see `gratitude drafts --request %d`)", request, request)}
-	}
-	return pending, nil
+	return act1(cmd, g, a, request, []owner.Action{act})
 }
 
 // deliverNow sends what is queued, reaching the mailbox for its folders.

@@ -2,17 +2,65 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"net/mail"
+	"strings"
 
 	"gratitude"
-	"gratitude/store"
+	"gratitude/inbox/classify"
+	"gratitude/internal/control"
+	"gratitude/internal/owner"
 
 	"github.com/spf13/cobra"
 )
 
-// ownerCmd builds a command that applies one owner event to a request.
-func ownerCmd(g *globals, use, short string, nargs int, event func(args []string, a *app) (gratitude.Event, error)) *cobra.Command {
+// The owner's actions on the command line: each builds the actions a mail
+// command would, and hands them to the running daemon over its control
+// socket, or, when none runs, carries them out on the database directly.
+
+func newResolveCmd(g *globals) *cobra.Command {
+	return actionCmd(g, "resolve ID", "Mark a request resolved and write its thank-you drafts", 1, verbOnly(gratitude.VerbResolve))
+}
+
+func newCancelCmd(g *globals) *cobra.Command {
+	return actionCmd(g, "cancel ID", "Drop a request: no more nudges or reminders", 1, verbOnly(gratitude.VerbCancel))
+}
+
+func newHelpedCmd(g *globals) *cobra.Command {
+	return actionCmd(g, "helped ID ADDRESS", "Record that someone helped, though no reply was seen (a call, a chat)", 2,
+		func(args []string, _ *app) (owner.Action, error) {
+			addr, err := mail.ParseAddress(args[0])
+			if err != nil {
+				return owner.Action{}, &exitError{exitUsage, fmt.Errorf("%q is not an email address: %v", args[0], err)}
+			}
+			c := gratitude.Command{Verb: gratitude.VerbHelped, Who: strings.ToLower(addr.Address), Line: "helped " + addr.Address}
+			return owner.Action{Command: c, Name: addr.Name}, nil
+		})
+}
+
+func newSnoozeCmd(g *globals) *cobra.Command {
+	return actionCmd(g, "snooze ID DURATION", "Hold a request's reminders back: for 3d, 2w, or until a day (\"until monday\")", 2,
+		func(args []string, a *app) (owner.Action, error) {
+			line := "snooze " + strings.Join(args, " ")
+			cmds, _ := classify.ParseCommands(line, a.clock.Now(), a.cfg.Location())
+			if len(cmds) != 1 || cmds[0].Verb != gratitude.VerbSnooze {
+				return owner.Action{}, &exitError{exitUsage, fmt.Errorf("snooze: %q is not a duration or a day (try 3d, 2w, \"until monday\")", strings.Join(args, " "))}
+			}
+			return owner.Action{Command: cmds[0]}, nil
+		})
+}
+
+// verbOnly is an action with no argument but the request.
+func verbOnly(v gratitude.Verb) func([]string, *app) (owner.Action, error) {
+	return func([]string, *app) (owner.Action, error) {
+		return owner.Action{Command: gratitude.Command{Verb: v, Line: string(v)}}, nil
+	}
+}
+
+// actionCmd builds a command that carries out one action on request ID.
+func actionCmd(g *globals, use, short string, nargs int, action func(args []string, a *app) (owner.Action, error)) *cobra.Command {
 	return &cobra.Command{
 		Use:   use,
 		Short: short,
@@ -22,45 +70,84 @@ func ownerCmd(g *globals, use, short string, nargs int, event func(args []string
 			if err != nil {
 				return err
 			}
-			return withStore(cmd, g, func(ctx context.Context, a *app, st *store.Store, acct int64) error {
-				ev, err := event(args[1:], a)
-				if err != nil {
-					return err
-				}
-				before, err := st.Request(ctx, acct, id)
-				if err != nil {
-					return &exitError{exitFailure, err}
-				}
-				r, err := st.Apply(ctx, acct, id, ev, a.clock.Now())
-				if err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), "#%d %s: %s → %s\n", r.ID, shownLine(r.Subject), before.State, r.State)
-				return nil
-			})
+			a, err := loadApp(g)
+			if err != nil {
+				return err
+			}
+			act, err := action(args[1:], a)
+			if err != nil {
+				return err
+			}
+			return act1(cmd, g, a, id, []owner.Action{act})
 		},
 	}
 }
 
-func newResolveCmd(g *globals) *cobra.Command {
-	return ownerCmd(g, "resolve ID", "Mark a request resolved", 1, func(_ []string, a *app) (gratitude.Event, error) {
-		return gratitude.Resolve{At: a.clock.Now()}, nil
-	})
-}
-
-func newCancelCmd(g *globals) *cobra.Command {
-	return ownerCmd(g, "cancel ID", "Drop a request: no more nudges or reminders", 1, func(_ []string, a *app) (gratitude.Event, error) {
-		return gratitude.Cancel{At: a.clock.Now()}, nil
-	})
-}
-
-func newHelpedCmd(g *globals) *cobra.Command {
-	return ownerCmd(g, "helped ID ADDRESS", "Record that someone helped, though no reply was seen (a call, a chat)", 2,
-		func(args []string, a *app) (gratitude.Event, error) {
-			addr, err := mail.ParseAddress(args[0])
-			if err != nil {
-				return nil, &exitError{exitUsage, fmt.Errorf("%q is not an email address: %v", args[0], err)}
+// act1 carries out actions on one request (0: the first action's draft's),
+// in the running daemon when there is one, and prints what they did.
+func act1(cmd *cobra.Command, g *globals, a *app, request int64, acts []owner.Action) error {
+	ctx := contextOrBackground(cmd.Context())
+	out := cmd.OutOrStdout()
+	c, err := control.Dial(control.SocketPath(a.cfg.Database))
+	if err == nil {
+		rep, err := c.Do(ctx, request, acts)
+		if err != nil {
+			return actionFailed(err)
+		}
+		printReply(out, rep)
+		if rep.Queued() {
+			fmt.Fprintln(out, "The running daemon sends what this queued now.")
+		}
+		return problemsExit(rep)
+	}
+	if !errors.Is(err, control.ErrNoDaemon) {
+		return err
+	}
+	return withDaemonApp(cmd, a, func(ctx context.Context, d *daemon) error {
+		r, err := d.thanks.Actions.Do(ctx, request, acts, d.clock.Now())
+		if err != nil {
+			return actionFailed(err)
+		}
+		rep := control.ReplyOf(r)
+		printReply(out, rep)
+		if rep.Queued() {
+			if err := d.deliverNow(ctx, out); err != nil {
+				return err
 			}
-			return gratitude.MarkHelped{Who: gratitude.Address{Name: addr.Name, Email: addr.Address}, At: a.clock.Now()}, nil
-		})
+		}
+		return problemsExit(rep)
+	})
+}
+
+// actionFailed makes an unknown request or draft a failure (exit 1).
+func actionFailed(err error) error {
+	if errors.Is(err, gratitude.ErrNoSuchRequest) || errors.Is(err, gratitude.ErrNoSuchDraft) {
+		return &exitError{exitFailure, err}
+	}
+	return err
+}
+
+// problemsExit fails (exit 1) when no action could be done.
+func problemsExit(rep control.Reply) error {
+	if n := rep.Problems(); n > 0 && n == len(rep.Outcomes) {
+		return &exitError{exitFailure, fmt.Errorf("nothing done on request #%d (see `gratitude show %d`)", rep.Request, rep.Request)}
+	}
+	return nil
+}
+
+// printReply prints the request's change of state, each draft an action
+// decided, and each problem.
+func printReply(w io.Writer, r control.Reply) {
+	fmt.Fprintf(w, "#%d %s: %s → %s\n", r.Request, shownLine(r.Subject), r.Before, r.After)
+	for _, o := range r.Outcomes {
+		if o.Problem != "" {
+			fmt.Fprintf(w, "not done: %s: %s\n", shownLine(o.Line), shownLine(o.Problem))
+		}
+		for _, d := range o.Drafts {
+			fmt.Fprintf(w, "draft %d to %s: %s\n", d.ID, shownLine(d.To), d.State)
+		}
+	}
+	if r.Drafted > 0 {
+		fmt.Fprintf(w, "%d thank-you draft(s) written: see `gratitude drafts --request %d`.\n", r.Drafted, r.Request)
+	}
 }

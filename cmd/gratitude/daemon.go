@@ -30,6 +30,10 @@ type daemon struct {
 	remind  *remind.Runner
 	thanks  *thanks.Runner
 	gate    *mailGate // nil for one-shot commands, which sync first
+
+	// decide is held by a decision pass and by an owner's action from the
+	// control socket, so the two never work on one request at once.
+	decide sync.Mutex
 }
 
 func newDaemon(ctx context.Context, a *app) (*daemon, error) {
@@ -173,13 +177,19 @@ func (d *daemon) run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	wg.Go(func() { d.alertLoop(ctx) })
 	srv := d.serveHTTP(ctx)
+	remindKick, sendKick := make(chan struct{}, 1), make(chan struct{}, 1)
+	ctl, err := d.listenControl(ctx, remindKick, sendKick)
+	if err != nil {
+		shutdownHTTP(srv)
+		return err
+	}
+	defer ctl.Close()
 	folders, err := d.discover(ctx)
 	if err != nil || ctx.Err() != nil {
 		shutdownHTTP(srv)
 		return err
 	}
 	d.log.Info("watching", "inbox", folders.Inbox, "sent", folders.Sent, "idle", d.cfg.IMAP.Idle)
-	remindKick, sendKick := make(chan struct{}, 1), make(chan struct{}, 1)
 	d.gate = &mailGate{last: folders.Inbox}
 	d.thanks.SentFolder = folders.Sent
 	w := &inbox.Watcher{

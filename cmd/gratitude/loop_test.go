@@ -8,10 +8,13 @@ import (
 	"net/textproto"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"gratitude/internal/testmail"
+
+	"github.com/emersion/go-smtp"
 )
 
 // loopWorld is the owner's mailbox on go-imap's in-memory server, a go-smtp
@@ -23,6 +26,8 @@ type loopWorld struct {
 	config string
 	env    []string
 	t0     time.Time
+	// smtpDown makes the SMTP server answer 451 to every DATA while set.
+	smtpDown *atomic.Bool
 }
 
 func newLoopWorld(t *testing.T) *loopWorld {
@@ -31,7 +36,13 @@ func newLoopWorld(t *testing.T) *loopWorld {
 	if err := mem.AddUser(testOwner, testPass); err != nil {
 		t.Fatal(err)
 	}
-	srv := testmail.NewSMTP(t, testmail.SMTPOptions{})
+	down := &atomic.Bool{}
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{Reply: func(stage, _ string) *smtp.SMTPError {
+		if stage == testmail.SMTPData && down.Load() {
+			return &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "try again later"}
+		}
+		return nil
+	}})
 	ih, ip := splitHostPort(t, mem.Addr())
 	sh, sp := splitHostPort(t, srv.Addr())
 	dir := t.TempDir()
@@ -44,7 +55,7 @@ reminders: {quiet_hours: "off", digest: "off"}
 http: {listen: "off"}
 `, testOwner, filepath.Join(dir, "g.db"), ih, ip, sh, sp)
 	return &loopWorld{t: t, imap: mem, smtp: srv, config: writeFile(t, filepath.Join(dir, "g.yaml"), cfg),
-		env: []string{"GRATITUDE_TEST_IMAP_PASSWORD=" + testPass}, t0: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
+		env: []string{"GRATITUDE_TEST_IMAP_PASSWORD=" + testPass}, t0: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC), smtpDown: down}
 }
 
 // at is the test's clock: t0 plus d, as --now wants it.

@@ -41,8 +41,10 @@ func (d *daemon) decideLoop(ctx context.Context, wake <-chan struct{}, sendKick 
 			sleepUntil(ctx, wake, maxSleep) // the watcher wakes us once INBOX is read
 			continue
 		}
+		d.decide.Lock()
 		tres, terr := d.thanksPass(ctx)
 		res, err := d.remindPass(ctx)
+		d.decide.Unlock()
 		if res.Reminders > 0 || res.Digest || tres.Queued {
 			kick(sendKick)
 		}

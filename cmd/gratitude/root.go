@@ -52,6 +52,7 @@ func newRootCmd() *cobra.Command {
 		newShowCmd(g),
 		newPeopleCmd(g),
 		newResolveCmd(g),
+		newSnoozeCmd(g),
 		newCancelCmd(g),
 		newHelpedCmd(g),
 		newDigestCmd(g),

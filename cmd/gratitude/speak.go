@@ -10,6 +10,7 @@ import (
 	"gratitude/internal/cards"
 	"gratitude/internal/config"
 	"gratitude/internal/outbox"
+	"gratitude/internal/owner"
 	"gratitude/internal/remind"
 	"gratitude/internal/thanks"
 	"gratitude/mailer"
@@ -75,12 +76,16 @@ func (a *app) runner(st *store.Store, acct int64) (*remind.Runner, error) {
 // thanksRunner builds the runner that carries out commands and handles
 // thank-yous, sharing the reminder runner's composer.
 func (a *app) thanksRunner(st *store.Store, acct int64, rr *remind.Runner) *thanks.Runner {
-	return &thanks.Runner{
+	r := &thanks.Runner{
 		Store: st, Account: acct, Owner: rr.Composer.Owner, Signature: a.cfg.Owner.Signature,
 		Composer: rr.Composer, Cards: rr.Composer.Cards,
 		Drafts: a.cfg.Thanks.Drafts(), Approval: a.cfg.Thanks.Approval(), FilesSent: a.cfg.SMTP.FilesSent,
 		Policy: rr.Policy, RepliesPerHour: a.cfg.Notify.RepliesPerHour, Log: a.log.With("component", "thanks"),
 	}
+	// Command mail is carried out by the owner's actions, which draft,
+	// show and send through the runner.
+	r.Actions = &owner.Service{Store: st, Account: acct, Drafter: r}
+	return r
 }
 
 // sender builds the outbox sender over st, appending into folders.

@@ -55,16 +55,8 @@ func (r *Runner) Edit(ctx context.Context, d gratitude.Draft, text string, now t
 	return nil
 }
 
-// Skip drops a pending draft and closes its helper without a thank-you.
-func (r *Runner) Skip(ctx context.Context, d gratitude.Draft, now time.Time) error {
-	if _, err := r.Store.Apply(ctx, r.Account, d.RequestID, gratitude.Skip{Who: d.To, At: now}, now); err != nil {
-		return err
-	}
-	return r.drop(ctx, d, "skipped by you", now)
-}
-
-// drop skips a draft and removes its copy from Drafts, where it was put.
-func (r *Runner) drop(ctx context.Context, d gratitude.Draft, reason string, now time.Time) error {
+// Drop skips a draft and removes its copy from Drafts, where it was put.
+func (r *Runner) Drop(ctx context.Context, d gratitude.Draft, reason string, now time.Time) error {
 	if err := r.Store.SkipDraft(ctx, r.Account, d, reason, now); err != nil {
 		return err
 	}

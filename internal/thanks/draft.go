@@ -22,7 +22,7 @@ func (r *Runner) draftAll(ctx context.Context, now time.Time, res *PassResult) e
 		return err
 	}
 	for _, req := range reqs {
-		n, err := r.draft(ctx, req, now)
+		n, err := r.Draft(ctx, req, now)
 		if err != nil {
 			return err
 		}
@@ -31,8 +31,8 @@ func (r *Runner) draftAll(ctx context.Context, now time.Time, res *PassResult) e
 	return nil
 }
 
-// draft writes the drafts req needs and returns how many.
-func (r *Runner) draft(ctx context.Context, req gratitude.Request, now time.Time) (int, error) {
+// Draft writes the thank-you drafts req needs and returns how many.
+func (r *Runner) Draft(ctx context.Context, req gratitude.Request, now time.Time) (int, error) {
 	helped, err := r.helpedCounts(ctx)
 	if err != nil {
 		return 0, err
@@ -110,7 +110,7 @@ func (r *Runner) deliverAll(ctx context.Context, now time.Time, res *PassResult)
 		return err
 	}
 	for _, id := range ids {
-		if err := r.deliver(ctx, id, now); err != nil {
+		if err := r.Present(ctx, id, now); err != nil {
 			return err
 		}
 		res.Queued = true
@@ -118,9 +118,9 @@ func (r *Runner) deliverAll(ctx context.Context, now time.Time, res *PassResult)
 	return nil
 }
 
-// deliver queues the Drafts copies of a request's pending drafts and the
+// Present queues the Drafts copies of a request's pending drafts and the
 // card that lists them.
-func (r *Runner) deliver(ctx context.Context, requestID int64, now time.Time) error {
+func (r *Runner) Present(ctx context.Context, requestID int64, now time.Time) error {
 	req, err := r.Store.Request(ctx, r.Account, requestID)
 	if err != nil {
 		return err
@@ -176,7 +176,7 @@ func (r *Runner) supersede(ctx context.Context, now time.Time, _ *PassResult) er
 		return err
 	}
 	for _, o := range obsolete {
-		if err := r.drop(ctx, o.Draft, o.Why, now); err != nil {
+		if err := r.Drop(ctx, o.Draft, o.Why, now); err != nil {
 			return err
 		}
 		r.Log.Info("thank-you draft dropped", "draft", o.ID, "request", o.RequestID, "to", o.To.Email, "why", o.Why)

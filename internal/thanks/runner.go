@@ -7,6 +7,7 @@ import (
 
 	"gratitude"
 	"gratitude/internal/cards"
+	"gratitude/internal/owner"
 	"gratitude/internal/remind"
 	"gratitude/store"
 )
@@ -65,6 +66,8 @@ type Runner struct {
 	// render the thank-yous too.
 	Composer *remind.Composer
 	Cards    *cards.Issuer
+	// Actions carries out the commands of proven command mail.
+	Actions *owner.Service
 	// Drafts puts each draft in the Drafts folder; Approval mails the
 	// owner a card to answer. At least one should be set.
 	Drafts, Approval bool

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gratitude/internal/testmail"
+)
+
+// startDaemon runs `gratitude run` on the world at t0+d until the test ends.
+func (w *loopWorld) startDaemon(d time.Duration) *runningDaemon {
+	w.t.Helper()
+	cmd := exec.Command(binPath, "--config", w.config, "--log-format", "json", "--now", w.at(d), "run")
+	cmd.Env = append(os.Environ(), w.env...)
+	rd := &runningDaemon{cmd: cmd, stderr: &testmail.SyncBuffer{}, done: make(chan error, 1)}
+	cmd.Stderr = rd.stderr
+	if err := cmd.Start(); err != nil {
+		w.t.Fatal(err)
+	}
+	go func() { rd.done <- cmd.Wait() }()
+	w.t.Cleanup(func() {
+		cmd.Process.Kill()
+		<-rd.done
+		if w.t.Failed() {
+			w.t.Logf("daemon log:\n%s", rd.stderr.String())
+		}
+	})
+	return rd
+}
+
+// socketOf is the control socket of the world's database.
+func socketOf(w *loopWorld) string { return filepath.Join(filepath.Dir(w.config), "g.db.sock") }
+
+func TestResolveOnTheCommandLineReachesTheRunningDaemonAtOnce(t *testing.T) {
+	w := newLoopWorld(t)
+	withCarol(w)
+	answered(w)
+	d := w.startDaemon(5 * time.Hour)
+	waitUntil(t, 30*time.Second, "the daemon's control socket", func() bool {
+		_, err := os.Stat(socketOf(w))
+		return err == nil
+	})
+	if fi, _ := os.Stat(socketOf(w)); fi.Mode().Perm() != 0o600 {
+		t.Errorf("control socket mode %v, want 0600", fi.Mode().Perm())
+	}
+	start := time.Now()
+	r := w.cli("resolve", "1")
+	if r.code != 0 || !strings.Contains(r.stdout, "answered → resolved") || !strings.Contains(r.stdout, "running daemon") {
+		t.Fatalf("resolve: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	waitUntil(t, 5*time.Second, "two drafts in Drafts and a card in INBOX", func() bool {
+		return len(w.folder("Drafts")) == 2 && len(ofKind(w.folder("INBOX"), "card")) == 1
+	})
+	t.Logf("drafts and card %v after the command started", time.Since(start).Round(time.Millisecond))
+	if n := len(logLines(t, d.stderr.String(), "owner's action from the command line")); n != 1 {
+		t.Errorf("the daemon logged %d actions from the command line, want 1", n)
+	}
+	// A second daemon on the same database refuses to start.
+	second := runBin(t, w.env, "--config", w.config, "--log-format", "json", "run")
+	if second.code == 0 || !strings.Contains(second.stderr, "another gratitude daemon is running") {
+		t.Errorf("a second daemon: exit %d\n%s", second.code, second.stderr)
+	}
+	d.stop(t)
+	if _, err := os.Stat(socketOf(w)); !os.IsNotExist(err) {
+		t.Errorf("the socket outlived its daemon: %v", err)
+	}
+	// With no daemon, the command line works on the database itself.
+	if r := w.cli("cancel", "1"); r.code != 0 || !strings.Contains(r.stdout, "resolved → cancelled") {
+		t.Errorf("cancel with no daemon: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}

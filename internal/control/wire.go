@@ -1,0 +1,83 @@
+package control
+
+import (
+	"gratitude"
+	"gratitude/internal/owner"
+)
+
+// ActionsRequest asks the daemon to carry out actions on one request.
+type ActionsRequest struct {
+	Request int64          `json:"request"` // 0: the request of the first action's draft
+	Actions []owner.Action `json:"actions"`
+}
+
+// Reply is what a run of actions did, as the command line prints it.
+type Reply struct {
+	Request  int64          `json:"request"`
+	Subject  string         `json:"subject"`
+	Before   string         `json:"before"` // the request's state before
+	After    string         `json:"after"`  // and after
+	Drafted  int            `json:"drafted"`
+	Outcomes []OutcomeReply `json:"outcomes"`
+}
+
+// OutcomeReply is one action's outcome.
+type OutcomeReply struct {
+	Line    string       `json:"line"`
+	Problem string       `json:"problem,omitempty"`
+	Drafts  []DraftReply `json:"drafts,omitempty"`
+}
+
+// DraftReply is a draft an action approved, skipped or edited.
+type DraftReply struct {
+	ID    int64  `json:"id"`
+	To    string `json:"to"`
+	State string `json:"state"`
+}
+
+// errorReply is the body of a refused or failed call.
+type errorReply struct {
+	Error    string `json:"error"`
+	NotFound bool   `json:"not_found,omitempty"`
+}
+
+// ReplyOf is the reply for a report of the owner's actions.
+func ReplyOf(rep owner.Report) Reply {
+	r := Reply{Request: rep.Request.ID, Subject: rep.Request.Subject, Before: string(rep.Before.State),
+		After: string(rep.Request.State), Drafted: rep.Drafted}
+	for _, o := range rep.Outcomes {
+		or := OutcomeReply{Line: o.Action.Line, Problem: o.Problem}
+		for _, d := range o.Drafts {
+			or.Drafts = append(or.Drafts, DraftReply{ID: d.ID, To: d.To.Email, State: string(d.State)})
+		}
+		r.Outcomes = append(r.Outcomes, or)
+	}
+	return r
+}
+
+// Problems counts the outcomes that could not be done.
+func (r Reply) Problems() int {
+	n := 0
+	for _, o := range r.Outcomes {
+		if o.Problem != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// Queued reports whether the actions queued mail: drafts to show, or
+// thank-yous approved.
+func (r Reply) Queued() bool {
+	if r.Drafted > 0 {
+		return true
+	}
+	for _, o := range r.Outcomes {
+		for _, d := range o.Drafts {
+			if d.State == string(gratitude.DraftApproved) {
+				return true
+			}
+		}
+	}
+	return false
+}

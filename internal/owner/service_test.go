@@ -1,0 +1,202 @@
+package owner_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"gratitude"
+	"gratitude/internal/owner"
+	"gratitude/store"
+)
+
+var t0 = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+// drafter keeps drafts in the real store as the thanks runner does, with
+// a one-line text instead of a template, and counts what it was asked.
+type drafter struct {
+	st       *store.Store
+	acct     int64
+	presents []int64
+}
+
+func (d *drafter) Draft(ctx context.Context, req gratitude.Request, now time.Time) (int, error) {
+	var out []gratitude.Draft
+	for _, h := range req.Helpers {
+		if h.Thanked() || h.Skipped {
+			continue
+		}
+		out = append(out, gratitude.Draft{RequestID: req.ID, To: gratitude.Address{Name: h.Name, Email: h.Email},
+			MessageID: fmt.Sprintf("thanks-%d-%s@gratitude.test", req.ID, h.Email), InReplyTo: h.LastMessageID,
+			Subject: "Re: " + req.Subject, Text: "Thank you, " + h.Name, State: gratitude.DraftPending})
+	}
+	return len(out), d.st.AddDrafts(ctx, d.acct, out, now)
+}
+
+func (d *drafter) Present(ctx context.Context, requestID int64, now time.Time) error {
+	d.presents = append(d.presents, requestID)
+	return d.st.DeliverDrafts(ctx, d.acct, requestID, nil, now)
+}
+
+func (d *drafter) Approve(ctx context.Context, dr gratitude.Draft, now time.Time) error {
+	o := store.Outgoing{RequestID: dr.RequestID, Kind: "thank-you", Target: store.TargetSMTP, Sender: "ada@example.org",
+		Recipients: []string{dr.To.Email}, Subject: dr.Subject, MessageID: dr.MessageID, Raw: []byte("Subject: thanks\r\n\r\nThanks\r\n")}
+	return d.st.ApproveDraft(ctx, d.acct, dr, []store.Outgoing{o}, now)
+}
+
+func (d *drafter) Edit(ctx context.Context, dr gratitude.Draft, text string, now time.Time) error {
+	old := dr.MessageID
+	dr.Text, dr.MessageID = text, old+".edited"
+	return d.st.EditDraft(ctx, d.acct, dr, old, nil, now)
+}
+
+func (d *drafter) Drop(ctx context.Context, dr gratitude.Draft, reason string, now time.Time) error {
+	return d.st.SkipDraft(ctx, d.acct, dr, reason, now)
+}
+
+// world is a store holding one request that Alice and Carol answered.
+type world struct {
+	svc *owner.Service
+	st  *store.Store
+	dr  *drafter
+	req int64
+}
+
+func newWorld(t *testing.T) *world {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	acct, err := st.Account(ctx, "ada@example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ask := gratitude.SeenMessage{MessageID: "ask@example.org", Mailbox: "Sent", UIDValidity: 1, UID: 1, From: "ada@example.org",
+		Subject: "Budget", Class: gratitude.ClassAsk, SeenAt: t0, Event: gratitude.Asked{MessageID: "ask@example.org",
+			Subject: "Budget", NormSubject: "budget", At: t0, Asked: []gratitude.Address{{Email: "alice@example.net"}}}}
+	if err := st.CommitBatch(ctx, acct, gratitude.MailboxCursor{Mailbox: "Sent", UIDValidity: 1, LastUID: 1}, []gratitude.SeenMessage{ask}); err != nil {
+		t.Fatal(err)
+	}
+	reqID, ok, err := st.RequestByMessageID(ctx, acct, "ask@example.org")
+	if err != nil || !ok {
+		t.Fatalf("the ask made no request: %v", err)
+	}
+	var replies []gratitude.SeenMessage
+	for i, who := range []gratitude.Address{{Name: "Alice Martin", Email: "alice@example.net"}, {Name: "Carol Diaz", Email: "carol@example.org"}} {
+		id := fmt.Sprintf("r%d@example.net", i)
+		replies = append(replies, gratitude.SeenMessage{MessageID: id, Mailbox: "INBOX", UIDValidity: 1, UID: uint32(i + 1),
+			From: who.Email, Class: gratitude.ClassReply, SeenAt: t0, RequestID: reqID,
+			Event: gratitude.Replied{MessageID: id, At: t0.Add(time.Hour), From: who, Excerpt: "Here you go.", Thread: []string{"ask@example.org"}}})
+	}
+	if err := st.CommitBatch(ctx, acct, gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 1, LastUID: 2}, replies); err != nil {
+		t.Fatal(err)
+	}
+	dr := &drafter{st: st, acct: acct}
+	return &world{svc: &owner.Service{Store: st, Account: acct, Drafter: dr}, st: st, dr: dr, req: reqID}
+}
+
+func act(verb gratitude.Verb, who string) owner.Action {
+	return owner.Action{Command: gratitude.Command{Verb: verb, Who: who, Line: string(verb) + " " + who}}
+}
+
+func (w *world) do(t *testing.T, acts ...owner.Action) owner.Report {
+	t.Helper()
+	rep, err := w.svc.Do(context.Background(), w.req, acts, t0.Add(2*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+func (w *world) states(t *testing.T) map[string]gratitude.DraftState {
+	t.Helper()
+	ds, err := w.st.Drafts(context.Background(), w.svc.Account, w.req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]gratitude.DraftState{}
+	for _, d := range ds {
+		out[d.To.Email] = d.State
+	}
+	return out
+}
+
+func TestResolveDraftsAtOnceAndShowsThemOnceAfterEveryAction(t *testing.T) {
+	w := newWorld(t)
+	rep := w.do(t, act(gratitude.VerbResolve, ""), act(gratitude.VerbApprove, "alice"))
+	if rep.Request.State != gratitude.StateResolved || rep.Drafted != 2 || len(rep.Problems()) != 0 {
+		t.Fatalf("report %+v", rep)
+	}
+	if !slices.Equal(w.dr.presents, []int64{w.req}) {
+		t.Errorf("presented %v, want the request once, after the approve", w.dr.presents)
+	}
+	if s := w.states(t); s["alice@example.net"] != gratitude.DraftApproved || s["carol@example.org"] != gratitude.DraftPending {
+		t.Errorf("drafts %v", s)
+	}
+}
+
+func TestApproveOnACardApprovesOnlyTheDraftsItShowed(t *testing.T) {
+	w := newWorld(t)
+	w.do(t, act(gratitude.VerbResolve, ""))
+	ds, _ := w.st.Drafts(context.Background(), w.svc.Account, w.req)
+	a := act(gratitude.VerbApprove, "")
+	a.Shown = []int64{ds[0].ID}
+	w.do(t, a)
+	if s := w.states(t); s[ds[0].To.Email] != gratitude.DraftApproved || s[ds[1].To.Email] != gratitude.DraftPending {
+		t.Errorf("drafts %v; want only the shown one approved", s)
+	}
+	if rep := w.do(t, a); !slices.Equal(rep.Problems(), []string{"approve : no thank-you is waiting for approval"}) {
+		t.Errorf("approving the card again: %v", rep.Problems())
+	}
+}
+
+func TestSkipByDraftDropsAnApprovedThankYouAndClosesItsHelper(t *testing.T) {
+	w := newWorld(t)
+	w.do(t, act(gratitude.VerbResolve, ""), act(gratitude.VerbApprove, "carol"))
+	ds, _ := w.st.Drafts(context.Background(), w.svc.Account, w.req)
+	var carol int64
+	for _, d := range ds {
+		if d.To.Email == "carol@example.org" {
+			carol = d.ID
+		}
+	}
+	skip := owner.Action{Command: gratitude.Command{Verb: gratitude.VerbSkip, Line: "skip"}, Draft: carol}
+	rep := w.do(t, skip)
+	if len(rep.Problems()) != 0 || len(rep.Outcomes[0].Drafts) != 1 || rep.Outcomes[0].Drafts[0].State != gratitude.DraftSkipped {
+		t.Fatalf("skip: %+v", rep)
+	}
+	if h := rep.Request.Helper("carol@example.org"); h == nil || !h.Skipped {
+		t.Errorf("carol is not closed: %+v", h)
+	}
+	out, err := w.st.Outbox(context.Background(), w.svc.Account)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range out {
+		if o.State == store.OutQueued {
+			t.Errorf("a thank-you is still queued: %+v", o)
+		}
+	}
+	if rep := w.do(t, skip); len(rep.Problems()) != 1 {
+		t.Errorf("skipping a skipped draft again: %+v", rep.Outcomes)
+	}
+}
+
+func TestActionsThatCannotBeDoneAreProblemsAndTheOthersGoOn(t *testing.T) {
+	w := newWorld(t)
+	rep := w.do(t, act(gratitude.VerbSkip, "zoe"), act(gratitude.VerbNotHelped, "dan@example.com"),
+		act(gratitude.VerbEdit, ""), act(gratitude.VerbResolve, ""))
+	if got := len(rep.Problems()); got != 3 || rep.Request.State != gratitude.StateResolved {
+		t.Errorf("problems %v, state %s; want 3 problems and the request resolved", rep.Problems(), rep.Request.State)
+	}
+	if _, err := w.svc.Do(context.Background(), 999, []owner.Action{act(gratitude.VerbResolve, "")}, t0); !errors.Is(err, gratitude.ErrNoSuchRequest) {
+		t.Errorf("an unknown request: %v", err)
+	}
+}
