@@ -10,10 +10,8 @@ import (
 	"time"
 
 	"gratitude"
-	"gratitude/inbox"
 	"gratitude/internal/config"
-	"gratitude/mailer"
-	"gratitude/store"
+	"gratitude/internal/daemon"
 )
 
 // app is what a command needs once the configuration is loaded.
@@ -66,68 +64,13 @@ func newLogger(w io.Writer, g *globals, level slog.Level) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// openStore opens the database and the owner's account in it.
-func (a *app) openStore(ctx context.Context) (*store.Store, int64, error) {
-	st, err := store.Open(ctx, a.cfg.Database)
-	if err != nil {
-		return nil, 0, err
+// openDaemon builds the daemon's parts; a template override that does not
+// render is a usage error (exit status 2).
+func openDaemon(ctx context.Context, a *app) (*daemon.Daemon, error) {
+	d, err := daemon.Open(ctx, a.cfg, a.log, a.clock)
+	var ce *daemon.ConfigError
+	if errors.As(err, &ce) {
+		return nil, &exitError{exitUsage, err}
 	}
-	if fi, err := os.Stat(st.Path()); err == nil && fi.Mode().Perm()&0o077 != 0 {
-		a.log.Warn(fmt.Sprintf("the database %s can be read by other users (mode %v): it holds your mail's headers, "+
-			"the people you write to and the key of your cards; run chmod 600 on it", st.Path(), fi.Mode().Perm()))
-	}
-	acct, err := st.Account(ctx, a.cfg.Owner.Email)
-	if err != nil {
-		st.Close()
-		return nil, 0, err
-	}
-	return st, acct, nil
-}
-
-func (a *app) imapOptions() *inbox.Options {
-	c := a.cfg.IMAP
-	return &inbox.Options{
-		Host:           c.Host,
-		Port:           c.Port,
-		Security:       inbox.Security(c.Security),
-		CAFile:         c.CAFile,
-		Username:       c.Username,
-		Password:       a.cfg.IMAP.Password,
-		CommandTimeout: c.CommandTimeout,
-		IdleRefresh:    c.IdleRefresh,
-		Idle:           c.Idle,
-		PollInterval:   c.PollInterval,
-	}
-}
-
-func (a *app) smtpOptions() *mailer.SMTPOptions {
-	c := a.cfg.SMTP
-	return &mailer.SMTPOptions{
-		Host:     c.Host,
-		Port:     c.Port,
-		Security: mailer.Security(c.Security),
-		CAFile:   c.CAFile,
-		Username: c.Username,
-		Password: a.cfg.SMTP.Password,
-	}
-}
-
-// owner is what the classifier needs to know about the mailbox's owner.
-func (a *app) owner() inbox.Owner {
-	c := a.cfg
-	return inbox.Owner{
-		Name:         c.Owner.Name,
-		Addresses:    c.Owner.Addresses(),
-		Capture:      c.Capture.Address,
-		SubjectTags:  c.Capture.SubjectTags,
-		Keywords:     c.Capture.Keywords,
-		Location:     c.Location(),
-		NoReplyAfter: c.Reminders.NoReplyAfter,
-		AuthservID:   c.Trust.AuthservID,
-	}
-}
-
-func (a *app) wantFolders() inbox.Folders {
-	m := a.cfg.IMAP.Mailboxes
-	return inbox.Folders{Inbox: m.Inbox, Sent: m.Sent, Drafts: m.Drafts}
+	return d, err
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"gratitude/inbox"
+	"gratitude/internal/daemon"
 	"gratitude/mailer"
 
 	"github.com/emersion/go-imap/v2"
@@ -57,7 +58,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 }
 
 func (a *app) checkIMAP(ctx context.Context, c *checker) {
-	opts := a.imapOptions()
+	opts := daemon.IMAPOptions(a.cfg)
 	addr := net.JoinHostPort(opts.Host, strconv.Itoa(opts.Port))
 	conn, err := inbox.Dial(ctx, opts, nil)
 	stage := ""
@@ -83,7 +84,7 @@ func (a *app) checkIMAP(ctx context.Context, c *checker) {
 		return
 	}
 	defer conn.Close()
-	folders, ferr := conn.FindFolders(a.wantFolders())
+	folders, ferr := conn.FindFolders(daemon.Folders(a.cfg))
 	if ferr != nil {
 		c.line("FAIL", "folders", ferr.Error())
 	} else {
@@ -95,7 +96,7 @@ func (a *app) checkIMAP(ctx context.Context, c *checker) {
 // checkTemplates parses every template, overrides included, and runs it
 // once on sample data.
 func (a *app) checkTemplates(c *checker) {
-	if _, err := a.templates(); err != nil {
+	if _, err := daemon.LoadTemplates(a.cfg); err != nil {
 		c.line("FAIL", "templates", err.Error())
 		return
 	}
@@ -140,7 +141,7 @@ func checkCaps(c *checker, caps imap.CapSet) {
 }
 
 func (a *app) checkSMTP(ctx context.Context, c *checker) {
-	opts := a.smtpOptions()
+	opts := daemon.SMTPOptions(a.cfg)
 	addr := net.JoinHostPort(opts.Host, strconv.Itoa(opts.Port))
 	if err := mailer.Check(ctx, opts); err != nil {
 		c.line("FAIL", "smtp", err.Error())

@@ -55,14 +55,15 @@ func runDemo(ctx context.Context, w io.Writer, g *globals, exit bool) error {
 	t0 := demoStart(time.Now(), cfg.Location())
 	clock := &demoClock{t: t0}
 	a := &app{cfg: cfg, clock: clock, log: demoLogger(g, cfg)}
-	d, err := newDaemon(ctx, a)
+	d, err := openDaemon(ctx, a)
 	if err != nil {
 		return err
 	}
-	defer d.close()
+	defer d.Close()
+	st, acct := d.Store()
 	fmt.Fprintf(w, "gratitude demo: Ada's mailbox on a private mail server on this machine, the real daemon, a fast clock.\n\n")
-	story := &demo{world: world, run: d.runOnce, st: d.store, acct: d.account,
-		n: newNarrator(w, d.store, d.account, cfg.Location()), clock: clock, t0: t0}
+	story := &demo{world: world, run: d.RunOnce, st: st, acct: acct,
+		n: newNarrator(w, st, acct, cfg.Location()), clock: clock, t0: t0}
 	if err := story.tell(ctx); err != nil {
 		return err
 	}
@@ -74,7 +75,7 @@ func runDemo(ctx context.Context, w io.Writer, g *globals, exit bool) error {
 	}
 	printDemoAccess(w, world)
 	clock.goLive()
-	return d.run(ctx)
+	return d.Run(ctx)
 }
 
 // demoStart is the midnight the story starts after: four days ago, so the

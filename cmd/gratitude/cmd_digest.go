@@ -6,10 +6,8 @@ import (
 	"io"
 	"os/signal"
 	"syscall"
-	"time"
 
-	"gratitude/internal/remind"
-	"gratitude/templates"
+	"gratitude/internal/daemon"
 
 	"github.com/spf13/cobra"
 )
@@ -21,11 +19,11 @@ func newDigestCmd(g *globals) *cobra.Command {
 		Short: "Print the digest of what happened since the last one; --send sends it now",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withDaemon(cmd, g, func(ctx context.Context, d *daemon) error {
+			return withDaemon(cmd, g, func(ctx context.Context, a *app, d *daemon.Daemon) error {
 				if send {
-					return d.sendDigest(ctx, cmd.OutOrStdout())
+					return sendDigest(ctx, cmd.OutOrStdout(), a, d)
 				}
-				return d.printDigest(ctx, cmd.OutOrStdout())
+				return printDigest(ctx, cmd.OutOrStdout(), a, d)
 			})
 		},
 	}
@@ -35,7 +33,7 @@ func newDigestCmd(g *globals) *cobra.Command {
 
 // withDaemon loads the config and builds the daemon's parts for a one-shot
 // command that may send, stopping on SIGINT/SIGTERM.
-func withDaemon(cmd *cobra.Command, g *globals, fn func(ctx context.Context, d *daemon) error) error {
+func withDaemon(cmd *cobra.Command, g *globals, fn func(ctx context.Context, a *app, d *daemon.Daemon) error) error {
 	a, err := loadApp(g)
 	if err != nil {
 		return err
@@ -44,55 +42,34 @@ func withDaemon(cmd *cobra.Command, g *globals, fn func(ctx context.Context, d *
 }
 
 // withDaemonApp is withDaemon with the config loaded.
-func withDaemonApp(cmd *cobra.Command, a *app, fn func(ctx context.Context, d *daemon) error) error {
+func withDaemonApp(cmd *cobra.Command, a *app, fn func(ctx context.Context, a *app, d *daemon.Daemon) error) error {
 	ctx, stop := signal.NotifyContext(contextOrBackground(cmd.Context()), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	d, err := newDaemon(ctx, a)
+	d, err := openDaemon(ctx, a)
 	if err != nil {
 		return err
 	}
-	defer d.close()
-	return fn(ctx, d)
+	defer d.Close()
+	return fn(ctx, a, d)
 }
 
-// lastDigest is when the last digest went out (zero: never).
-func (d *daemon) lastDigest(ctx context.Context) (time.Time, error) {
-	last, _, err := d.remind.LastDigest(ctx)
-	return last, err
-}
-
-// printDigest renders the digest as text, changing nothing.
-func (d *daemon) printDigest(ctx context.Context, w io.Writer) error {
-	now := d.clock.Now()
-	last, err := d.lastDigest(ctx)
+// printDigest prints the digest as text, changing nothing.
+func printDigest(ctx context.Context, w io.Writer, a *app, d *daemon.Daemon) error {
+	dg, err := d.RenderDigest(ctx)
 	if err != nil {
 		return err
 	}
-	since := remind.DigestSince(last, now)
-	dg, err := d.remind.BuildDigest(ctx, since, now)
-	if err != nil {
-		return err
-	}
-	if dg.Empty() {
-		fmt.Fprintf(w, "Nothing to report since %s: no digest would be sent.\n", since.In(d.cfg.Location()).Format("Mon 2 Jan 2006 15:04"))
+	if dg.Empty {
+		fmt.Fprintf(w, "Nothing to report since %s: no digest would be sent.\n", dg.Since.In(a.cfg.Location()).Format("Mon 2 Jan 2006 15:04"))
 		return nil
 	}
-	out, err := d.remind.Composer.Templates.Render(templates.Digest, d.remind.DigestView(dg, now, false))
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "Subject: %s\n\n%s", out.Subject, out.Text)
+	fmt.Fprintf(w, "Subject: %s\n\n%s", dg.Subject, dg.Text)
 	return nil
 }
 
 // sendDigest queues the digest now and delivers it.
-func (d *daemon) sendDigest(ctx context.Context, w io.Writer) error {
-	now := d.clock.Now()
-	last, err := d.lastDigest(ctx)
-	if err != nil {
-		return err
-	}
-	queued, err := d.remind.SendDigest(ctx, last, now, now)
+func sendDigest(ctx context.Context, w io.Writer, a *app, d *daemon.Daemon) error {
+	queued, err := d.QueueDigest(ctx)
 	if err != nil {
 		return err
 	}
@@ -100,6 +77,6 @@ func (d *daemon) sendDigest(ctx context.Context, w io.Writer) error {
 		fmt.Fprintln(w, "Nothing to report: no digest sent.")
 		return nil
 	}
-	fmt.Fprintf(w, "Digest queued (by %s). ", d.cfg.Notify.Via)
-	return d.deliverNow(ctx, w)
+	fmt.Fprintf(w, "Digest queued (by %s). ", a.cfg.Notify.Via)
+	return deliverNow(ctx, w, d)
 }

@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"gratitude"
-	"gratitude/inbox"
+	"gratitude/internal/daemon"
 	"gratitude/internal/owner"
 	"gratitude/store"
 
@@ -113,18 +113,10 @@ func draftAction(cmd *cobra.Command, g *globals, args []string, request int64, v
 	return act1(cmd, g, a, request, []owner.Action{act})
 }
 
-// deliverNow sends what is queued, reaching the mailbox for its folders.
-func (d *daemon) deliverNow(ctx context.Context, w io.Writer) error {
-	conn, err := inbox.Dial(ctx, d.imapOptions(), d.stats)
-	if err != nil {
-		return fmt.Errorf("queued, but the mailbox cannot be reached to deliver it (`gratitude run` will): %w", err)
-	}
-	folders, err := d.findFolders(conn)
-	conn.Close()
-	if err != nil {
-		return err
-	}
-	res, err := d.drain(ctx, d.sender(d.store, d.account, folders, d.stats, d.log.With("component", "outbox")))
+// deliverNow sends what is queued, reaching the mailbox for its folders,
+// and says how it went.
+func deliverNow(ctx context.Context, w io.Writer, d *daemon.Daemon) error {
+	res, err := d.DeliverNow(ctx)
 	if err != nil {
 		return err
 	}

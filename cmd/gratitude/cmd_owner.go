@@ -11,6 +11,7 @@ import (
 	"gratitude"
 	"gratitude/inbox/classify"
 	"gratitude/internal/control"
+	"gratitude/internal/daemon"
 	"gratitude/internal/owner"
 
 	"github.com/spf13/cobra"
@@ -103,15 +104,15 @@ func act1(cmd *cobra.Command, g *globals, a *app, request int64, acts []owner.Ac
 	if !errors.Is(err, control.ErrNoDaemon) {
 		return err
 	}
-	return withDaemonApp(cmd, a, func(ctx context.Context, d *daemon) error {
-		r, err := d.thanks.Actions.Do(ctx, request, acts, d.clock.Now())
+	return withDaemonApp(cmd, a, func(ctx context.Context, a *app, d *daemon.Daemon) error {
+		r, err := d.Actions().Do(ctx, request, acts, a.clock.Now())
 		if err != nil {
 			return actionFailed(err)
 		}
 		rep := control.ReplyOf(r)
 		printReply(out, rep)
 		if rep.Queued() {
-			if err := d.deliverNow(ctx, out); err != nil {
+			if err := deliverNow(ctx, out, d); err != nil {
 				return err
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/internal/daemon"
 	"gratitude/store"
 
 	"github.com/spf13/cobra"
@@ -22,7 +23,7 @@ func withStore(cmd *cobra.Command, g *globals, fn func(ctx context.Context, a *a
 		return err
 	}
 	ctx := contextOrBackground(cmd.Context())
-	st, acct, err := a.openStore(ctx)
+	st, acct, err := daemon.OpenStore(ctx, a.cfg, a.log)
 	if err != nil {
 		return err
 	}
@@ -64,7 +65,7 @@ func newListCmd(g *globals) *cobra.Command {
 				}
 				views := make([]requestView, 0, len(reqs))
 				for _, r := range reqs {
-					views = append(views, viewRequest(r, a.policy()))
+					views = append(views, viewRequest(r, daemon.Policy(a.cfg)))
 				}
 				if asJSON {
 					return printJSON(cmd.OutOrStdout(), views)

@@ -21,15 +21,15 @@ func newRunCmd(g *globals) *cobra.Command {
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()
-			d, err := newDaemon(ctx, a)
+			d, err := openDaemon(ctx, a)
 			if err != nil {
 				return err
 			}
-			defer d.close()
+			defer d.Close()
 			if once {
-				return d.runOnce(ctx)
+				return d.RunOnce(ctx)
 			}
-			return d.run(ctx)
+			return d.Run(ctx)
 		},
 	}
 	cmd.Flags().BoolVar(&once, "once", false, "one full pass (sync, decide, send), then exit: for cron")

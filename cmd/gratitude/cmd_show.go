@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"gratitude/internal/daemon"
 	"gratitude/store"
 
 	"github.com/spf13/cobra"
@@ -35,7 +36,7 @@ func newShowCmd(g *globals) *cobra.Command {
 				out := struct {
 					requestView
 					Timeline []eventView `json:"timeline"`
-				}{viewRequest(r, a.policy()), viewEvents(evs)}
+				}{viewRequest(r, daemon.Policy(a.cfg)), viewEvents(evs)}
 				if asJSON {
 					return printJSON(cmd.OutOrStdout(), out)
 				}

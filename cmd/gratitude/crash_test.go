@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"gratitude/internal/daemon"
 	"gratitude/internal/testmail"
 	"gratitude/store"
 
@@ -188,7 +189,7 @@ func waitQuietOutbox(t *testing.T, w *crashWorld, within time.Duration) bool {
 	t.Helper()
 	deadline := time.Now().Add(within)
 	for time.Now().Before(deadline) {
-		var rep statusReport
+		var rep daemon.Status
 		r := runBin(t, w.env, "--config", w.config, "status", "--json")
 		if json.Unmarshal([]byte(r.stdout), &rep) == nil && rep.Outbox["queued"]+rep.Outbox["sending"] == 0 {
 			var drafts []draftView

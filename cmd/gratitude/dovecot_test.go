@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"gratitude/internal/daemon"
 	"gratitude/internal/testmail"
 )
 
@@ -82,7 +83,7 @@ func (m *mailbox) statusCounts(t *testing.T) map[string]int64 {
 	if r.code != 0 {
 		t.Fatalf("status: exit %d: %s", r.code, r.stderr)
 	}
-	var rep statusReport
+	var rep daemon.Status
 	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
 		t.Fatalf("status --json: %v\n%s", err, r.stdout)
 	}

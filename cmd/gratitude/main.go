@@ -1,7 +1,7 @@
 // Command gratitude watches the owner's mailbox, tracks requests for help and
 // the people who answered, and closes the loop with a thank-you. This package
-// owns the CLI, the configuration loading and the daemon's wiring; it is the
-// only place that imports inbox, store and mailer together.
+// holds the commands only: flags, loading the config, printing and exit
+// statuses; the daemon they start or act through is internal/daemon.
 package main
 
 import (

@@ -113,15 +113,3 @@ func grepLines(body, prefix string) string {
 	}
 	return strings.Join(out, "\n")
 }
-
-func TestMetricLabelsAreEscaped(t *testing.T) {
-	var b strings.Builder
-	e := &exposition{w: &b}
-	e.family("x_total", "counter", "A test.")
-	e.sample("x_total", 2, "folder", "Sent \"Items\"\\old\nnew", "kind", "nudge")
-	want := "# HELP x_total A test.\n# TYPE x_total counter\n" + `x_total{folder="Sent \"Items\"\\old\nnew",kind="nudge"} 2` + "\n"
-	if b.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
-	}
-	checkExposition(t, b.String())
-}

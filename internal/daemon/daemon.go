@@ -1,15 +1,19 @@
-package main
+package daemon
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"sync"
 	"time"
 
+	"gratitude"
 	"gratitude/inbox"
+	"gratitude/internal/config"
 	"gratitude/internal/outbox"
+	"gratitude/internal/owner"
 	"gratitude/internal/remind"
 	"gratitude/internal/thanks"
 	"gratitude/store"
@@ -18,10 +22,12 @@ import (
 // shutdownGrace bounds how long a stop may take after SIGINT/SIGTERM.
 const shutdownGrace = 5 * time.Second
 
-// daemon wires the mailbox watchers, the reminder runner and the outbox
-// sender to the store.
-type daemon struct {
-	*app
+// Daemon wires the mailbox watchers, the reminder runner and the outbox
+// sender to the store of one account.
+type Daemon struct {
+	cfg     *config.Config
+	log     *slog.Logger
+	clock   gratitude.Clock
 	store   *store.Store
 	account int64
 	stats   *inbox.Stats
@@ -36,28 +42,39 @@ type daemon struct {
 	decide sync.Mutex
 }
 
-func newDaemon(ctx context.Context, a *app) (*daemon, error) {
-	st, acct, err := a.openStore(contextOrBackground(ctx))
+// Open opens the store and builds the daemon's parts; a template override
+// that does not render is a *ConfigError.
+func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, clock gratitude.Clock) (*Daemon, error) {
+	st, acct, err := OpenStore(ctx, cfg, log)
 	if err != nil {
 		return nil, err
 	}
-	r, err := a.runner(st, acct)
+	d := &Daemon{cfg: cfg, log: log, clock: clock, store: st, account: acct, stats: &inbox.Stats{}, health: newLiveHealth(),
+		counts: newCounters()}
+	d.remind, err = d.runner()
 	if err == nil {
-		err = a.reschedulePolicyChange(contextOrBackground(ctx), st, acct)
+		err = d.reschedulePolicyChange(ctx)
 	}
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	return &daemon{app: a, store: st, account: acct, stats: &inbox.Stats{}, health: newLiveHealth(), counts: newCounters(), remind: r,
-		thanks: a.thanksRunner(st, acct, r)}, nil
+	d.thanks = d.thanksRunner()
+	return d, nil
 }
 
-func (d *daemon) close() { d.store.Close() }
+// Close closes the store.
+func (d *Daemon) Close() { d.store.Close() }
+
+// Store is the daemon's store and the owner's account in it.
+func (d *Daemon) Store() (*store.Store, int64) { return d.store, d.account }
+
+// Actions is the owner's actions, carried out on the daemon's store.
+func (d *Daemon) Actions() *owner.Service { return d.thanks.Actions }
 
 // syncer builds the sync engine; mail read in folders.Sent is the owner's.
-func (d *daemon) syncer(folders inbox.Folders) *inbox.Syncer {
-	owner := d.owner()
+func (d *Daemon) syncer(folders inbox.Folders) *inbox.Syncer {
+	owner := ownerOf(d.cfg)
 	owner.Sent = folders.Sent
 	return &inbox.Syncer{
 		Store:      d.store,
@@ -73,11 +90,11 @@ func (d *daemon) syncer(folders inbox.Folders) *inbox.Syncer {
 	}
 }
 
-// runOnce does one full pass (sync INBOX and Sent, queue what is due,
+// RunOnce does one full pass (sync INBOX and Sent, queue what is due,
 // deliver the outbox) and exits.
-func (d *daemon) runOnce(ctx context.Context) error {
+func (d *Daemon) RunOnce(ctx context.Context) error {
 	start := time.Now()
-	conn, err := inbox.Dial(ctx, d.imapOptions(), d.stats)
+	conn, err := inbox.Dial(ctx, IMAPOptions(d.cfg), d.stats)
 	if err != nil {
 		d.recordHealth(ctx, "imap", err)
 		return err
@@ -106,7 +123,7 @@ func (d *daemon) runOnce(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	sres, err := d.drain(ctx, d.sender(d.store, d.account, folders, d.stats, d.log.With("component", "outbox")))
+	sres, err := d.drain(ctx, d.sender(folders, d.log.With("component", "outbox")))
 	if err != nil {
 		return err
 	}
@@ -121,29 +138,44 @@ func (d *daemon) runOnce(ctx context.Context) error {
 }
 
 // thanksPass carries out proven commands and drafts and shows thank-yous.
-func (d *daemon) thanksPass(ctx context.Context) (thanks.PassResult, error) {
+func (d *Daemon) thanksPass(ctx context.Context) (thanks.PassResult, error) {
 	res, err := d.thanks.Pass(ctx, d.clock.Now())
 	d.recordHealth(ctx, "thanks", err)
 	return res, err
 }
 
 // remindPass queues the reminders and digest due now.
-func (d *daemon) remindPass(ctx context.Context) (remind.PassResult, error) {
+func (d *Daemon) remindPass(ctx context.Context) (remind.PassResult, error) {
 	res, err := d.remind.Pass(ctx, d.clock.Now())
 	d.recordHealth(ctx, "remind", err)
 	return res, err
 }
 
 // drain delivers what the outbox has due now.
-func (d *daemon) drain(ctx context.Context, s *outbox.Sender) (outbox.DrainResult, error) {
+func (d *Daemon) drain(ctx context.Context, s *outbox.Sender) (outbox.DrainResult, error) {
 	s.OnResult = d.onSend(ctx)
 	res, err := s.Drain(ctx)
 	d.recordHealth(ctx, "outbox", err)
 	return res, err
 }
 
+// DeliverNow delivers what is queued, reaching the mailbox for its folders:
+// for a command that queued something and does not wait for a pass.
+func (d *Daemon) DeliverNow(ctx context.Context) (outbox.DrainResult, error) {
+	conn, err := inbox.Dial(ctx, IMAPOptions(d.cfg), d.stats)
+	if err != nil {
+		return outbox.DrainResult{}, fmt.Errorf("queued, but the mailbox cannot be reached to deliver it (`gratitude run` will): %w", err)
+	}
+	folders, err := d.findFolders(conn)
+	conn.Close()
+	if err != nil {
+		return outbox.DrainResult{}, err
+	}
+	return d.drain(ctx, d.sender(folders, d.log.With("component", "outbox")))
+}
+
 // onSend keeps the health of the SMTP server and of APPEND delivery.
-func (d *daemon) onSend(ctx context.Context) func(o store.Outgoing, err error) {
+func (d *Daemon) onSend(ctx context.Context) func(o store.Outgoing, err error) {
 	return func(o store.Outgoing, err error) {
 		d.counts.attempt(o.Kind, err)
 		component := "append"
@@ -160,10 +192,10 @@ func watchOrder(f inbox.Folders) []string { return []string{f.Sent, f.Inbox} }
 
 // findFolders resolves INBOX, Sent and Drafts; Drafts missing is only a
 // warning until drafts are written.
-func (d *daemon) findFolders(conn *inbox.Conn) (inbox.Folders, error) {
-	folders, err := conn.FindFolders(d.wantFolders())
+func (d *Daemon) findFolders(conn *inbox.Conn) (inbox.Folders, error) {
+	folders, err := conn.FindFolders(Folders(d.cfg))
 	if err != nil && (folders.Inbox == "" || folders.Sent == "") {
-		return folders, &exitError{exitFailure, err}
+		return folders, err
 	}
 	if err != nil {
 		d.log.Warn("folder missing", "err", err)
@@ -171,8 +203,10 @@ func (d *daemon) findFolders(conn *inbox.Conn) (inbox.Folders, error) {
 	return folders, nil
 }
 
-// run watches INBOX and Sent until ctx ends, each on its own connection.
-func (d *daemon) run(ctx context.Context) error {
+// Run watches INBOX and Sent until ctx ends, each on its own connection,
+// with the decision and send loops, the alert, the control socket and the
+// HTTP server beside them.
+func (d *Daemon) Run(ctx context.Context) error {
 	// Health and the alert run from the start: the server may be down.
 	var wg sync.WaitGroup
 	wg.Go(func() { d.alertLoop(ctx) })
@@ -193,7 +227,7 @@ func (d *daemon) run(ctx context.Context) error {
 	d.gate = &mailGate{last: folders.Inbox}
 	d.thanks.SentFolder = folders.Sent
 	w := &inbox.Watcher{
-		Options:   d.imapOptions(),
+		Options:   IMAPOptions(d.cfg),
 		Syncer:    d.syncer(folders),
 		Mailboxes: watchOrder(folders),
 		Backoff:   inbox.DefaultBackoff,
@@ -205,7 +239,7 @@ func (d *daemon) run(ctx context.Context) error {
 			}
 		},
 	}
-	sender := d.sender(d.store, d.account, folders, d.stats, d.log.With("component", "outbox"))
+	sender := d.sender(folders, d.log.With("component", "outbox"))
 	wg.Go(func() { w.Run(ctx) })
 	wg.Go(func() { d.decideLoop(ctx, remindKick, sendKick) })
 	wg.Go(func() { d.sendLoop(ctx, sender, sendKick) })
@@ -224,9 +258,9 @@ func (d *daemon) run(ctx context.Context) error {
 
 // discover connects until it can resolve the folders; the daemon keeps
 // trying with backoff while the server is down rather than exiting.
-func (d *daemon) discover(ctx context.Context) (inbox.Folders, error) {
+func (d *Daemon) discover(ctx context.Context) (inbox.Folders, error) {
 	for attempt := 0; ; attempt++ {
-		conn, err := inbox.Dial(ctx, d.imapOptions(), d.stats)
+		conn, err := inbox.Dial(ctx, IMAPOptions(d.cfg), d.stats)
 		if err == nil {
 			folders, ferr := d.findFolders(conn)
 			go conn.Close()
@@ -251,7 +285,7 @@ func (d *daemon) discover(ctx context.Context) (inbox.Folders, error) {
 
 // onPass records health: a failure belongs to the mailbox connection as a
 // whole ("imap"), which the next successful pass clears.
-func (d *daemon) onPass(ctx context.Context, res inbox.PassResult, err error) {
+func (d *Daemon) onPass(ctx context.Context, res inbox.PassResult, err error) {
 	if err != nil {
 		d.recordHealth(ctx, "imap", err)
 		return
@@ -266,7 +300,7 @@ func (d *daemon) onPass(ctx context.Context, res inbox.PassResult, err error) {
 
 // recordHealth keeps the component's health in memory (for /healthz) and
 // in the store (for `gratitude status`, another process).
-func (d *daemon) recordHealth(ctx context.Context, component string, err error) {
+func (d *Daemon) recordHealth(ctx context.Context, component string, err error) {
 	if errors.Is(err, context.Canceled) {
 		return
 	}
@@ -277,7 +311,7 @@ func (d *daemon) recordHealth(ctx context.Context, component string, err error) 
 	}
 }
 
-func (d *daemon) serveHTTP(ctx context.Context) *http.Server {
+func (d *Daemon) serveHTTP(ctx context.Context) *http.Server {
 	if !d.cfg.HTTP.Enabled() {
 		return nil
 	}

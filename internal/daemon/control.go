@@ -1,4 +1,4 @@
-package main
+package daemon
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 // carried out at once, between decision passes, and wakes the loops that
 // act on what it changed. Another daemon answering on the socket is an
 // error: two daemons on one database would both act on the same mail.
-func (d *daemon) listenControl(ctx context.Context, remindKick, sendKick chan struct{}) (*control.Server, error) {
+func (d *Daemon) listenControl(ctx context.Context, remindKick, sendKick chan struct{}) (*control.Server, error) {
 	path := control.SocketPath(d.store.Path())
 	do := func(rctx context.Context, request int64, acts []owner.Action) (owner.Report, error) {
 		d.decide.Lock()

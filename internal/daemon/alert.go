@@ -1,4 +1,4 @@
-package main
+package daemon
 
 import (
 	"context"
@@ -13,11 +13,11 @@ import (
 // alertLoop tells the owner, once per outage, when the mailbox has not
 // been readable for health.alert_after: by SMTP, since IMAP is what fails,
 // through the outbox with a sender of its own that needs no folders.
-func (d *daemon) alertLoop(ctx context.Context) {
+func (d *Daemon) alertLoop(ctx context.Context) {
 	every := min(max(d.cfg.Health.AlertAfter/4, 200*time.Millisecond), time.Minute)
 	tick := time.NewTicker(every)
 	defer tick.Stop()
-	sender := d.sender(d.store, d.account, inbox.Folders{}, d.stats, d.log.With("component", "alert"))
+	sender := d.sender(inbox.Folders{}, d.log.With("component", "alert"))
 	var told time.Time // the start of the outage the owner was told about
 	for {
 		select {
@@ -42,7 +42,7 @@ func (d *daemon) alertLoop(ctx context.Context) {
 }
 
 // alert queues the message telling the owner the mailbox is unreadable.
-func (d *daemon) alert(ctx context.Context, since time.Time, last string) error {
+func (d *Daemon) alert(ctx context.Context, since time.Time, last string) error {
 	now := d.clock.Now()
 	v := templates.AlertView{OwnerName: d.cfg.Owner.Name, Since: since, Error: last, Now: now,
 		Mailbox: d.cfg.IMAP.Username + "@" + d.cfg.IMAP.Host}

@@ -1,4 +1,4 @@
-package main
+package daemon
 
 import (
 	"bytes"
@@ -77,7 +77,7 @@ func (c *counters) write(e *exposition) {
 // serveMetrics answers /metrics in the Prometheus text format: the
 // components' health, requests, messages and the outbox from the store,
 // the IMAP traffic, the counters, and the process's own figures.
-func (d *daemon) serveMetrics(w http.ResponseWriter, r *http.Request) {
+func (d *Daemon) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	var buf bytes.Buffer
 	e := &exposition{w: &buf}
 	d.writeHealthMetrics(e)
@@ -92,7 +92,7 @@ func (d *daemon) serveMetrics(w http.ResponseWriter, r *http.Request) {
 }
 
 // writeHealthMetrics writes each component's state.
-func (d *daemon) writeHealthMetrics(e *exposition) {
+func (d *Daemon) writeHealthMetrics(e *exposition) {
 	items := d.health.snapshot()
 	names := slices.Sorted(maps.Keys(items))
 	e.family("gratitude_component_ok", "gauge", "1 when the component's last attempt succeeded, else 0.")
@@ -109,7 +109,7 @@ func (d *daemon) writeHealthMetrics(e *exposition) {
 
 // writeStoreMetrics writes the counts kept in the database, or
 // gratitude_store_readable 0 when it cannot be read.
-func (d *daemon) writeStoreMetrics(ctx context.Context, e *exposition) {
+func (d *Daemon) writeStoreMetrics(ctx context.Context, e *exposition) {
 	reqs, err := d.store.RequestCounts(ctx, d.account)
 	var classes map[gratitude.Class]int64
 	if err == nil {
@@ -141,7 +141,7 @@ func (d *daemon) writeStoreMetrics(ctx context.Context, e *exposition) {
 }
 
 // writeIMAPMetrics writes what the IMAP connections cost since start.
-func (d *daemon) writeIMAPMetrics(e *exposition) {
+func (d *Daemon) writeIMAPMetrics(e *exposition) {
 	s := d.stats.Snapshot()
 	for _, m := range []struct {
 		name, help string

@@ -1,4 +1,4 @@
-package main
+package daemon
 
 import (
 	"context"
@@ -34,7 +34,7 @@ const waitForSent = 30 * time.Second
 // reminders and digests as they fall due, and whenever the mailbox brought
 // news, but only while the mailbox is read up to date (see mailGate); it
 // wakes the sender when it queued something.
-func (d *daemon) decideLoop(ctx context.Context, wake <-chan struct{}, sendKick chan<- struct{}) {
+func (d *Daemon) decideLoop(ctx context.Context, wake <-chan struct{}, sendKick chan<- struct{}) {
 	fails := 0
 	for ctx.Err() == nil {
 		if !d.gate.isOpen() {
@@ -64,7 +64,7 @@ func (d *daemon) decideLoop(ctx context.Context, wake <-chan struct{}, sendKick 
 }
 
 // sendLoop delivers the outbox whenever something is due or queued.
-func (d *daemon) sendLoop(ctx context.Context, s *outbox.Sender, wake <-chan struct{}) {
+func (d *Daemon) sendLoop(ctx context.Context, s *outbox.Sender, wake <-chan struct{}) {
 	fails := 0
 	for ctx.Err() == nil {
 		res, err := d.drain(ctx, s)
@@ -81,7 +81,7 @@ func (d *daemon) sendLoop(ctx context.Context, s *outbox.Sender, wake <-chan str
 }
 
 // wait is how long to sleep until next (zero: nothing known), bounded.
-func (d *daemon) wait(next time.Time) time.Duration {
+func (d *Daemon) wait(next time.Time) time.Duration {
 	if next.IsZero() {
 		return maxSleep
 	}
