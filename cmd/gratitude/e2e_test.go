@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"gratitude/internal/demo"
 	"gratitude/internal/testmail"
 	"gratitude/store"
 )
@@ -25,13 +26,13 @@ type stackWorld struct {
 	delivered int // deliveries (one per recipient) expected so far
 }
 
-func (w *stackWorld) send(ctx context.Context, m *demoMail) error {
+func (w *stackWorld) Send(ctx context.Context, m *demo.Mail) error {
 	w.seq++
-	raw, sent := m.render(w.seq)
-	if err := submit(ctx, w.pf.Addr(), m, raw); err != nil {
+	raw, sent := m.Render(w.seq)
+	if err := demo.Submit(ctx, w.pf.Addr(), m, raw); err != nil {
 		return err
 	}
-	if err := w.waitDelivered(len(m.recipients())); err != nil {
+	if err := w.waitDelivered(len(m.Recipients())); err != nil {
 		return err
 	}
 	if m.SentCopy {
@@ -46,8 +47,8 @@ func (w *stackWorld) waitDelivered(n int) error {
 	return w.pf.WaitDelivered(w.delivered, 30*time.Second)
 }
 
-func (w *stackWorld) holds(ctx context.Context, email, messageID string) (bool, error) {
-	return inboxHolds(ctx, w.dc.Addr(), email, testPass, messageID)
+func (w *stackWorld) Holds(ctx context.Context, email, messageID string) (bool, error) {
+	return demo.InboxHolds(ctx, w.dc.Addr(), email, testPass, messageID)
 }
 
 // TestTheDemoStoryOnPostfixAndDovecot drives the built binary through the
@@ -55,7 +56,7 @@ func (w *stackWorld) holds(ctx context.Context, email, messageID string) (bool, 
 func TestTheDemoStoryOnPostfixAndDovecot(t *testing.T) {
 	ctx := context.Background()
 	dc := testmail.NewDovecot(t, testmail.DovecotOptions{})
-	for _, p := range demoCast {
+	for _, p := range demo.Cast() {
 		if err := dc.AddUser(p.Email, testPass); err != nil {
 			t.Fatal(err)
 		}
@@ -73,7 +74,7 @@ reminders: {quiet_hours: "off", digest: "off"}
 http: {listen: "off"}
 `, filepath.Join(dir, "g.db"), ih, ip, sh, sp))
 	env := []string{"GRATITUDE_TEST_IMAP_PASSWORD=" + testPass}
-	clock := &demoClock{t: demoStart(time.Now(), time.Local)}
+	clock := demo.NewClock(demo.StoryStart(time.Now(), time.Local))
 	// The store the binary writes, read back for the narration.
 	if r := runBin(t, env, "--config", config, "status"); r.code != 0 {
 		t.Fatalf("status: %s", r.stderr)
@@ -85,9 +86,8 @@ http: {listen: "off"}
 	defer st.Close()
 	acct, _ := st.Account(ctx, "ada@example.org")
 	var out bytes.Buffer
-	story := &demo{world: w, st: st, acct: acct, n: newNarrator(&out, st, acct, time.Local), clock: clock, t0: clock.t}
 	sentSoFar := 0
-	story.run = func(ctx context.Context) error {
+	run := func(ctx context.Context) error {
 		r := runBin(t, env, "--config", config, "--log-format", "json", "--now", clock.Now().Format(time.RFC3339), "run", "--once")
 		if r.code != 0 {
 			return fmt.Errorf("run --once: exit %d\n%s", r.code, r.stderr)
@@ -96,10 +96,11 @@ http: {listen: "off"}
 		defer func() { sentSoFar = n }()
 		return w.waitDelivered(n - sentSoFar)
 	}
-	if err := story.tell(ctx); err != nil {
+	story := demo.NewStory(w, run, st, acct, &out, clock)
+	if err := story.Tell(ctx); err != nil {
 		t.Fatalf("%v\nstory so far:\n%s", err, out.String())
 	}
-	if err := story.summarize(ctx, &out, 0); err != nil {
+	if err := story.Summarize(ctx, &out, 0); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("the story on Postfix and Dovecot:\n%s", out.String())
@@ -134,7 +135,7 @@ func checkStackMailboxes(t *testing.T, dc *testmail.Dovecot) {
 	if len(ofKind(ada, "nudge")) != 1 || len(ofKind(ada, "card")) != 1 {
 		t.Errorf("Ada's INBOX: %d nudges, %d cards; want one each", len(ofKind(ada, "nudge")), len(ofKind(ada, "card")))
 	}
-	for _, p := range []demoPerson{demoAlice, demoBob, demoCarol, demoDan} {
+	for _, p := range demo.Cast()[1:] { // everyone but Ada
 		var thanks []folderMessage
 		for _, msg := range readFolderAs(t, m, p.Email, "INBOX") {
 			if strings.Contains(msg.header.Get("From"), "ada@example.org") && strings.HasPrefix(msg.header.Get("Subject"), "Re: ") {
@@ -142,7 +143,7 @@ func checkStackMailboxes(t *testing.T, dc *testmail.Dovecot) {
 			}
 		}
 		want := 0
-		if p == demoAlice || p == demoCarol {
+		if p.Email == "alice@example.org" || p.Email == "carol@example.org" {
 			want = 1
 		}
 		if len(thanks) != want {

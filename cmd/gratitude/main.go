@@ -1,7 +1,8 @@
 // Command gratitude watches the owner's mailbox, tracks requests for help and
 // the people who answered, and closes the loop with a thank-you. This package
 // holds the commands only: flags, loading the config, printing and exit
-// statuses; the daemon they start or act through is internal/daemon.
+// statuses; the daemon they start or act through is internal/daemon, and
+// the demo's world and story internal/demo.
 package main
 
 import (

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"gratitude/internal/demo"
 	"gratitude/internal/testmail"
 	"gratitude/mailer"
 )
@@ -86,7 +87,7 @@ func (s *attackStack) submit(envFrom string, rcpts []string, raw []byte, id stri
 	}
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		ok, err := inboxHolds(ctx, s.dc.Addr(), owner, testPass, id)
+		ok, err := demo.InboxHolds(ctx, s.dc.Addr(), owner, testPass, id)
 		if err == nil && ok {
 			return
 		}

@@ -1,10 +1,11 @@
-package main
+package demo
 
 import (
 	"context"
 	"fmt"
 	"net"
 	"net/mail"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,35 +18,38 @@ import (
 // demoPassword is every demo user's password.
 const demoPassword = "demo"
 
-// demoPerson is someone in the demo's world, with a mailbox on it.
-type demoPerson struct {
+// Person is someone in the demo's world, with a mailbox on it.
+type Person struct {
 	Name, Email string
 }
 
 // The demo's people: Ada owns the mailbox gratitude watches.
 var (
-	demoAda   = demoPerson{"Ada Lovelace", "ada@example.org"}
-	demoAlice = demoPerson{"Alice Martin", "alice@example.org"}
-	demoBob   = demoPerson{"Bob Chen", "bob@example.org"}
-	demoCarol = demoPerson{"Carol Schmidt", "carol@example.org"}
-	demoDan   = demoPerson{"Dan Okafor", "dan@example.org"}
-	demoCast  = []demoPerson{demoAda, demoAlice, demoBob, demoCarol, demoDan}
+	demoAda   = Person{"Ada Lovelace", "ada@example.org"}
+	demoAlice = Person{"Alice Martin", "alice@example.org"}
+	demoBob   = Person{"Bob Chen", "bob@example.org"}
+	demoCarol = Person{"Carol Schmidt", "carol@example.org"}
+	demoDan   = Person{"Dan Okafor", "dan@example.org"}
+	demoCast  = []Person{demoAda, demoAlice, demoBob, demoCarol, demoDan}
 )
 
-func (p demoPerson) addr() string  { return fmt.Sprintf("%s <%s>", p.Name, p.Email) }
-func (p demoPerson) first() string { f, _, _ := strings.Cut(p.Name, " "); return f }
+// Cast is the demo's people, Ada first.
+func Cast() []Person { return slices.Clone(demoCast) }
 
-// demoWorld is the demo's private mail system on 127.0.0.1: an IMAP server
+func (p Person) addr() string  { return fmt.Sprintf("%s <%s>", p.Name, p.Email) }
+func (p Person) first() string { f, _, _ := strings.Cut(p.Name, " "); return f }
+
+// localWorld is the demo's private mail system on 127.0.0.1: an IMAP server
 // holding everyone's mailbox and an SMTP server that delivers into them.
-type demoWorld struct {
+type localWorld struct {
 	imap *testmail.MemIMAP
 	smtp *testmail.SMTP
 	seq  int
 	mu   sync.Mutex
 }
 
-func startDemoWorld() (*demoWorld, error) {
-	w := &demoWorld{}
+func startWorld() (*localWorld, error) {
+	w := &localWorld{}
 	var err error
 	if w.imap, err = testmail.StartMemIMAP(testmail.MemOptions{}); err != nil {
 		return nil, fmt.Errorf("demo: start the IMAP server: %w", err)
@@ -63,7 +67,7 @@ func startDemoWorld() (*demoWorld, error) {
 	return w, nil
 }
 
-func (w *demoWorld) close() {
+func (w *localWorld) close() {
 	if w.smtp != nil {
 		w.smtp.Close()
 	}
@@ -75,7 +79,7 @@ func (w *demoWorld) close() {
 // deliver puts a message into each recipient's INBOX, as an MTA would,
 // with a Delivered-To naming the address it was sent to (plus detail
 // included). Mail for addresses outside the demo is dropped.
-func (w *demoWorld) deliver(_ string, to []string, data []byte) error {
+func (w *localWorld) deliver(_ string, to []string, data []byte) error {
 	for _, rcpt := range to {
 		local, domain, _ := strings.Cut(strings.ToLower(rcpt), "@")
 		user, _, _ := strings.Cut(local, "+")
@@ -90,10 +94,10 @@ func (w *demoWorld) deliver(_ string, to []string, data []byte) error {
 	return nil
 }
 
-// demoMail is a message someone writes in the demo.
-type demoMail struct {
-	From               demoPerson
-	To, Cc             []demoPerson
+// Mail is a message someone writes in the demo.
+type Mail struct {
+	From               Person
+	To, Cc             []Person
 	Bcc                []string
 	Subject, Body      string
 	InReplyTo          string // without brackets
@@ -105,15 +109,15 @@ type demoMail struct {
 	SentCopy, Captured bool
 }
 
-// send submits m through the demo's SMTP server, as the sender's mail
+// Send submits m through the demo's SMTP server, as the sender's mail
 // client does, and files the copy with its Bcc in the sender's Sent.
-func (w *demoWorld) send(ctx context.Context, m *demoMail) error {
+func (w *localWorld) Send(ctx context.Context, m *Mail) error {
 	w.mu.Lock()
 	w.seq++
 	seq := w.seq
 	w.mu.Unlock()
-	raw, sent := m.render(seq)
-	if err := submit(ctx, w.smtp.Addr(), m, raw); err != nil {
+	raw, sent := m.Render(seq)
+	if err := Submit(ctx, w.smtp.Addr(), m, raw); err != nil {
 		return err
 	}
 	if !m.SentCopy {
@@ -123,14 +127,14 @@ func (w *demoWorld) send(ctx context.Context, m *demoMail) error {
 	return err
 }
 
-// holds reports whether the person's INBOX on the demo's server holds the message.
-func (w *demoWorld) holds(ctx context.Context, email, messageID string) (bool, error) {
-	return inboxHolds(ctx, w.imap.Addr(), email, demoPassword, messageID)
+// Holds reports whether the person's INBOX on the demo's server holds the message.
+func (w *localWorld) Holds(ctx context.Context, email, messageID string) (bool, error) {
+	return InboxHolds(ctx, w.imap.Addr(), email, demoPassword, messageID)
 }
 
-// render gives m its Message-ID (seq makes it unique) and returns the
+// Render gives m its Message-ID (seq makes it unique) and returns the
 // message as sent and as filed in Sent (with its Bcc).
-func (m *demoMail) render(seq int) (raw, sent []byte) {
+func (m *Mail) Render(seq int) (raw, sent []byte) {
 	m.MessageID = fmt.Sprintf("demo-%d-%d@example.org", m.At.Unix(), seq)
 	raw = []byte(strings.Join(m.header(), "\r\n") + "\r\n\r\n" + strings.ReplaceAll(m.Body, "\n", "\r\n") + "\r\n")
 	sent = raw
@@ -140,18 +144,18 @@ func (m *demoMail) render(seq int) (raw, sent []byte) {
 	return raw, sent
 }
 
-// submit hands raw to the SMTP server at addr, as m's sender's client does.
-func submit(ctx context.Context, addr string, m *demoMail, raw []byte) error {
+// Submit hands raw to the SMTP server at addr, as m's sender's client does.
+func Submit(ctx context.Context, addr string, m *Mail, raw []byte) error {
 	host, port, _ := net.SplitHostPort(addr)
 	p, _ := strconv.Atoi(port)
 	opts := &mailer.SMTPOptions{Host: host, Port: p, Security: mailer.SecurityInsecure, Timeout: 10 * time.Second}
-	if err := mailer.Send(ctx, opts, m.From.Email, m.recipients(), raw); err != nil {
+	if err := mailer.Send(ctx, opts, m.From.Email, m.Recipients(), raw); err != nil {
 		return fmt.Errorf("demo: %s sends %q: %w", m.From.first(), m.Subject, err)
 	}
 	return nil
 }
 
-func (m *demoMail) header() []string {
+func (m *Mail) header() []string {
 	h := []string{"From: " + m.From.addr()}
 	if m.ToAddress != "" {
 		h = append(h, "To: "+m.ToAddress)
@@ -170,18 +174,19 @@ func (m *demoMail) header() []string {
 	return append(h, m.Extra...)
 }
 
-func (m *demoMail) recipients() []string {
+// Recipients is every address m is submitted to: To, Cc and Bcc.
+func (m *Mail) Recipients() []string {
 	var out []string
 	if m.ToAddress != "" {
 		out = append(out, m.ToAddress)
 	}
-	for _, p := range append(append([]demoPerson{}, m.To...), m.Cc...) {
+	for _, p := range append(append([]Person{}, m.To...), m.Cc...) {
 		out = append(out, p.Email)
 	}
 	return append(out, m.Bcc...)
 }
 
-func people(ps []demoPerson) string {
+func people(ps []Person) string {
 	var out []string
 	for _, p := range ps {
 		out = append(out, (&mail.Address{Name: p.Name, Address: p.Email}).String())

@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"context"
@@ -14,9 +14,9 @@ import (
 	"gratitude/store"
 )
 
-// summarize tells how the story ended, from what the store recorded and
+// Summarize tells how the story ended, from what the store recorded and
 // what the helpers' mailboxes hold.
-func (s *demo) summarize(ctx context.Context, w io.Writer, took time.Duration) error {
+func (s *Story) Summarize(ctx context.Context, w io.Writer, took time.Duration) error {
 	out, err := s.st.Outbox(ctx, s.acct)
 	if err != nil {
 		return err
@@ -27,7 +27,7 @@ func (s *demo) summarize(ctx context.Context, w io.Writer, took time.Duration) e
 		switch {
 		case o.Kind == "thank-you" && o.Target == store.TargetSMTP && o.State == store.OutSent:
 			for _, to := range o.Recipients {
-				if ok, err := s.world.holds(ctx, to, o.MessageID); err != nil {
+				if ok, err := s.world.Holds(ctx, to, o.MessageID); err != nil {
 					return err
 				} else if ok {
 					delivered[nameOf(to)]++
@@ -46,9 +46,9 @@ func (s *demo) summarize(ctx context.Context, w io.Writer, took time.Duration) e
 	return nil
 }
 
-// inboxHolds reports whether the INBOX of email, on the IMAP server at
+// InboxHolds reports whether the INBOX of email, on the IMAP server at
 // addr, holds the message.
-func inboxHolds(ctx context.Context, addr, email, password, messageID string) (bool, error) {
+func InboxHolds(ctx context.Context, addr, email, password, messageID string) (bool, error) {
 	host, port, _ := net.SplitHostPort(addr)
 	p, _ := strconv.Atoi(port)
 	conn, err := inbox.Dial(ctx, &inbox.Options{Host: host, Port: p, Security: inbox.SecurityInsecure, Username: email,
