@@ -90,8 +90,8 @@ func (d *Daemon) syncer(folders inbox.Folders) *inbox.Syncer {
 	}
 }
 
-// RunOnce does one full pass (sync INBOX and Sent, queue what is due,
-// deliver the outbox) and exits.
+// RunOnce does one full pass: sync Sent and INBOX, queue what is due,
+// deliver the outbox.
 func (d *Daemon) RunOnce(ctx context.Context) error {
 	start := time.Now()
 	conn, err := inbox.Dial(ctx, IMAPOptions(d.cfg), d.stats)

@@ -57,8 +57,8 @@ type ComponentStatus struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// ReadStatus reads what the daemon recorded in the store, from another
-// process: it needs neither the daemon's lock nor its secrets.
+// ReadStatus reads what a daemon recorded in the store; it needs neither a
+// running daemon nor the mailbox's secrets.
 func ReadStatus(ctx context.Context, cfg *config.Config, log *slog.Logger, clock gratitude.Clock) (*Status, error) {
 	st, acct, err := OpenStore(ctx, cfg, log)
 	if err != nil {

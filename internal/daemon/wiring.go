@@ -47,7 +47,10 @@ func LoadTemplates(cfg *config.Config) (*templates.Set, error) {
 // the store: the command line exits with its usage status.
 type ConfigError struct{ Err error }
 
+// Error is the wrapped error's message.
 func (e *ConfigError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the wrapped error.
 func (e *ConfigError) Unwrap() error { return e.Err }
 
 // notifyTarget is where notifications to the owner go.

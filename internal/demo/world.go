@@ -96,17 +96,17 @@ func (w *localWorld) deliver(_ string, to []string, data []byte) error {
 
 // Mail is a message someone writes in the demo.
 type Mail struct {
-	From               Person
-	To, Cc             []Person
-	Bcc                []string
-	Subject, Body      string
-	InReplyTo          string // without brackets
-	References         []string
-	At                 time.Time
-	Extra              []string // more header lines, e.g. Auto-Submitted
-	ToAddress          string   // a bare address instead of To (the capture or a card address)
-	MessageID          string   // set by send
-	SentCopy, Captured bool
+	From          Person
+	To, Cc        []Person
+	Bcc           []string
+	Subject, Body string
+	InReplyTo     string // without brackets
+	References    []string
+	At            time.Time
+	Extra         []string // more header lines, e.g. Auto-Submitted
+	ToAddress     string   // a bare address instead of To (the capture or a card address)
+	MessageID     string   // set by Render
+	SentCopy      bool     // the sender files a copy in Sent
 }
 
 // Send submits m through the demo's SMTP server, as the sender's mail
