@@ -35,6 +35,13 @@ type Draft struct {
 	SentAt     time.Time
 }
 
+// Sent is what the draft's thank-you leaving means for its request: the
+// owner wrote thanks to the helper, in the thread.
+func (d Draft) Sent(at time.Time) OwnerWrote {
+	return OwnerWrote{MessageID: d.MessageID, At: at, To: []Address{d.To}, Thanks: true,
+		Thread: append([]string{d.InReplyTo}, d.References...)}
+}
+
 // ThanksPlan is what a thank-you to one helper is built from.
 type ThanksPlan struct {
 	Helper       Helper

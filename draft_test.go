@@ -77,3 +77,15 @@ func TestSnoozeHoldsRemindersBack(t *testing.T) {
 		t.Errorf("a snooze shorter than the window changes nothing: %v", next.DueAt)
 	}
 }
+
+func TestASentDraftIsTheOwnersThanksInTheThread(t *testing.T) {
+	d := Draft{MessageID: "ty@example.org", To: Address{Name: "Alice", Email: "alice@example.net"},
+		InReplyTo: "r-alice@example.net", References: []string{"ask@example.org", "r-alice@example.net"}}
+	at := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	r := Request{ID: 1, State: StateResolved, MessageID: "ask@example.org", Thread: []string{"ask@example.org"},
+		Helpers: []Helper{{Email: "alice@example.net", Replies: 1}}}
+	after, _ := Apply(r, d.Sent(at), at)
+	if h := after.Helper("alice@example.net"); h == nil || !h.Thanked() || after.State != StateThanked {
+		t.Fatalf("after the thank-you left: %+v", after)
+	}
+}

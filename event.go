@@ -164,3 +164,11 @@ type Change struct {
 	Kind   string `json:"kind"` // state, helper, thanked, thread, note
 	Detail string `json:"detail"`
 }
+
+// Applied is an event the core has applied: the request after it and what
+// changed, for a store to save as it is.
+type Applied struct {
+	Event   Event
+	Request Request
+	Changes []Change
+}

@@ -62,12 +62,19 @@ func applyTx(ctx context.Context, tx *sql.Tx, account, requestID int64, ev grati
 		return r, fmt.Errorf("%s: %w", ev.Kind(), ErrNoSuchRequest)
 	}
 	next, changes := gratitude.Apply(r, ev, now)
+	return saveApplied(ctx, tx, account, gratitude.Applied{Event: ev, Request: next, Changes: changes}, now)
+}
+
+// saveApplied saves the request an event made and logs the event with
+// what it changed.
+func saveApplied(ctx context.Context, tx *sql.Tx, account int64, a gratitude.Applied, now time.Time) (gratitude.Request, error) {
+	next := a.Request
 	id, err := saveRequest(ctx, tx, account, &next, millis(now))
 	if err != nil {
 		return next, err
 	}
-	data, _ := json.Marshal(map[string]any{"event": ev, "changes": changes})
-	_, err = tx.ExecContext(ctx, qEventInsert, account, id, millis(now), ev.Kind(), string(data))
+	data, _ := json.Marshal(map[string]any{"event": a.Event, "changes": a.Changes})
+	_, err = tx.ExecContext(ctx, qEventInsert, account, id, millis(now), a.Event.Kind(), string(data))
 	return next, err
 }
 

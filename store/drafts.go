@@ -357,9 +357,7 @@ func draftSentTx(ctx context.Context, tx *sql.Tx, account int64, messageID strin
 	if _, err := tx.ExecContext(ctx, qDraftSent, millis(now), account, messageID); err != nil {
 		return err
 	}
-	ev := gratitude.OwnerWrote{MessageID: messageID, At: now, To: []gratitude.Address{d.To}, Thanks: true,
-		Thread: append([]string{d.InReplyTo}, d.References...)}
-	_, err = applyTx(ctx, tx, account, d.RequestID, ev, now)
+	_, err = applyTx(ctx, tx, account, d.RequestID, d.Sent(now), now)
 	return err
 }
 

@@ -169,11 +169,13 @@ func TestRemindRecordsOnceAndMarksTheRequestChanged(t *testing.T) {
 		t.Fatalf("due = %d requests", len(due))
 	}
 	ev := gratitude.Reminded{Reminder: gratitude.ReminderNoReply, Seq: 1, At: t0.Add(72 * time.Hour), MessageID: "n1@example.org"}
-	if err := s.Remind(ctx, acct, ev, due[0], []Outgoing{nudgeOut("n1@example.org", TargetInbox)}, ev.At.Add(72*time.Hour), ev.At); err != nil {
+	after, changes := gratitude.Apply(due[0].Request, ev, ev.At)
+	a := gratitude.Applied{Event: ev, Request: after, Changes: changes}
+	if err := s.Remind(ctx, acct, a, due[0], []Outgoing{nudgeOut("n1@example.org", TargetInbox)}, ev.At.Add(72*time.Hour), ev.At); err != nil {
 		t.Fatal(err)
 	}
 	// A second scheduler that decided on the same read queues nothing.
-	if err := s.Remind(ctx, acct, ev, due[0], []Outgoing{nudgeOut("n2@example.org", TargetInbox)}, ev.At.Add(72*time.Hour), ev.At); !errors.Is(err, ErrChanged) {
+	if err := s.Remind(ctx, acct, a, due[0], []Outgoing{nudgeOut("n2@example.org", TargetInbox)}, ev.At.Add(72*time.Hour), ev.At); !errors.Is(err, ErrChanged) {
 		t.Fatalf("second Remind on a stale read: %v, want ErrChanged", err)
 	}
 	r, _ := s.Request(ctx, acct, id)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"gratitude"
@@ -130,13 +131,17 @@ func (s *Store) ActiveRequests(ctx context.Context, account int64, since time.Ti
 }
 
 // Remind records, in one transaction, that a reminder about a request goes
-// out: the event in the request's log and reminder count, the messages in
-// the outbox, and when the next reminder falls due (zero: none). It does so
-// only if the request is still at the version the reminder was decided on;
-// otherwise it returns ErrChanged and queues nothing (a reply, a resolve or
-// another scheduler got there first).
-func (s *Store) Remind(ctx context.Context, account int64, ev gratitude.Reminded, v Versioned, out []Outgoing, next, now time.Time) error {
+// out: the request as the core left it after the Reminded event (a.Request,
+// saved as it is, with the event in its log), the messages in the outbox,
+// and when the next reminder falls due (zero: none). It does so only if the
+// request is still at the version the reminder was decided on; otherwise
+// it returns ErrChanged and queues nothing (a reply, a resolve or another
+// scheduler got there first).
+func (s *Store) Remind(ctx context.Context, account int64, a gratitude.Applied, v Versioned, out []Outgoing, next, now time.Time) error {
 	requestID := v.ID
+	if a.Request.ID != requestID {
+		return fmt.Errorf("store: remind: the reminder is about request %d, not %d", a.Request.ID, requestID)
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var version int64
 		if err := tx.QueryRowContext(ctx, qVersion, account, requestID).Scan(&version); err != nil {
@@ -145,7 +150,7 @@ func (s *Store) Remind(ctx context.Context, account int64, ev gratitude.Reminded
 		if version != v.Version {
 			return ErrChanged
 		}
-		if _, err := applyTx(ctx, tx, account, requestID, ev, now); err != nil {
+		if _, err := saveApplied(ctx, tx, account, a, now); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, qSetNextOnly, nullMillis(next), account, requestID); err != nil {

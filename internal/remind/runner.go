@@ -27,7 +27,7 @@ type Store interface {
 	DueRequests(ctx context.Context, account int64, now time.Time, limit int) ([]store.Versioned, error)
 	NextReminderAt(ctx context.Context, account int64) (time.Time, bool, error)
 	PostponeReminder(ctx context.Context, account, id int64, at time.Time) error
-	Remind(ctx context.Context, account int64, ev gratitude.Reminded, v store.Versioned, out []store.Outgoing, next, now time.Time) error
+	Remind(ctx context.Context, account int64, a gratitude.Applied, v store.Versioned, out []store.Outgoing, next, now time.Time) error
 	ActiveRequests(ctx context.Context, account int64, since time.Time) ([]gratitude.Request, error)
 	People(ctx context.Context, account int64) ([]gratitude.Person, error)
 	Failures(ctx context.Context, account int64, since time.Time) ([]gratitude.SendFailure, error)
@@ -160,12 +160,12 @@ func (r *Runner) remind(ctx context.Context, v store.Versioned, now time.Time) (
 		return false, &composeError{req.ID, err}
 	}
 	ev := gratitude.Reminded{Reminder: rem.Kind, Seq: rem.Seq, At: now, DueAt: rem.DueAt, Late: rem.Late, MessageID: id}
-	after, _ := gratitude.Apply(req, ev, now)
+	after, changes := gratitude.Apply(req, ev, now)
 	var next time.Time
 	if n, ok := gratitude.NextReminder(after, r.Policy); ok {
 		next = n.DueAt
 	}
-	err = r.Store.Remind(ctx, r.Account, ev, v, out, next, now)
+	err = r.Store.Remind(ctx, r.Account, gratitude.Applied{Event: ev, Request: after, Changes: changes}, v, out, next, now)
 	if errors.Is(err, store.ErrChanged) {
 		r.Log.Debug("request changed while its reminder was written; deciding again", "request", req.ID)
 		return false, nil // still due: the next round reads it afresh
