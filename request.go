@@ -95,3 +95,10 @@ func (r *Request) AllThanked() bool {
 
 // Closed reports whether the request needs nothing more (thanked or cancelled).
 func (r *Request) Closed() bool { return r.State == StateThanked || r.State == StateCancelled }
+
+// Versioned is a request as read for scheduling, with the change counter
+// its next reminder time must be written back against.
+type Versioned struct {
+	Request
+	Version int64
+}

@@ -50,17 +50,8 @@ WHERE account_id = ? AND id = ? AND state = 'pending' AND (claimed_at IS NULL OR
 	cardKeySetting = "card.key"
 )
 
-// Card is a message to the owner about a request whose token address takes
-// commands about that request until it expires.
-type Card struct {
-	ID        int64
-	RequestID int64
-	Kind      string
-	MessageID string
-	Drafts    []int64 // the drafts it showed for approval
-	CreatedAt time.Time
-	ExpiresAt time.Time
-}
+// Card is gratitude.Card.
+type Card = gratitude.Card
 
 // NewCard allocates a card (its id goes into the token address), with
 // the Message-ID of the message that carries it.
@@ -154,15 +145,8 @@ ON CONFLICT DO NOTHING`, account, cardKeySetting, key, millis(now)); err != nil 
 	return key, err
 }
 
-// CommandMail is mail from the owner's address holding commands, as
-// recorded, with what became of it.
-type CommandMail struct {
-	ID int64
-	gratitude.Commanded
-	State      string // pending, done or refused
-	Reason     string
-	ReceivedAt time.Time
-}
+// CommandMail is gratitude.CommandMail.
+type CommandMail = gratitude.CommandMail
 
 // commandTx records a command mail, once per Message-ID.
 func commandTx(ctx context.Context, tx *sql.Tx, account int64, c gratitude.Commanded, seenAt time.Time) error {

@@ -11,62 +11,30 @@ import (
 	"gratitude"
 )
 
-// Target is where an outbox message is delivered.
-type Target string
-
-// The delivery targets: SMTP, or IMAP APPEND into one of the owner's folders.
-const (
-	TargetSMTP   Target = "smtp"        // sent over SMTP to Recipients
-	TargetInbox  Target = "imap:inbox"  // appended to INBOX, unread
-	TargetDrafts Target = "imap:drafts" // appended to Drafts as a \Draft
-	TargetSent   Target = "imap:sent"   // appended to Sent as \Seen
-	// TargetDraftsRemove removes the message with the Message-ID from Drafts.
-	TargetDraftsRemove Target = "imap:drafts-remove"
+// The outbox's types are the core's (gratitude.Outgoing and its Target
+// and OutState); these names keep the store's callers reading as before.
+type (
+	// Target is gratitude.Target.
+	Target = gratitude.Target
+	// OutState is gratitude.OutState.
+	OutState = gratitude.OutState
+	// Outgoing is gratitude.Outgoing.
+	Outgoing = gratitude.Outgoing
 )
 
-// IMAP reports whether the target is an IMAP folder.
-func (t Target) IMAP() bool { return strings.HasPrefix(string(t), "imap:") }
-
-// OutState is where an outbox message stands: queued → sending → sent | failed.
-type OutState string
-
-// The outbox states.
+// The delivery targets and outbox states, as the core names them.
 const (
-	OutQueued  OutState = "queued"
-	OutSending OutState = "sending"
-	OutSent    OutState = "sent"
-	OutFailed  OutState = "failed"
-	// OutCancelled: not sent after all (a thank-you the owner skipped).
-	OutCancelled OutState = "cancelled"
+	TargetSMTP         = gratitude.TargetSMTP
+	TargetInbox        = gratitude.TargetInbox
+	TargetDrafts       = gratitude.TargetDrafts
+	TargetSent         = gratitude.TargetSent
+	TargetDraftsRemove = gratitude.TargetDraftsRemove
+	OutQueued          = gratitude.OutQueued
+	OutSending         = gratitude.OutSending
+	OutSent            = gratitude.OutSent
+	OutFailed          = gratitude.OutFailed
+	OutCancelled       = gratitude.OutCancelled
 )
-
-// Outgoing is one outbox message: rendered once, with the Message-ID
-// chosen when it was queued, delivered to one target.
-type Outgoing struct {
-	ID         int64
-	account    int64 // set when read from the store
-	RequestID  int64 // 0 for messages about no request (the digest)
-	Kind       string
-	Target     Target
-	Sender     string   // SMTP envelope sender
-	Recipients []string // SMTP envelope recipients
-	Subject    string   // for status and the digest's failure list
-	MessageID  string
-	Raw        []byte
-	Late       bool
-	Own        bool // on Enqueue: remember the Message-ID as the program's own
-	// Then are targets the same message goes to once it is sent (a copy
-	// in Sent, its draft removed): queued in the transaction that records
-	// the send, so neither is lost nor done for a message that never left.
-	Then          []Target
-	State         OutState
-	Attempts      int
-	NextAttemptAt time.Time
-	LastError     string
-	CreatedAt     time.Time
-	SentAt        time.Time
-	FailedAt      time.Time
-}
 
 const (
 	qOutInsert = `
@@ -300,13 +268,13 @@ func (s *Store) FollowUp(ctx context.Context, o Outgoing, now time.Time) error {
 			then = append(then, Outgoing{RequestID: o.RequestID, Kind: o.Kind, Target: t, Subject: o.Subject,
 				MessageID: o.MessageID, Raw: o.Raw})
 		}
-		if err := enqueueTx(ctx, tx, o.account, then, now); err != nil {
+		if err := enqueueTx(ctx, tx, o.Account, then, now); err != nil {
 			return err
 		}
 		if o.Target != TargetSMTP {
 			return nil // a copy filed in a folder: the thank-you left by SMTP
 		}
-		return draftSentTx(ctx, tx, o.account, o.MessageID, now)
+		return draftSentTx(ctx, tx, o.Account, o.MessageID, now)
 	})
 	return wrap("follow up", err)
 }
@@ -402,7 +370,7 @@ func scanOutgoing(sc scanner) (Outgoing, error) {
 	var target, state, recipients, then string
 	var next, created int64
 	var sent, failed sql.NullInt64
-	err := sc.Scan(&o.ID, &o.account, &o.RequestID, &o.Kind, &target, &o.Sender, &recipients, &o.Subject, &o.MessageID,
+	err := sc.Scan(&o.ID, &o.Account, &o.RequestID, &o.Kind, &target, &o.Sender, &recipients, &o.Subject, &o.MessageID,
 		&o.Raw, &o.Late, &then, &state, &o.Attempts, &next, &o.LastError, &created, &sent, &failed)
 	if err != nil {
 		return o, err

@@ -38,12 +38,8 @@ INSERT INTO settings (account_id, name, value, updated_at) VALUES (?, ?, ?, ?)
 ON CONFLICT (account_id, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
 )
 
-// Versioned is a request as read for scheduling, with the change counter
-// its next reminder time must be written back against.
-type Versioned struct {
-	gratitude.Request
-	Version int64
-}
+// Versioned is gratitude.Versioned.
+type Versioned = gratitude.Versioned
 
 // ErrChanged is returned when a request changed after it was read.
 var ErrChanged = errors.New("the request changed since it was read")
