@@ -249,3 +249,12 @@ func cloneRequest(r Request) Request {
 	r.Reminders = slices.Clone(r.Reminders)
 	return r
 }
+
+// Deciding is what ev makes of a request at now, as a store's update
+// takes it: Apply, with the event and its changes.
+func Deciding(ev Event, now time.Time) func(Request) Applied {
+	return func(r Request) Applied {
+		next, changes := Apply(r, ev, now)
+		return Applied{Event: ev, Request: next, Changes: changes}
+	}
+}

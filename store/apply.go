@@ -27,17 +27,27 @@ ORDER BY ABS(date - ?) LIMIT 1`
 // stored one (forwards print minutes, and guess the zone).
 const originalWindow = 36 * time.Hour
 
-// Apply applies an owner's event (resolve, cancel, helped…) to a request
-// and records it in the request's log.
-func (s *Store) Apply(ctx context.Context, account, requestID int64, ev gratitude.Event, now time.Time) (gratitude.Request, error) {
+// Update changes one request in one transaction: it loads the request,
+// hands it to decide (the caller runs the core, gratitude.Apply), saves
+// the request decide returns and logs its event with what changed.
+func (s *Store) Update(ctx context.Context, account, requestID int64, now time.Time, decide func(gratitude.Request) gratitude.Applied) (gratitude.Request, error) {
 	var r gratitude.Request
+	kind := "update"
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		r, err = applyTx(ctx, tx, account, requestID, ev, now)
+		cur, err := loadRequest(ctx, tx, account, requestID)
+		if err != nil {
+			return err
+		}
+		a := decide(cur)
+		kind = a.Event.Kind()
+		if a.Request.ID != cur.ID {
+			return fmt.Errorf("the %s decided about request %d, not %d", kind, a.Request.ID, cur.ID)
+		}
+		r, err = saveApplied(ctx, tx, account, a, now)
 		return err
 	})
 	if err != nil {
-		return r, fmt.Errorf("store: %s request %d: %w", ev.Kind(), requestID, err)
+		return r, fmt.Errorf("store: %s request %d: %w", kind, requestID, err)
 	}
 	return r, nil
 }

@@ -16,7 +16,7 @@ func resolvedWithAlice(t *testing.T, s *Store, acct int64) gratitude.Request {
 	commit(t, s, acct, "Sent", 1, []gratitude.SeenMessage{askMsg(1)})
 	reqs, _ := s.Requests(ctx, acct, "")
 	commit(t, s, acct, "INBOX", 7, []gratitude.SeenMessage{replyMsg(1, alice, "r-alice@example.net", reqs[0].ID)})
-	r, err := s.Apply(ctx, acct, reqs[0].ID, gratitude.Resolve{At: t0.Add(2 * time.Hour)}, t0.Add(2*time.Hour))
+	r, err := s.Update(ctx, acct, reqs[0].ID, t0.Add(2*time.Hour), gratitude.Deciding(gratitude.Resolve{At: t0.Add(2 * time.Hour)}, t0.Add(2*time.Hour)))
 	if err != nil || r.State != gratitude.StateResolved {
 		t.Fatalf("resolve: %v %s", err, r.State)
 	}
@@ -163,7 +163,7 @@ func TestAHelperWhoComesBackGetsADraftAgain(t *testing.T) {
 	r := resolvedWithAlice(t, s, acct)
 	s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0)
 	ds, _ := s.Drafts(ctx, acct, r.ID)
-	s.Apply(ctx, acct, r.ID, gratitude.NotHelped{Who: alice, At: t0.Add(4 * time.Hour)}, t0.Add(4*time.Hour))
+	s.Update(ctx, acct, r.ID, t0.Add(4*time.Hour), gratitude.Deciding(gratitude.NotHelped{Who: alice, At: t0.Add(4 * time.Hour)}, t0.Add(4*time.Hour)))
 	s.SkipDraft(ctx, acct, ds[0], "no longer a helper", t0.Add(4*time.Hour))
 	// Alice writes again and is a helper once more.
 	commit(t, s, acct, "INBOX", 7, []gratitude.SeenMessage{replyMsg(2, alice, "r-alice-2@example.net", r.ID)})
@@ -201,7 +201,7 @@ func TestObsoleteDraftsSayWhy(t *testing.T) {
 			acct := account(t, s, "ada@example.org")
 			r := resolvedWithAlice(t, s, acct)
 			s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0)
-			if _, err := s.Apply(ctx, acct, r.ID, tc.ev, t0.Add(3*time.Hour)); err != nil {
+			if _, err := s.Update(ctx, acct, r.ID, t0.Add(3*time.Hour), gratitude.Deciding(tc.ev, t0.Add(3*time.Hour))); err != nil {
 				t.Fatal(err)
 			}
 			obs, err := s.ObsoleteDrafts(ctx, acct)

@@ -95,7 +95,7 @@ func TestLedgerIsDerivedFromRequestsAndGiving(t *testing.T) {
 	commit(t, s, acct, "Sent", 1, []gratitude.SeenMessage{askMsg(1)})
 	reqs, _ := s.Requests(ctx, acct, "")
 	commit(t, s, acct, "INBOX", 7, []gratitude.SeenMessage{replyMsg(1, alice, "r1@x", reqs[0].ID)})
-	if _, err := s.Apply(ctx, acct, reqs[0].ID, gratitude.Resolve{At: t0.Add(2 * time.Hour)}, t0); err != nil {
+	if _, err := s.Update(ctx, acct, reqs[0].ID, t0, gratitude.Deciding(gratitude.Resolve{At: t0.Add(2 * time.Hour)}, t0)); err != nil {
 		t.Fatal(err)
 	}
 	thanks := msg("Sent", 1, 2)
@@ -160,7 +160,7 @@ func TestOwnMessagesAreRecognisedByMessageID(t *testing.T) {
 func TestApplyToAMissingRequestFails(t *testing.T) {
 	s := openTest(t)
 	acct := account(t, s, "ada@example.org")
-	if _, err := s.Apply(context.Background(), acct, 42, gratitude.Resolve{At: t0}, t0); err == nil {
+	if _, err := s.Update(context.Background(), acct, 42, t0, gratitude.Deciding(gratitude.Resolve{At: t0}, t0)); err == nil {
 		t.Fatal("resolving a request that does not exist succeeded")
 	}
 }

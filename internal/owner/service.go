@@ -12,7 +12,9 @@ import (
 // Store is what the owner's actions read and change.
 type Store interface {
 	Request(ctx context.Context, account, id int64) (gratitude.Request, error)
-	Apply(ctx context.Context, account, requestID int64, ev gratitude.Event, now time.Time) (gratitude.Request, error)
+	// Update loads a request, saves what decide made of it and logs its
+	// event, in one transaction.
+	Update(ctx context.Context, account, requestID int64, now time.Time, decide func(gratitude.Request) gratitude.Applied) (gratitude.Request, error)
 	Drafts(ctx context.Context, account, requestID int64) ([]gratitude.Draft, error)
 	Draft(ctx context.Context, account, id int64) (gratitude.Draft, error)
 }
@@ -187,9 +189,10 @@ func (x *run) do(ctx context.Context, a Action) error {
 	return problem{"not a command"}
 }
 
-// apply applies an owner event to the request.
+// apply applies an owner event to the request: the core decides, the store
+// saves, in one transaction.
 func (x *run) apply(ctx context.Context, ev gratitude.Event) error {
-	req, err := x.s.Store.Apply(ctx, x.s.Account, x.req.ID, ev, x.now)
+	req, err := x.s.Store.Update(ctx, x.s.Account, x.req.ID, x.now, gratitude.Deciding(ev, x.now))
 	if err != nil {
 		return err
 	}

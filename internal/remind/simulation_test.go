@@ -108,7 +108,7 @@ func (w *world) resolve(ask string, at time.Time) {
 	w.t.Helper()
 	for _, r := range w.requests() {
 		if r.MessageID == ask {
-			if _, err := w.st.Apply(w.ctx, w.acct, r.ID, gratitude.Resolve{At: at}, at); err != nil {
+			if _, err := w.st.Update(w.ctx, w.acct, r.ID, at, gratitude.Deciding(gratitude.Resolve{At: at}, at)); err != nil {
 				w.t.Fatal(err)
 			}
 			return

@@ -23,7 +23,6 @@ const reportEvery = 24 * time.Hour
 // Store is what the runner needs remembered.
 type Store interface {
 	Request(ctx context.Context, account, id int64) (gratitude.Request, error)
-	Apply(ctx context.Context, account, requestID int64, ev gratitude.Event, now time.Time) (gratitude.Request, error)
 	People(ctx context.Context, account int64) ([]gratitude.Person, error)
 
 	RequestsToDraft(ctx context.Context, account int64, limit int) ([]gratitude.Request, error)
