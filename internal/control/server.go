@@ -34,7 +34,10 @@ func Listen(path string, do Handler, log *slog.Logger) (*Server, error) {
 	if path == "" {
 		return nil, errors.New("control: no socket path: the database's path is too long for a unix socket and $XDG_RUNTIME_DIR is not set")
 	}
-	if _, err := os.Lstat(path); err == nil {
+	if fi, err := os.Lstat(path); err == nil {
+		if fi.Mode().Type() != os.ModeSocket {
+			return nil, fmt.Errorf("control: %s is in the way of the control socket and is not one; move it", path)
+		}
 		if c, err := net.DialTimeout("unix", path, time.Second); err == nil {
 			c.Close()
 			return nil, fmt.Errorf("%w (it answers on %s); stop it first", ErrRunning, path)
