@@ -50,12 +50,9 @@ WHERE account_id = ? AND id = ? AND state = 'pending' AND (claimed_at IS NULL OR
 	cardKeySetting = "card.key"
 )
 
-// Card is gratitude.Card.
-type Card = gratitude.Card
-
 // NewCard allocates a card (its id goes into the token address), with
 // the Message-ID of the message that carries it.
-func (s *Store) NewCard(ctx context.Context, account int64, c Card) (int64, error) {
+func (s *Store) NewCard(ctx context.Context, account int64, c gratitude.Card) (int64, error) {
 	res, err := s.write.ExecContext(ctx, qCardInsert, account, nullID(c.RequestID), c.Kind, c.MessageID, joinIDs(c.Drafts),
 		millis(c.CreatedAt), millis(c.ExpiresAt))
 	if err != nil {
@@ -66,17 +63,17 @@ func (s *Store) NewCard(ctx context.Context, account int64, c Card) (int64, erro
 }
 
 // Card returns one card; false when the account has no such card.
-func (s *Store) Card(ctx context.Context, account, id int64) (Card, bool, error) {
+func (s *Store) Card(ctx context.Context, account, id int64) (gratitude.Card, bool, error) {
 	return s.card(ctx, qCardGet, account, id)
 }
 
 // CardByMessageID returns the card that message carried; false if none.
-func (s *Store) CardByMessageID(ctx context.Context, account int64, messageID string) (Card, bool, error) {
+func (s *Store) CardByMessageID(ctx context.Context, account int64, messageID string) (gratitude.Card, bool, error) {
 	return s.card(ctx, qCardByMsgID, account, messageID)
 }
 
-func (s *Store) card(ctx context.Context, q string, args ...any) (Card, bool, error) {
-	var c Card
+func (s *Store) card(ctx context.Context, q string, args ...any) (gratitude.Card, bool, error) {
+	var c gratitude.Card
 	var created, expires int64
 	var drafts string
 	err := s.read.QueryRowContext(ctx, q, args...).Scan(&c.ID, &c.RequestID, &c.Kind, &c.MessageID, &drafts, &created, &expires)
@@ -145,9 +142,6 @@ ON CONFLICT DO NOTHING`, account, cardKeySetting, key, millis(now)); err != nil 
 	return key, err
 }
 
-// CommandMail is gratitude.CommandMail.
-type CommandMail = gratitude.CommandMail
-
 // commandTx records a command mail, once per Message-ID.
 func commandTx(ctx context.Context, tx *sql.Tx, account int64, c gratitude.Commanded, seenAt time.Time) error {
 	if c.RequestID != 0 {
@@ -171,12 +165,12 @@ func commandTx(ctx context.Context, tx *sql.Tx, account int64, c gratitude.Comma
 }
 
 // PendingCommands returns the command mail not yet carried out or refused.
-func (s *Store) PendingCommands(ctx context.Context, account int64) ([]CommandMail, error) {
+func (s *Store) PendingCommands(ctx context.Context, account int64) ([]gratitude.CommandMail, error) {
 	return s.commandMail(ctx, qCommandsPending, account)
 }
 
 // RefusalsToReport returns the refused command mail the owner was not told about.
-func (s *Store) RefusalsToReport(ctx context.Context, account int64) ([]CommandMail, error) {
+func (s *Store) RefusalsToReport(ctx context.Context, account int64) ([]gratitude.CommandMail, error) {
 	return s.commandMail(ctx, qCommandsToTell, account)
 }
 
@@ -186,12 +180,12 @@ func (s *Store) RefusalsReported(ctx context.Context, account, upTo int64, now t
 	return wrap("refusals reported", err)
 }
 
-func (s *Store) commandMail(ctx context.Context, q string, account int64) ([]CommandMail, error) {
+func (s *Store) commandMail(ctx context.Context, q string, account int64) ([]gratitude.CommandMail, error) {
 	return collect(ctx, s, "commands", scanCommandMail, q, account)
 }
 
-func scanCommandMail(sc scanner) (CommandMail, error) {
-	var c CommandMail
+func scanCommandMail(sc scanner) (gratitude.CommandMail, error) {
+	var c gratitude.CommandMail
 	var refs, cmds, unknown, ask string
 	var at int64
 	if err := sc.Scan(&c.ID, &c.MessageID, &c.RequestID, &c.From, &c.Subject, &c.CardID, &c.Token, &c.DKIM,

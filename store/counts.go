@@ -27,9 +27,9 @@ func (s *Store) RequestCounts(ctx context.Context, account int64) (map[gratitude
 
 // OutboxBacklog counts the account's outbox messages queued, being sent
 // and failed, without reading the sent ones.
-func (s *Store) OutboxBacklog(ctx context.Context, account int64) (map[OutState]int64, error) {
-	out := map[OutState]int64{}
-	if err := s.countBy(ctx, qOutBacklog, account, func(k string, n int64) { out[OutState(k)] = n }); err != nil {
+func (s *Store) OutboxBacklog(ctx context.Context, account int64) (map[gratitude.OutState]int64, error) {
+	out := map[gratitude.OutState]int64{}
+	if err := s.countBy(ctx, qOutBacklog, account, func(k string, n int64) { out[gratitude.OutState(k)] = n }); err != nil {
 		return nil, wrap("outbox backlog", err)
 	}
 	return out, nil

@@ -183,7 +183,7 @@ func scanID(sc scanner) (int64, error) {
 // DeliverDrafts queues the messages that present a request's drafts to the
 // owner (their copies in Drafts, the approval card) and marks the drafts
 // delivered, in one transaction.
-func (s *Store) DeliverDrafts(ctx context.Context, account, requestID int64, out []Outgoing, now time.Time) error {
+func (s *Store) DeliverDrafts(ctx context.Context, account, requestID int64, out []gratitude.Outgoing, now time.Time) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := enqueueTx(ctx, tx, account, out, now); err != nil {
 			return err
@@ -277,7 +277,7 @@ func scanDraft(sc scanner) (gratitude.Draft, error) {
 // d.MessageID, so that its copies in Drafts, old and new, are never taken
 // for one another; out (the old copy's removal, the new copy) is queued
 // in the same transaction.
-func (s *Store) EditDraft(ctx context.Context, account int64, d gratitude.Draft, oldMessageID string, out []Outgoing, now time.Time) error {
+func (s *Store) EditDraft(ctx context.Context, account int64, d gratitude.Draft, oldMessageID string, out []gratitude.Outgoing, now time.Time) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, qDraftEdit, d.Text, millis(now), d.MessageID, account, d.ID, oldMessageID)
 		if err := affected(res, err, fmt.Errorf("draft %d is not pending", d.ID)); err != nil {
@@ -313,7 +313,7 @@ func (s *Store) SkipDraft(ctx context.Context, account int64, d gratitude.Draft,
 // one transaction. The thank-you goes to the draft's helper only, and only
 // if they wrote in the request's thread; the outbox refuses the same
 // Message-ID twice, so a thank-you is queued at most once.
-func (s *Store) ApproveDraft(ctx context.Context, account int64, d gratitude.Draft, out []Outgoing, now time.Time) error {
+func (s *Store) ApproveDraft(ctx context.Context, account int64, d gratitude.Draft, out []gratitude.Outgoing, now time.Time) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		_, wanted, err := helperInThreadTx(ctx, tx, account, d.RequestID, d.To.Email)
 		if err != nil {
@@ -326,7 +326,7 @@ func (s *Store) ApproveDraft(ctx context.Context, account int64, d gratitude.Dra
 			if o.MessageID != d.MessageID {
 				return fmt.Errorf("draft %d: outgoing message %s is not its thank-you", d.ID, o.MessageID)
 			}
-			if o.Target == TargetSMTP && (len(o.Recipients) != 1 || !strings.EqualFold(o.Recipients[0], d.To.Email)) {
+			if o.Target == gratitude.TargetSMTP && (len(o.Recipients) != 1 || !strings.EqualFold(o.Recipients[0], d.To.Email)) {
 				return fmt.Errorf("draft %d: a thank-you goes to %s only, not %v", d.ID, d.To.Email, o.Recipients)
 			}
 		}

@@ -28,10 +28,10 @@ func draftFor(r gratitude.Request, to gratitude.Address, id string) gratitude.Dr
 		Subject: "Re: Budget", Text: "Thank you."}
 }
 
-func thankYouOut(d gratitude.Draft, to ...string) Outgoing {
-	return Outgoing{RequestID: d.RequestID, Kind: "thank-you", Target: TargetSMTP, Sender: "ada@example.org",
+func thankYouOut(d gratitude.Draft, to ...string) gratitude.Outgoing {
+	return gratitude.Outgoing{RequestID: d.RequestID, Kind: "thank-you", Target: gratitude.TargetSMTP, Sender: "ada@example.org",
 		Recipients: to, MessageID: d.MessageID, Raw: []byte("Message-ID: <" + d.MessageID + ">\r\n\r\nThank you.\r\n"),
-		Then: []Target{TargetSent, TargetDraftsRemove}}
+		Then: []gratitude.Target{gratitude.TargetSent, gratitude.TargetDraftsRemove}}
 }
 
 func TestOneDraftPerHelperPerRequestAndOnlyForWhoWroteInTheThread(t *testing.T) {
@@ -65,16 +65,16 @@ func TestApprovingSendsToTheHelperOnlyOnceAndSendingThanksThem(t *testing.T) {
 	s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0)
 	ds, _ := s.Drafts(ctx, acct, r.ID)
 	d := ds[0]
-	if err := s.ApproveDraft(ctx, acct, d, []Outgoing{thankYouOut(d, "alice@example.net", "eve@example.com")}, t0); err == nil {
+	if err := s.ApproveDraft(ctx, acct, d, []gratitude.Outgoing{thankYouOut(d, "alice@example.net", "eve@example.com")}, t0); err == nil {
 		t.Fatal("a thank-you with an extra recipient was queued")
 	}
-	if err := s.ApproveDraft(ctx, acct, d, []Outgoing{thankYouOut(d, "alice@example.net")}, t0); err != nil {
+	if err := s.ApproveDraft(ctx, acct, d, []gratitude.Outgoing{thankYouOut(d, "alice@example.net")}, t0); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ApproveDraft(ctx, acct, d, []Outgoing{thankYouOut(d, "alice@example.net")}, t0); err == nil {
+	if err := s.ApproveDraft(ctx, acct, d, []gratitude.Outgoing{thankYouOut(d, "alice@example.net")}, t0); err == nil {
 		t.Error("the same draft was approved twice")
 	}
-	o, ok, _ := s.ClaimOutgoing(ctx, acct, []Target{TargetSMTP}, t0.Add(3*time.Hour), time.Minute)
+	o, ok, _ := s.ClaimOutgoing(ctx, acct, []gratitude.Target{gratitude.TargetSMTP}, t0.Add(3*time.Hour), time.Minute)
 	if !ok {
 		t.Fatal("nothing queued")
 	}
@@ -103,11 +103,11 @@ func TestApprovingSendsToTheHelperOnlyOnceAndSendingThanksThem(t *testing.T) {
 		t.Errorf("draft %s, want sent", d.State)
 	}
 	out, _ := s.Outbox(ctx, acct)
-	targets := map[Target]int{}
+	targets := map[gratitude.Target]int{}
 	for _, o := range out {
 		targets[o.Target]++
 	}
-	if targets[TargetSMTP] != 1 || targets[TargetSent] != 1 || targets[TargetDraftsRemove] != 1 {
+	if targets[gratitude.TargetSMTP] != 1 || targets[gratitude.TargetSent] != 1 || targets[gratitude.TargetDraftsRemove] != 1 {
 		t.Errorf("outbox targets %v; want the send, then its Sent copy and the draft's removal", targets)
 	}
 }
@@ -119,12 +119,12 @@ func TestSkippingADraftCancelsItsQueuedThankYou(t *testing.T) {
 	r := resolvedWithAlice(t, s, acct)
 	s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0)
 	ds, _ := s.Drafts(ctx, acct, r.ID)
-	s.ApproveDraft(ctx, acct, ds[0], []Outgoing{thankYouOut(ds[0], "alice@example.net")}, t0)
+	s.ApproveDraft(ctx, acct, ds[0], []gratitude.Outgoing{thankYouOut(ds[0], "alice@example.net")}, t0)
 	ds, _ = s.Drafts(ctx, acct, r.ID)
 	if err := s.SkipDraft(ctx, acct, ds[0], "you thanked them yourself", t0); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok, _ := s.ClaimOutgoing(ctx, acct, []Target{TargetSMTP}, t0.Add(time.Hour), time.Minute); ok {
+	if _, ok, _ := s.ClaimOutgoing(ctx, acct, []gratitude.Target{gratitude.TargetSMTP}, t0.Add(time.Hour), time.Minute); ok {
 		t.Error("a skipped draft's thank-you can still be sent")
 	}
 }
@@ -137,16 +137,16 @@ func TestOnlyTheSMTPSendOfAThankYouThanksTheHelper(t *testing.T) {
 	s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, alice, "ty1@example.org")}, t0)
 	ds, _ := s.Drafts(ctx, acct, r.ID)
 	copyForDrafts := thankYouOut(ds[0])
-	copyForDrafts.Target, copyForDrafts.Sender, copyForDrafts.Recipients, copyForDrafts.Then = TargetDrafts, "", nil, nil
-	if err := s.Enqueue(ctx, acct, []Outgoing{copyForDrafts}, t0); err != nil {
+	copyForDrafts.Target, copyForDrafts.Sender, copyForDrafts.Recipients, copyForDrafts.Then = gratitude.TargetDrafts, "", nil, nil
+	if err := s.Enqueue(ctx, acct, []gratitude.Outgoing{copyForDrafts}, t0); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ApproveDraft(ctx, acct, ds[0], []Outgoing{thankYouOut(ds[0], "alice@example.net")}, t0.Add(3*time.Hour)); err != nil {
+	if err := s.ApproveDraft(ctx, acct, ds[0], []gratitude.Outgoing{thankYouOut(ds[0], "alice@example.net")}, t0.Add(3*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	// The Drafts copy was cancelled by the approval; had it gone out, it
 	// must not have counted as the thank-you.
-	o, ok, _ := s.ClaimOutgoing(ctx, acct, []Target{TargetDrafts}, t0.Add(3*time.Hour), time.Minute)
+	o, ok, _ := s.ClaimOutgoing(ctx, acct, []gratitude.Target{gratitude.TargetDrafts}, t0.Add(3*time.Hour), time.Minute)
 	if ok {
 		s.MarkSent(ctx, o, t0.Add(3*time.Hour))
 		s.FollowUp(ctx, o, t0.Add(3*time.Hour))
@@ -216,11 +216,11 @@ func TestEditingADraftReplacesItsCopyButLetsOneOnItsWayArrive(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		claimedAt time.Duration // how long before the edit a sender claimed the old copy; 0: never
-		want      OutState
+		want      gratitude.OutState
 	}{
-		{"still queued", 0, OutCancelled},
-		{"being put there", time.Minute, OutSending},
-		{"cut off by a crash", time.Hour, OutCancelled},
+		{"still queued", 0, gratitude.OutCancelled},
+		{"being put there", time.Minute, gratitude.OutSending},
+		{"cut off by a crash", time.Hour, gratitude.OutCancelled},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := openTest(t)
@@ -233,27 +233,27 @@ func TestEditingADraftReplacesItsCopyButLetsOneOnItsWayArrive(t *testing.T) {
 			}
 			ds, _ := s.Drafts(ctx, acct, r.ID)
 			d = ds[0]
-			copyOut := Outgoing{RequestID: r.ID, Kind: "thank-you", Target: TargetDrafts, MessageID: d.MessageID, Raw: []byte("old")}
+			copyOut := gratitude.Outgoing{RequestID: r.ID, Kind: "thank-you", Target: gratitude.TargetDrafts, MessageID: d.MessageID, Raw: []byte("old")}
 			edited := t0.Add(3 * time.Hour)
-			if err := s.Enqueue(ctx, acct, []Outgoing{copyOut}, t0); err != nil {
+			if err := s.Enqueue(ctx, acct, []gratitude.Outgoing{copyOut}, t0); err != nil {
 				t.Fatal(err)
 			}
 			if tc.claimedAt > 0 {
-				if _, ok, err := s.ClaimOutgoing(ctx, acct, []Target{TargetDrafts}, edited.Add(-tc.claimedAt), 3*time.Minute); err != nil || !ok {
+				if _, ok, err := s.ClaimOutgoing(ctx, acct, []gratitude.Target{gratitude.TargetDrafts}, edited.Add(-tc.claimedAt), 3*time.Minute); err != nil || !ok {
 					t.Fatal(ok, err)
 				}
 			}
 			d.Text, d.MessageID = "Thanks a lot.", "ty1-edited@example.org"
-			newCopy := Outgoing{RequestID: r.ID, Kind: "thank-you", Target: TargetDrafts, MessageID: d.MessageID, Raw: []byte("new")}
-			rm := Outgoing{RequestID: r.ID, Kind: "thank-you", Target: TargetDraftsRemove, MessageID: "ty1@example.org"}
-			if err := s.EditDraft(ctx, acct, d, "ty1@example.org", []Outgoing{rm, newCopy}, edited); err != nil {
+			newCopy := gratitude.Outgoing{RequestID: r.ID, Kind: "thank-you", Target: gratitude.TargetDrafts, MessageID: d.MessageID, Raw: []byte("new")}
+			rm := gratitude.Outgoing{RequestID: r.ID, Kind: "thank-you", Target: gratitude.TargetDraftsRemove, MessageID: "ty1@example.org"}
+			if err := s.EditDraft(ctx, acct, d, "ty1@example.org", []gratitude.Outgoing{rm, newCopy}, edited); err != nil {
 				t.Fatal(err)
 			}
 			all, _ := s.Outbox(ctx, acct)
 			if all[0].MessageID != "ty1@example.org" || all[0].State != tc.want {
 				t.Errorf("the old copy is %s, want %s", all[0].State, tc.want)
 			}
-			if len(all) != 3 || all[1].Target != TargetDraftsRemove || all[2].MessageID != "ty1-edited@example.org" {
+			if len(all) != 3 || all[1].Target != gratitude.TargetDraftsRemove || all[2].MessageID != "ty1-edited@example.org" {
 				t.Errorf("outbox %+v; want the old copy's removal, then the new copy", all)
 			}
 			if ids, _ := s.ThreadRequests(ctx, acct, []string{"ty1-edited@example.org"}); ids["ty1-edited@example.org"] != r.ID {

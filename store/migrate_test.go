@@ -204,7 +204,7 @@ func checkSeeds(t *testing.T, s *Store, upTo int) {
 	}
 	if upTo >= 4 {
 		out, err := s.Outbox(ctx, 1)
-		if err != nil || len(out) != 1 || out[0].State != OutQueued || string(out[0].Raw) != "Hi" {
+		if err != nil || len(out) != 1 || out[0].State != gratitude.OutQueued || string(out[0].Raw) != "Hi" {
 			t.Errorf("Outbox = %+v, %v", out, err)
 		}
 		r, err := s.Request(ctx, 1, 1)

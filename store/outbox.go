@@ -11,31 +11,6 @@ import (
 	"gratitude"
 )
 
-// The outbox's types are the core's (gratitude.Outgoing and its Target
-// and OutState); these names keep the store's callers reading as before.
-type (
-	// Target is gratitude.Target.
-	Target = gratitude.Target
-	// OutState is gratitude.OutState.
-	OutState = gratitude.OutState
-	// Outgoing is gratitude.Outgoing.
-	Outgoing = gratitude.Outgoing
-)
-
-// The delivery targets and outbox states, as the core names them.
-const (
-	TargetSMTP         = gratitude.TargetSMTP
-	TargetInbox        = gratitude.TargetInbox
-	TargetDrafts       = gratitude.TargetDrafts
-	TargetSent         = gratitude.TargetSent
-	TargetDraftsRemove = gratitude.TargetDraftsRemove
-	OutQueued          = gratitude.OutQueued
-	OutSending         = gratitude.OutSending
-	OutSent            = gratitude.OutSent
-	OutFailed          = gratitude.OutFailed
-	OutCancelled       = gratitude.OutCancelled
-)
-
 const (
 	qOutInsert = `
 INSERT INTO outbox (account_id, request_id, kind, target, sender, recipients, subject, message_id,
@@ -99,11 +74,11 @@ WHERE account_id = ? AND state = 'failed' AND failed_at > ? ORDER BY failed_at`
 
 // Enqueue puts messages in the outbox in one transaction; a message with
 // the same Message-ID and target as one already queued is not added twice.
-func (s *Store) Enqueue(ctx context.Context, account int64, out []Outgoing, now time.Time) error {
+func (s *Store) Enqueue(ctx context.Context, account int64, out []gratitude.Outgoing, now time.Time) error {
 	return wrap("enqueue", s.inTx(ctx, func(tx *sql.Tx) error { return enqueueTx(ctx, tx, account, out, now) }))
 }
 
-func enqueueTx(ctx context.Context, tx *sql.Tx, account int64, out []Outgoing, now time.Time) error {
+func enqueueTx(ctx context.Context, tx *sql.Tx, account int64, out []gratitude.Outgoing, now time.Time) error {
 	for _, o := range out {
 		if err := checkOutgoing(&o); err != nil {
 			return err
@@ -129,7 +104,7 @@ func enqueueTx(ctx context.Context, tx *sql.Tx, account int64, out []Outgoing, n
 	return nil
 }
 
-func joinTargets(ts []Target) string {
+func joinTargets(ts []gratitude.Target) string {
 	s := make([]string, len(ts))
 	for i, t := range ts {
 		s[i] = string(t)
@@ -137,21 +112,21 @@ func joinTargets(ts []Target) string {
 	return strings.Join(s, " ")
 }
 
-func splitTargets(s string) []Target {
-	var ts []Target
+func splitTargets(s string) []gratitude.Target {
+	var ts []gratitude.Target
 	for _, f := range strings.Fields(s) {
-		ts = append(ts, Target(f))
+		ts = append(ts, gratitude.Target(f))
 	}
 	return ts
 }
 
-func checkOutgoing(o *Outgoing) error {
+func checkOutgoing(o *gratitude.Outgoing) error {
 	switch {
-	case o.MessageID == "" || o.Kind == "" || (len(o.Raw) == 0 && o.Target != TargetDraftsRemove):
+	case o.MessageID == "" || o.Kind == "" || (len(o.Raw) == 0 && o.Target != gratitude.TargetDraftsRemove):
 		return fmt.Errorf("outgoing %q: Message-ID, kind and content are required", o.Kind)
-	case o.Target == TargetSMTP && (o.Sender == "" || len(o.Recipients) == 0):
+	case o.Target == gratitude.TargetSMTP && (o.Sender == "" || len(o.Recipients) == 0):
 		return fmt.Errorf("outgoing %s %s: SMTP needs a sender and recipients", o.Kind, o.MessageID)
-	case o.Target != TargetSMTP && !o.Target.IMAP():
+	case o.Target != gratitude.TargetSMTP && !o.Target.IMAP():
 		return fmt.Errorf("outgoing %s %s: unknown target %q", o.Kind, o.MessageID, o.Target)
 	}
 	return nil
@@ -168,8 +143,8 @@ func nullID(id int64) any {
 // it sending (one more attempt) until now+lease; false when none is due.
 // A message whose sender died mid-send is claimed again once its lease
 // ends, with the same Message-ID.
-func (s *Store) ClaimOutgoing(ctx context.Context, account int64, targets []Target, now time.Time, lease time.Duration) (Outgoing, bool, error) {
-	var o Outgoing
+func (s *Store) ClaimOutgoing(ctx context.Context, account int64, targets []gratitude.Target, now time.Time, lease time.Duration) (gratitude.Outgoing, bool, error) {
+	var o gratitude.Outgoing
 	found := false
 	if len(targets) == 0 {
 		return o, false, nil
@@ -192,7 +167,7 @@ func (s *Store) ClaimOutgoing(ctx context.Context, account int64, targets []Targ
 			return err
 		}
 		found = true
-		o.State, o.Attempts = OutSending, o.Attempts+1
+		o.State, o.Attempts = gratitude.OutSending, o.Attempts+1
 		_, err = tx.ExecContext(ctx, qOutLease, millis(now.Add(lease)), o.ID)
 		return err
 	})
@@ -209,7 +184,7 @@ var ErrLeaseLost = errors.New("outbox message is no longer this sender's: its le
 // crash before this is recorded sends it again. What follows from the send
 // (FollowUp) is recorded next; after a crash, SentNotFollowedUp finds it.
 // An SMTP sender records with SentBeforeDot instead, before the server has it.
-func (s *Store) MarkSent(ctx context.Context, o Outgoing, now time.Time) error {
+func (s *Store) MarkSent(ctx context.Context, o gratitude.Outgoing, now time.Time) error {
 	return s.markOut(ctx, "mark sent", o, qOutSent, millis(now))
 }
 
@@ -217,13 +192,13 @@ func (s *Store) MarkSent(ctx context.Context, o Outgoing, now time.Time) error {
 // sender writes just before the final dot of an SMTP message, so that no
 // crash after the server takes the message can make it send it again.
 // ConfirmSent follows the server's 250; UndoSent a refusal or silence.
-func (s *Store) SentBeforeDot(ctx context.Context, o Outgoing, now time.Time) error {
+func (s *Store) SentBeforeDot(ctx context.Context, o gratitude.Outgoing, now time.Time) error {
 	return s.markOut(ctx, "sent before the final dot", o, qOutSentUnconfirmed, millis(now))
 }
 
 // ConfirmSent records that the server took a message SentBeforeDot
 // recorded.
-func (s *Store) ConfirmSent(ctx context.Context, o Outgoing) error {
+func (s *Store) ConfirmSent(ctx context.Context, o gratitude.Outgoing) error {
 	_, err := s.write.ExecContext(ctx, qOutConfirm, o.ID, o.Attempts)
 	return wrap("confirm sent", err)
 }
@@ -231,7 +206,7 @@ func (s *Store) ConfirmSent(ctx context.Context, o Outgoing) error {
 // UndoSent takes back what SentBeforeDot recorded when the server refused
 // the message or never answered while the sender lived: the attempt is
 // sending again, for MarkRetry or MarkFailed.
-func (s *Store) UndoSent(ctx context.Context, o Outgoing) error {
+func (s *Store) UndoSent(ctx context.Context, o gratitude.Outgoing) error {
 	return s.markOut(ctx, "undo sent", o, qOutUndoSent)
 }
 
@@ -254,7 +229,7 @@ func (s *Store) UnconfirmedIDs(ctx context.Context, account int64) ([]string, er
 // FollowUp records, in one transaction, what follows from a sent message:
 // its Then targets are queued and, for a thank-you, its draft is recorded
 // sent and its helper thanked. Done once per message.
-func (s *Store) FollowUp(ctx context.Context, o Outgoing, now time.Time) error {
+func (s *Store) FollowUp(ctx context.Context, o gratitude.Outgoing, now time.Time) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, qOutFollowedUp, o.ID)
 		if err != nil {
@@ -263,15 +238,15 @@ func (s *Store) FollowUp(ctx context.Context, o Outgoing, now time.Time) error {
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return err // done already
 		}
-		var then []Outgoing
+		var then []gratitude.Outgoing
 		for _, t := range o.Then {
-			then = append(then, Outgoing{RequestID: o.RequestID, Kind: o.Kind, Target: t, Subject: o.Subject,
+			then = append(then, gratitude.Outgoing{RequestID: o.RequestID, Kind: o.Kind, Target: t, Subject: o.Subject,
 				MessageID: o.MessageID, Raw: o.Raw})
 		}
 		if err := enqueueTx(ctx, tx, o.Account, then, now); err != nil {
 			return err
 		}
-		if o.Target != TargetSMTP {
+		if o.Target != gratitude.TargetSMTP {
 			return nil // a copy filed in a folder: the thank-you left by SMTP
 		}
 		return draftSentTx(ctx, tx, o.Account, o.MessageID, now)
@@ -280,35 +255,35 @@ func (s *Store) FollowUp(ctx context.Context, o Outgoing, now time.Time) error {
 }
 
 // SentNotFollowedUp returns messages sent whose follow-up a crash cut off.
-func (s *Store) SentNotFollowedUp(ctx context.Context, account int64) ([]Outgoing, error) {
+func (s *Store) SentNotFollowedUp(ctx context.Context, account int64) ([]gratitude.Outgoing, error) {
 	return collect(ctx, s, "sent, not followed up", scanOutgoing, qOutNotFollowedUp, account)
 }
 
 // MarkRetry puts the message of attempt o back in the queue until next.
-func (s *Store) MarkRetry(ctx context.Context, o Outgoing, next time.Time, lastErr string) error {
+func (s *Store) MarkRetry(ctx context.Context, o gratitude.Outgoing, next time.Time, lastErr string) error {
 	return s.markOut(ctx, "mark retry", o, qOutRetry, millis(next), lastErr)
 }
 
 // Defer puts the message of claimed attempt o back in the queue until
 // until, as if it had not been claimed: a reminder that must wait for the
 // end of quiet hours.
-func (s *Store) Defer(ctx context.Context, o Outgoing, until time.Time) error {
+func (s *Store) Defer(ctx context.Context, o gratitude.Outgoing, until time.Time) error {
 	return s.markOut(ctx, "defer", o, qOutDefer, millis(until))
 }
 
 // MarkFailed gives up on the message of attempt o, keeping the error for
 // status and the digest.
-func (s *Store) MarkFailed(ctx context.Context, o Outgoing, lastErr string, now time.Time) error {
+func (s *Store) MarkFailed(ctx context.Context, o gratitude.Outgoing, lastErr string, now time.Time) error {
 	return s.markOut(ctx, "mark failed", o, qOutFailed, millis(now), lastErr)
 }
 
 // markOut records an attempt's outcome, if the attempt still holds the
 // message.
-func (s *Store) markOut(ctx context.Context, op string, o Outgoing, q string, args ...any) error {
+func (s *Store) markOut(ctx context.Context, op string, o gratitude.Outgoing, q string, args ...any) error {
 	return wrap(op, s.inTx(ctx, func(tx *sql.Tx) error { return markOutTx(ctx, tx, o, q, args...) }))
 }
 
-func markOutTx(ctx context.Context, tx *sql.Tx, o Outgoing, q string, args ...any) error {
+func markOutTx(ctx context.Context, tx *sql.Tx, o gratitude.Outgoing, q string, args ...any) error {
 	res, err := tx.ExecContext(ctx, q, append(args, o.ID, o.Attempts)...)
 	if err != nil {
 		return err
@@ -331,7 +306,7 @@ func (s *Store) NextOutgoingAt(ctx context.Context, account int64) (time.Time, b
 
 // SentSince counts the messages sent to target after since, and when the
 // oldest of them left (for the rate limit).
-func (s *Store) SentSince(ctx context.Context, account int64, target Target, since time.Time) (int, time.Time, error) {
+func (s *Store) SentSince(ctx context.Context, account int64, target gratitude.Target, since time.Time) (int, time.Time, error) {
 	var n int
 	var oldest sql.NullInt64
 	err := s.read.QueryRowContext(ctx, qOutSentSince, account, string(target), millis(since)).Scan(&n, &oldest)
@@ -339,14 +314,14 @@ func (s *Store) SentSince(ctx context.Context, account int64, target Target, sin
 }
 
 // Outbox returns every outbox message of the account, oldest first.
-func (s *Store) Outbox(ctx context.Context, account int64) ([]Outgoing, error) {
+func (s *Store) Outbox(ctx context.Context, account int64) ([]gratitude.Outgoing, error) {
 	return collect(ctx, s, "outbox", scanOutgoing, qOutAll, account)
 }
 
 // OutboxCounts counts the account's outbox messages by state.
-func (s *Store) OutboxCounts(ctx context.Context, account int64) (map[OutState]int, error) {
-	out := map[OutState]int{}
-	if err := s.countBy(ctx, qOutCounts, account, func(k string, n int64) { out[OutState(k)] = int(n) }); err != nil {
+func (s *Store) OutboxCounts(ctx context.Context, account int64) (map[gratitude.OutState]int, error) {
+	out := map[gratitude.OutState]int{}
+	if err := s.countBy(ctx, qOutCounts, account, func(k string, n int64) { out[gratitude.OutState(k)] = int(n) }); err != nil {
 		return nil, wrap("outbox counts", err)
 	}
 	return out, nil
@@ -365,8 +340,8 @@ func (s *Store) Failures(ctx context.Context, account int64, since time.Time) ([
 
 type scanner interface{ Scan(dest ...any) error }
 
-func scanOutgoing(sc scanner) (Outgoing, error) {
-	var o Outgoing
+func scanOutgoing(sc scanner) (gratitude.Outgoing, error) {
+	var o gratitude.Outgoing
 	var target, state, recipients, then string
 	var next, created int64
 	var sent, failed sql.NullInt64
@@ -375,7 +350,7 @@ func scanOutgoing(sc scanner) (Outgoing, error) {
 	if err != nil {
 		return o, err
 	}
-	o.Target, o.State, o.Then = Target(target), OutState(state), splitTargets(then)
+	o.Target, o.State, o.Then = gratitude.Target(target), gratitude.OutState(state), splitTargets(then)
 	if recipients != "" {
 		o.Recipients = strings.Split(recipients, ",")
 	}

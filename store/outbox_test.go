@@ -10,26 +10,26 @@ import (
 	"gratitude"
 )
 
-func nudgeOut(id string, target Target) Outgoing {
-	o := Outgoing{Kind: "nudge", Target: target, Subject: "Nobody answered", MessageID: id,
+func nudgeOut(id string, target gratitude.Target) gratitude.Outgoing {
+	o := gratitude.Outgoing{Kind: "nudge", Target: target, Subject: "Nobody answered", MessageID: id,
 		Raw: []byte("Message-ID: <" + id + ">\r\n\r\nhi\r\n"), Own: true}
-	if target == TargetSMTP {
+	if target == gratitude.TargetSMTP {
 		o.Sender, o.Recipients = "ada@example.org", []string{"ada@example.org"}
 	}
 	return o
 }
 
-var allTargets = []Target{TargetSMTP, TargetInbox, TargetDrafts, TargetSent}
+var allTargets = []gratitude.Target{gratitude.TargetSMTP, gratitude.TargetInbox, gratitude.TargetDrafts, gratitude.TargetSent}
 
 func TestOutboxClaimSendAndNeverAgain(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	acct := account(t, s, "ada@example.org")
-	if err := s.Enqueue(ctx, acct, []Outgoing{nudgeOut("n1@example.org", TargetSMTP)}, t0); err != nil {
+	if err := s.Enqueue(ctx, acct, []gratitude.Outgoing{nudgeOut("n1@example.org", gratitude.TargetSMTP)}, t0); err != nil {
 		t.Fatal(err)
 	}
 	o, ok, err := s.ClaimOutgoing(ctx, acct, allTargets, t0, time.Minute)
-	if err != nil || !ok || o.State != OutSending || o.Attempts != 1 || o.Recipients[0] != "ada@example.org" {
+	if err != nil || !ok || o.State != gratitude.OutSending || o.Attempts != 1 || o.Recipients[0] != "ada@example.org" {
 		t.Fatalf("claim = %+v, %v, %v", o, ok, err)
 	}
 	if _, again, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0, time.Minute); again {
@@ -54,7 +54,7 @@ func TestOutboxSendingLeftByACrashIsClaimedAgainWithTheSameMessageID(t *testing.
 	s := openTest(t)
 	ctx := context.Background()
 	acct := account(t, s, "ada@example.org")
-	s.Enqueue(ctx, acct, []Outgoing{nudgeOut("n1@example.org", TargetInbox)}, t0)
+	s.Enqueue(ctx, acct, []gratitude.Outgoing{nudgeOut("n1@example.org", gratitude.TargetInbox)}, t0)
 	first, _, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0, time.Minute)
 	if _, ok, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0.Add(59*time.Second), time.Minute); ok {
 		t.Fatal("claimed again within the lease")
@@ -75,7 +75,7 @@ func TestOutboxRetryWaitsAndFailureIsReported(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	acct := account(t, s, "ada@example.org")
-	s.Enqueue(ctx, acct, []Outgoing{nudgeOut("n1@example.org", TargetSMTP)}, t0)
+	s.Enqueue(ctx, acct, []gratitude.Outgoing{nudgeOut("n1@example.org", gratitude.TargetSMTP)}, t0)
 	o, _, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0, time.Minute)
 	if err := s.MarkRetry(ctx, o, t0.Add(10*time.Minute), "451 try later"); err != nil {
 		t.Fatal(err)
@@ -94,7 +94,7 @@ func TestOutboxRetryWaitsAndFailureIsReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	counts, _ := s.OutboxCounts(ctx, acct)
-	if counts[OutFailed] != 1 || counts[OutQueued] != 0 {
+	if counts[gratitude.OutFailed] != 1 || counts[gratitude.OutQueued] != 0 {
 		t.Errorf("counts = %v", counts)
 	}
 	fs, err := s.Failures(ctx, acct, t0)
@@ -110,18 +110,18 @@ func TestOutboxClaimsOnlyTheAskedTargetsAndCountsRecentSends(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	acct := account(t, s, "ada@example.org")
-	s.Enqueue(ctx, acct, []Outgoing{nudgeOut("n1@example.org", TargetSMTP), nudgeOut("n2@example.org", TargetDrafts)}, t0)
-	o, ok, _ := s.ClaimOutgoing(ctx, acct, []Target{TargetInbox, TargetDrafts}, t0, time.Minute)
-	if !ok || o.Target != TargetDrafts {
+	s.Enqueue(ctx, acct, []gratitude.Outgoing{nudgeOut("n1@example.org", gratitude.TargetSMTP), nudgeOut("n2@example.org", gratitude.TargetDrafts)}, t0)
+	o, ok, _ := s.ClaimOutgoing(ctx, acct, []gratitude.Target{gratitude.TargetInbox, gratitude.TargetDrafts}, t0, time.Minute)
+	if !ok || o.Target != gratitude.TargetDrafts {
 		t.Fatalf("claimed %+v, %v; want the draft only", o, ok)
 	}
-	o, _, _ = s.ClaimOutgoing(ctx, acct, []Target{TargetSMTP}, t0, time.Minute)
+	o, _, _ = s.ClaimOutgoing(ctx, acct, []gratitude.Target{gratitude.TargetSMTP}, t0, time.Minute)
 	s.MarkSent(ctx, o, t0.Add(time.Minute))
-	n, oldest, err := s.SentSince(ctx, acct, TargetSMTP, t0)
+	n, oldest, err := s.SentSince(ctx, acct, gratitude.TargetSMTP, t0)
 	if err != nil || n != 1 || !oldest.Equal(t0.Add(time.Minute)) {
 		t.Errorf("SentSince = %d, %v, %v", n, oldest, err)
 	}
-	if n, _, _ := s.SentSince(ctx, acct, TargetSMTP, t0.Add(time.Minute)); n != 0 {
+	if n, _, _ := s.SentSince(ctx, acct, gratitude.TargetSMTP, t0.Add(time.Minute)); n != 0 {
 		t.Errorf("SentSince after the send = %d", n)
 	}
 }
@@ -130,16 +130,16 @@ func TestEnqueueRefusesIncompleteMessagesAndKeepsDuplicatesOnce(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	acct := account(t, s, "ada@example.org")
-	bad := nudgeOut("n1@example.org", TargetSMTP)
+	bad := nudgeOut("n1@example.org", gratitude.TargetSMTP)
 	bad.Recipients = nil
-	if err := s.Enqueue(ctx, acct, []Outgoing{nudgeOut("ok@example.org", TargetInbox), bad}, t0); err == nil || !strings.Contains(err.Error(), "recipients") {
+	if err := s.Enqueue(ctx, acct, []gratitude.Outgoing{nudgeOut("ok@example.org", gratitude.TargetInbox), bad}, t0); err == nil || !strings.Contains(err.Error(), "recipients") {
 		t.Fatalf("enqueue without recipients: %v", err)
 	}
 	if out, _ := s.Outbox(ctx, acct); len(out) != 0 {
 		t.Fatalf("a failed enqueue left %d rows", len(out))
 	}
 	for range 2 {
-		if err := s.Enqueue(ctx, acct, []Outgoing{nudgeOut("n1@example.org", TargetInbox)}, t0); err != nil {
+		if err := s.Enqueue(ctx, acct, []gratitude.Outgoing{nudgeOut("n1@example.org", gratitude.TargetInbox)}, t0); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -171,11 +171,11 @@ func TestRemindRecordsOnceAndMarksTheRequestChanged(t *testing.T) {
 	ev := gratitude.Reminded{Reminder: gratitude.ReminderNoReply, Seq: 1, At: t0.Add(72 * time.Hour), MessageID: "n1@example.org"}
 	after, changes := gratitude.Apply(due[0].Request, ev, ev.At)
 	a := gratitude.Applied{Event: ev, Request: after, Changes: changes}
-	if err := s.Remind(ctx, acct, a, due[0], []Outgoing{nudgeOut("n1@example.org", TargetInbox)}, ev.At.Add(72*time.Hour), ev.At); err != nil {
+	if err := s.Remind(ctx, acct, a, due[0], []gratitude.Outgoing{nudgeOut("n1@example.org", gratitude.TargetInbox)}, ev.At.Add(72*time.Hour), ev.At); err != nil {
 		t.Fatal(err)
 	}
 	// A second scheduler that decided on the same read queues nothing.
-	if err := s.Remind(ctx, acct, a, due[0], []Outgoing{nudgeOut("n2@example.org", TargetInbox)}, ev.At.Add(72*time.Hour), ev.At); !errors.Is(err, ErrChanged) {
+	if err := s.Remind(ctx, acct, a, due[0], []gratitude.Outgoing{nudgeOut("n2@example.org", gratitude.TargetInbox)}, ev.At.Add(72*time.Hour), ev.At); !errors.Is(err, ErrChanged) {
 		t.Fatalf("second Remind on a stale read: %v, want ErrChanged", err)
 	}
 	r, _ := s.Request(ctx, acct, id)
@@ -216,8 +216,8 @@ func TestASendIsRecordedBeforeItsDotConfirmedOrTakenBack(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	acct := account(t, s, "ada@example.org")
-	s.Enqueue(ctx, acct, []Outgoing{nudgeOut("n1@example.org", TargetSMTP), nudgeOut("n2@example.org", TargetSMTP)}, t0)
-	state := func(id string) OutState {
+	s.Enqueue(ctx, acct, []gratitude.Outgoing{nudgeOut("n1@example.org", gratitude.TargetSMTP), nudgeOut("n2@example.org", gratitude.TargetSMTP)}, t0)
+	state := func(id string) gratitude.OutState {
 		all, _ := s.Outbox(ctx, acct)
 		for _, o := range all {
 			if o.MessageID == id {
@@ -237,7 +237,7 @@ func TestASendIsRecordedBeforeItsDotConfirmedOrTakenBack(t *testing.T) {
 	if err := s.SentBeforeDot(ctx, o1, t0); err != nil {
 		t.Fatal(err)
 	}
-	if got := state(o1.MessageID); got != OutSent || unconfirmed() != 1 {
+	if got := state(o1.MessageID); got != gratitude.OutSent || unconfirmed() != 1 {
 		t.Errorf("before the dot: %s with %d unconfirmed, want sent and 1", got, unconfirmed())
 	}
 	if err := s.ConfirmSent(ctx, o1); err != nil || unconfirmed() != 0 {
@@ -255,7 +255,7 @@ func TestASendIsRecordedBeforeItsDotConfirmedOrTakenBack(t *testing.T) {
 	if err := s.UndoSent(ctx, o2); err != nil {
 		t.Fatal(err)
 	}
-	if got := state(o2.MessageID); got != OutSending || unconfirmed() != 0 {
+	if got := state(o2.MessageID); got != gratitude.OutSending || unconfirmed() != 0 {
 		t.Errorf("taken back: %s, %d unconfirmed; want sending, 0", got, unconfirmed())
 	}
 	if err := s.MarkRetry(ctx, o2, t0.Add(time.Minute), "451"); err != nil {

@@ -86,7 +86,7 @@ func TestLiveCardsAndRepliesCounted(t *testing.T) {
 	if live, err := s.LiveCards(ctx, acct, t0); err != nil || live {
 		t.Fatalf("live %v, %v with no cards", live, err)
 	}
-	if _, err := s.NewCard(ctx, acct, Card{Kind: "card", MessageID: "card@gratitude", CreatedAt: t0, ExpiresAt: t0.Add(time.Hour)}); err != nil {
+	if _, err := s.NewCard(ctx, acct, gratitude.Card{Kind: "card", MessageID: "card@gratitude", CreatedAt: t0, ExpiresAt: t0.Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	if live, _ := s.LiveCards(ctx, acct, t0); !live {
@@ -95,9 +95,9 @@ func TestLiveCardsAndRepliesCounted(t *testing.T) {
 	if live, _ := s.LiveCards(ctx, acct, t0.Add(time.Hour)); live {
 		t.Error("an expired card is live")
 	}
-	out := []Outgoing{{Kind: "commands", Target: TargetInbox, MessageID: "a@g", Raw: []byte("x"), Subject: "s"},
-		{Kind: "status", Target: TargetInbox, MessageID: "b@g", Raw: []byte("x"), Subject: "s"},
-		{Kind: "nudge", Target: TargetInbox, MessageID: "c@g", Raw: []byte("x"), Subject: "s"}}
+	out := []gratitude.Outgoing{{Kind: "commands", Target: gratitude.TargetInbox, MessageID: "a@g", Raw: []byte("x"), Subject: "s"},
+		{Kind: "status", Target: gratitude.TargetInbox, MessageID: "b@g", Raw: []byte("x"), Subject: "s"},
+		{Kind: "nudge", Target: gratitude.TargetInbox, MessageID: "c@g", Raw: []byte("x"), Subject: "s"}}
 	if err := s.Enqueue(ctx, acct, out, t0); err != nil {
 		t.Fatal(err)
 	}

@@ -38,29 +38,26 @@ INSERT INTO settings (account_id, name, value, updated_at) VALUES (?, ?, ?, ?)
 ON CONFLICT (account_id, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
 )
 
-// Versioned is gratitude.Versioned.
-type Versioned = gratitude.Versioned
-
 // ErrChanged is returned when a request changed after it was read.
 var ErrChanged = errors.New("the request changed since it was read")
 
 // ChangedRequests returns up to limit requests whose next reminder time
 // must be worked out again because they changed.
-func (s *Store) ChangedRequests(ctx context.Context, account int64, limit int) ([]Versioned, error) {
+func (s *Store) ChangedRequests(ctx context.Context, account int64, limit int) ([]gratitude.Versioned, error) {
 	return s.versioned(ctx, account, "changed requests", qDirty, account, limit)
 }
 
 // versioned runs q (selecting id, version) and loads each request. The
 // version is read before the request, so it is never newer than what was
 // loaded: a check against it can only err on the side of "changed".
-func (s *Store) versioned(ctx context.Context, account int64, op, q string, args ...any) ([]Versioned, error) {
+func (s *Store) versioned(ctx context.Context, account int64, op, q string, args ...any) ([]gratitude.Versioned, error) {
 	rows, err := s.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, wrap(op, err)
 	}
-	var vs []Versioned
+	var vs []gratitude.Versioned
 	for rows.Next() {
-		var v Versioned
+		var v gratitude.Versioned
 		if err := rows.Scan(&v.ID, &v.Version); err != nil {
 			rows.Close()
 			return nil, wrap(op, err)
@@ -98,7 +95,7 @@ func (s *Store) PostponeReminder(ctx context.Context, account, id int64, at time
 
 // DueRequests returns up to limit requests whose next reminder time is at
 // or before now, earliest first, with the version they were read at.
-func (s *Store) DueRequests(ctx context.Context, account int64, now time.Time, limit int) ([]Versioned, error) {
+func (s *Store) DueRequests(ctx context.Context, account int64, now time.Time, limit int) ([]gratitude.Versioned, error) {
 	return s.versioned(ctx, account, "due requests", qDue, account, millis(now), limit)
 }
 
@@ -133,7 +130,7 @@ func (s *Store) ActiveRequests(ctx context.Context, account int64, since time.Ti
 // request is still at the version the reminder was decided on; otherwise
 // it returns ErrChanged and queues nothing (a reply, a resolve or another
 // scheduler got there first).
-func (s *Store) Remind(ctx context.Context, account int64, a gratitude.Applied, v Versioned, out []Outgoing, next, now time.Time) error {
+func (s *Store) Remind(ctx context.Context, account int64, a gratitude.Applied, v gratitude.Versioned, out []gratitude.Outgoing, next, now time.Time) error {
 	requestID := v.ID
 	if a.Request.ID != requestID {
 		return fmt.Errorf("store: remind: the reminder is about request %d, not %d", a.Request.ID, requestID)
@@ -161,7 +158,7 @@ func (s *Store) Remind(ctx context.Context, account int64, a gratitude.Applied, 
 // one transaction, but only if the setting still holds was (a zero was:
 // it was never set): of two processes that decided to send the same
 // digest, one does. It reports whether it did.
-func (s *Store) AdvanceTime(ctx context.Context, account int64, name string, was, t time.Time, out []Outgoing, now time.Time) (bool, error) {
+func (s *Store) AdvanceTime(ctx context.Context, account int64, name string, was, t time.Time, out []gratitude.Outgoing, now time.Time) (bool, error) {
 	v, _ := json.Marshal(millis(t))
 	done := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

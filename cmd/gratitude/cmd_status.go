@@ -9,7 +9,6 @@ import (
 
 	"gratitude"
 	"gratitude/internal/daemon"
-	"gratitude/store"
 
 	"github.com/spf13/cobra"
 )
@@ -65,7 +64,7 @@ func printStatus(w io.Writer, rep *daemon.Status) {
 		fmt.Fprintf(w, "messages %-16s %d\n", c, rep.Messages[gratitude.Class(c)])
 	}
 	fmt.Fprintf(w, "outbox: %d queued, %d sending, %d sent, %d failed\n",
-		rep.Outbox[store.OutQueued], rep.Outbox[store.OutSending], rep.Outbox[store.OutSent], rep.Outbox[store.OutFailed])
+		rep.Outbox[gratitude.OutQueued], rep.Outbox[gratitude.OutSending], rep.Outbox[gratitude.OutSent], rep.Outbox[gratitude.OutFailed])
 	if rep.Unconfirmed > 0 {
 		fmt.Fprintf(w, "outbox: %d sent but unconfirmed: gratitude stopped between the final dot and the server's answer; "+
 			"they have most likely left and are not sent again\n", rep.Unconfirmed)

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"gratitude"
+
 	"gratitude/internal/testmail"
 	"gratitude/store"
 
@@ -243,7 +245,7 @@ http: {listen: "off"}
 	if r := runBin(t, env, "--config", config, "--now", now.Format(time.RFC3339), "run", "--once"); r.code != 0 {
 		t.Fatalf("run --once after the kills: %s", r.stderr)
 	}
-	if counts := rateOutbox(t, db); counts[store.OutSent] != queued {
+	if counts := rateOutbox(t, db); counts[gratitude.OutSent] != queued {
 		t.Errorf("outbox after the last pass: %v, want all %d sent", counts, queued)
 	}
 
@@ -304,14 +306,14 @@ http: {listen: "off"}
 func queueRateThankYous(t *testing.T, db string, first, n int, now time.Time) {
 	t.Helper()
 	body := strings.Repeat("Thank you for walking me through the budget; it made all the difference.\n", 16)
-	var out []store.Outgoing
+	var out []gratitude.Outgoing
 	for i := first; i < first+n; i++ {
 		to := fmt.Sprintf("helper%05d@example.net", i)
 		id := fmt.Sprintf("thanks-%05d@example.org", i)
 		raw := mailAt([]string{"From: Ada Lovelace <ada@example.org>", "To: " + to, "Subject: Re: Budget review",
 			"Date: " + now.Format(time.RFC1123Z), "Message-ID: <" + id + ">", "MIME-Version: 1.0",
 			"Content-Type: text/plain; charset=utf-8"}, body)
-		out = append(out, store.Outgoing{Kind: "thank-you", Target: store.TargetSMTP, Sender: testOwner,
+		out = append(out, gratitude.Outgoing{Kind: "thank-you", Target: gratitude.TargetSMTP, Sender: testOwner,
 			Recipients: []string{to}, Subject: "Re: Budget review", MessageID: id, Raw: raw})
 	}
 	withRateStore(t, db, func(ctx context.Context, st *store.Store, acct int64) error {
@@ -334,7 +336,7 @@ func rateUnconfirmed(t *testing.T, db string) map[string]bool {
 }
 
 // rateOutbox counts the outbox by state.
-func rateOutbox(t *testing.T, db string) (counts map[store.OutState]int) {
+func rateOutbox(t *testing.T, db string) (counts map[gratitude.OutState]int) {
 	t.Helper()
 	withRateStore(t, db, func(ctx context.Context, st *store.Store, acct int64) (err error) {
 		counts, err = st.OutboxCounts(ctx, acct)

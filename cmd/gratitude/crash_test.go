@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"gratitude"
+
 	"gratitude/internal/daemon"
 	"gratitude/internal/testmail"
 	"gratitude/store"
@@ -272,7 +274,7 @@ func (w *crashWorld) unconfirmedTo(t *testing.T) map[string]bool {
 	}
 	out := map[string]bool{}
 	for _, o := range all {
-		if slices.Contains(ids, o.MessageID) && o.Target == store.TargetSMTP {
+		if slices.Contains(ids, o.MessageID) && o.Target == gratitude.TargetSMTP {
 			for _, r := range o.Recipients {
 				out[strings.ToLower(r)] = true
 			}

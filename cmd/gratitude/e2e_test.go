@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"gratitude"
+
 	"gratitude/internal/demo"
 	"gratitude/internal/testmail"
 	"gratitude/store"
@@ -119,7 +121,7 @@ func thankYousSent(ctx context.Context, t *testing.T, st *store.Store, acct int6
 	}
 	n := 0
 	for _, o := range out {
-		if o.Kind == "thank-you" && o.Target == store.TargetSMTP && o.State == store.OutSent {
+		if o.Kind == "thank-you" && o.Target == gratitude.TargetSMTP && o.State == gratitude.OutSent {
 			n += len(o.Recipients)
 		}
 	}

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"gratitude"
-	"gratitude/store"
 )
 
 // DefaultTTL is how long a card's address takes commands at most (it is
@@ -20,8 +19,8 @@ const DefaultTTL = 7 * 24 * time.Hour
 
 // Store is what cards need remembered.
 type Store interface {
-	NewCard(ctx context.Context, account int64, c store.Card) (int64, error)
-	Card(ctx context.Context, account, id int64) (store.Card, bool, error)
+	NewCard(ctx context.Context, account int64, c gratitude.Card) (int64, error)
+	Card(ctx context.Context, account, id int64) (gratitude.Card, bool, error)
 	CardKey(ctx context.Context, account int64, now time.Time) ([]byte, error)
 }
 
@@ -45,7 +44,7 @@ func (c *Issuer) Issue(ctx context.Context, requestID int64, kind, messageID str
 	if err != nil {
 		return "", err
 	}
-	id, err := c.Store.NewCard(ctx, c.Account, store.Card{RequestID: requestID, Kind: kind, MessageID: messageID, Drafts: drafts,
+	id, err := c.Store.NewCard(ctx, c.Account, gratitude.Card{RequestID: requestID, Kind: kind, MessageID: messageID, Drafts: drafts,
 		CreatedAt: now, ExpiresAt: now.Add(ttl)})
 	if err != nil {
 		return "", err

@@ -4,9 +4,10 @@ import (
 	"context"
 	"time"
 
+	"gratitude"
+
 	"gratitude/inbox"
 	"gratitude/internal/remind"
-	"gratitude/store"
 	"gratitude/templates"
 )
 
@@ -46,9 +47,9 @@ func (d *Daemon) alert(ctx context.Context, since time.Time, last string) error 
 	now := d.clock.Now()
 	v := templates.AlertView{OwnerName: d.cfg.Owner.Name, Since: since, Error: last, Now: now,
 		Mailbox: d.cfg.IMAP.Username + "@" + d.cfg.IMAP.Host}
-	o, err := d.remind.Composer.Notice(ctx, remind.Note{Name: templates.Alert, View: v, Now: now, Target: store.TargetSMTP})
+	o, err := d.remind.Composer.Notice(ctx, remind.Note{Name: templates.Alert, View: v, Now: now, Target: gratitude.TargetSMTP})
 	if err != nil {
 		return err
 	}
-	return d.store.Enqueue(ctx, d.account, []store.Outgoing{o}, now)
+	return d.store.Enqueue(ctx, d.account, []gratitude.Outgoing{o}, now)
 }

@@ -175,11 +175,11 @@ func (d *Daemon) DeliverNow(ctx context.Context) (outbox.DrainResult, error) {
 }
 
 // onSend keeps the health of the SMTP server and of APPEND delivery.
-func (d *Daemon) onSend(ctx context.Context) func(o store.Outgoing, err error) {
-	return func(o store.Outgoing, err error) {
+func (d *Daemon) onSend(ctx context.Context) func(o gratitude.Outgoing, err error) {
+	return func(o gratitude.Outgoing, err error) {
 		d.counts.attempt(o.Kind, err)
 		component := "append"
-		if o.Target == store.TargetSMTP {
+		if o.Target == gratitude.TargetSMTP {
 			component = "smtp"
 		}
 		d.recordHealth(ctx, component, err)

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"gratitude"
-	"gratitude/store"
 
 	"github.com/VictoriaMetrics/metrics"
 )
@@ -115,7 +114,7 @@ func (d *Daemon) writeStoreMetrics(ctx context.Context, e *exposition) {
 	if err == nil {
 		classes, err = d.store.ClassCounts(ctx, d.account)
 	}
-	var backlog map[store.OutState]int64
+	var backlog map[gratitude.OutState]int64
 	if err == nil {
 		backlog, err = d.store.OutboxBacklog(ctx, d.account)
 	}
@@ -135,7 +134,7 @@ func (d *Daemon) writeStoreMetrics(ctx context.Context, e *exposition) {
 		e.sample("gratitude_messages", float64(classes[c]), "class", string(c))
 	}
 	e.family("gratitude_outbox_messages", "gauge", "Outbox messages not sent: queued, being sent, failed.")
-	for _, s := range []store.OutState{store.OutQueued, store.OutSending, store.OutFailed} {
+	for _, s := range []gratitude.OutState{gratitude.OutQueued, gratitude.OutSending, gratitude.OutFailed} {
 		e.sample("gratitude_outbox_messages", float64(backlog[s]), "state", string(s))
 	}
 }

@@ -8,18 +8,17 @@ import (
 
 	"gratitude"
 	"gratitude/internal/config"
-	"gratitude/store"
 )
 
 // Status is `gratitude status --json`; field names are stable.
 type Status struct {
-	Health     string                    `json:"health"` // ok, failing, stale or unknown
-	Reason     string                    `json:"reason,omitempty"`
-	Now        time.Time                 `json:"now"`
-	Mailboxes  []MailboxStatus           `json:"mailboxes"`
-	Messages   map[gratitude.Class]int64 `json:"messages"`
-	Components []ComponentStatus         `json:"components"`
-	Outbox     map[store.OutState]int    `json:"outbox"` // messages by state: queued, sending, sent, failed
+	Health     string                     `json:"health"` // ok, failing, stale or unknown
+	Reason     string                     `json:"reason,omitempty"`
+	Now        time.Time                  `json:"now"`
+	Mailboxes  []MailboxStatus            `json:"mailboxes"`
+	Messages   map[gratitude.Class]int64  `json:"messages"`
+	Components []ComponentStatus          `json:"components"`
+	Outbox     map[gratitude.OutState]int `json:"outbox"` // messages by state: queued, sending, sent, failed
 	// Unconfirmed counts sent messages whose server's 250 never came: a
 	// crash fell between their final dot and the answer.
 	Unconfirmed int             `json:"unconfirmed"`

@@ -14,7 +14,6 @@ import (
 	"gratitude/internal/remind"
 	"gratitude/internal/thanks"
 	"gratitude/mailer"
-	"gratitude/store"
 	"gratitude/templates"
 )
 
@@ -54,11 +53,11 @@ func (e *ConfigError) Error() string { return e.Err.Error() }
 func (e *ConfigError) Unwrap() error { return e.Err }
 
 // notifyTarget is where notifications to the owner go.
-func notifyTarget(cfg *config.Config) store.Target {
+func notifyTarget(cfg *config.Config) gratitude.Target {
 	if cfg.Notify.Via == config.NotifySMTP {
-		return store.TargetSMTP
+		return gratitude.TargetSMTP
 	}
-	return store.TargetInbox
+	return gratitude.TargetInbox
 }
 
 // runner builds the reminder runner over the daemon's store.
@@ -111,8 +110,8 @@ func (d *Daemon) sender(folders inbox.Folders, log *slog.Logger) *outbox.Sender 
 		Queue: d.store, Account: d.account, Clock: d.clock,
 		SMTP:     func(ctx context.Context) outbox.SMTPConn { return mailer.NewConn(ctx, smtpOpts) },
 		DialIMAP: func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
-		Folders: map[store.Target]string{store.TargetInbox: folders.Inbox, store.TargetDrafts: folders.Drafts,
-			store.TargetSent: folders.Sent, store.TargetDraftsRemove: folders.Drafts},
+		Folders: map[gratitude.Target]string{gratitude.TargetInbox: folders.Inbox, gratitude.TargetDrafts: folders.Drafts,
+			gratitude.TargetSent: folders.Sent, gratitude.TargetDraftsRemove: folders.Drafts},
 		Limit: limit.N, Per: limit.Per, Quiet: Policy(d.cfg).Quiet, QuietKinds: remind.QuietKinds(), Owner: d.cfg.Owner.Email, FilesSent: d.cfg.SMTP.FilesSent,
 		Log: log,
 	}

@@ -144,7 +144,7 @@ func (n *narrator) sent(ctx context.Context) error {
 			continue
 		}
 		n.outbox = o.ID
-		if o.State == store.OutFailed {
+		if o.State == gratitude.OutFailed {
 			n.gratitude("could not deliver a %s: %s", o.Kind, o.LastError)
 			continue
 		}
@@ -157,7 +157,7 @@ func (n *narrator) sent(ctx context.Context) error {
 
 // deliveryWords says what one delivered message was, or "" to say
 // nothing; whom is the helper a thank-you is for.
-func deliveryWords(o store.Outgoing, whom string) string {
+func deliveryWords(o gratitude.Outgoing, whom string) string {
 	switch {
 	case o.Kind == "nudge":
 		return fmt.Sprintf("nudged Ada in her INBOX: nobody has answered #%d yet", o.RequestID)
@@ -165,11 +165,11 @@ func deliveryWords(o store.Outgoing, whom string) string {
 		return "put a polite follow-up in Ada's Drafts, addressed and threaded, ready to send"
 	case o.Kind == "card":
 		return fmt.Sprintf("sent Ada an approval card for #%d: reply approve, skip or edit", o.RequestID)
-	case o.Kind == "thank-you" && o.Target == store.TargetSMTP:
+	case o.Kind == "thank-you" && o.Target == gratitude.TargetSMTP:
 		return fmt.Sprintf("sent the thank-you to %s from Ada's address, threaded under their reply", whom)
-	case o.Kind == "thank-you" && o.Target == store.TargetDrafts:
+	case o.Kind == "thank-you" && o.Target == gratitude.TargetDrafts:
 		return fmt.Sprintf("put the thank-you to %s in Ada's Drafts too", whom)
-	case o.Kind == "thank-you" && o.Target == store.TargetSent:
+	case o.Kind == "thank-you" && o.Target == gratitude.TargetSent:
 		return fmt.Sprintf("filed a copy of the thank-you to %s in Ada's Sent, and took its draft out of Drafts", whom)
 	case o.Kind == "unresolved", o.Kind == "thanks-pending", o.Kind == "digest", o.Kind == "status", o.Kind == "commands":
 		return fmt.Sprintf("sent Ada a %s", strings.ReplaceAll(o.Kind, "-", " "))

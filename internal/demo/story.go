@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 
+	"gratitude"
+
 	"gratitude/store"
 )
 
@@ -199,7 +201,7 @@ func (s *Story) card(ctx context.Context) (string, string, string, error) {
 		return "", "", "", err
 	}
 	for i := len(out) - 1; i >= 0; i-- {
-		if out[i].Kind != "card" || out[i].State != store.OutSent {
+		if out[i].Kind != "card" || out[i].State != gratitude.OutSent {
 			continue
 		}
 		msg, err := mail.ReadMessage(bytes.NewReader(out[i].Raw))

@@ -10,8 +10,9 @@ import (
 	"strings"
 	"time"
 
+	"gratitude"
+
 	"gratitude/inbox"
-	"gratitude/store"
 )
 
 // Summarize tells how the story ended, from what the store recorded and
@@ -25,7 +26,7 @@ func (s *Story) Summarize(ctx context.Context, w io.Writer, took time.Duration) 
 	drafts := 0
 	for _, o := range out {
 		switch {
-		case o.Kind == "thank-you" && o.Target == store.TargetSMTP && o.State == store.OutSent:
+		case o.Kind == "thank-you" && o.Target == gratitude.TargetSMTP && o.State == gratitude.OutSent:
 			for _, to := range o.Recipients {
 				if ok, err := s.world.Holds(ctx, to, o.MessageID); err != nil {
 					return err
@@ -33,7 +34,7 @@ func (s *Story) Summarize(ctx context.Context, w io.Writer, took time.Duration) 
 					delivered[nameOf(to)]++
 				}
 			}
-		case o.Kind == "followup-draft" && o.State == store.OutSent:
+		case o.Kind == "followup-draft" && o.State == gratitude.OutSent:
 			drafts++
 		}
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"gratitude/store"
+	"gratitude"
 )
 
 // quietUntil makes the rig's quiet hours last from before t0 until end.
@@ -26,10 +26,10 @@ func TestAReminderQueuedBeforeQuietHoursWaitsForTheirEnd(t *testing.T) {
 	morning := t0.Add(10 * time.Hour)
 	r.quietUntil(morning)
 	// Queued in the evening; the daemon was down when quiet hours began.
-	r.enqueueKind("nudge", "n1@example.org", store.TargetSMTP)
-	r.enqueueKind("digest", "d1@example.org", store.TargetInbox)
+	r.enqueueKind("nudge", "n1@example.org", gratitude.TargetSMTP)
+	r.enqueueKind("digest", "d1@example.org", gratitude.TargetInbox)
 	// An approval card answers something the owner just did: it goes now.
-	r.enqueueKind("card", "c1@example.org", store.TargetInbox)
+	r.enqueueKind("card", "c1@example.org", gratitude.TargetInbox)
 	if res := r.drain(); res.Sent != 1 || !res.Next.Equal(morning) {
 		t.Fatalf("drain in quiet hours %+v; want the card alone sent and the rest at %v", res, morning)
 	}
@@ -62,10 +62,10 @@ func TestAReminderCutOffByACrashIsNotResentInsideQuietHours(t *testing.T) {
 	r := newRig(t, nil)
 	morning := t0.Add(10 * time.Hour)
 	r.quietUntil(morning)
-	r.enqueueKind("nudge", "n1@example.org", store.TargetSMTP)
+	r.enqueueKind("nudge", "n1@example.org", gratitude.TargetSMTP)
 	// A sender claimed it (before a crash, with no quiet hours set) and
 	// died mid-send.
-	if _, ok, err := r.st.ClaimOutgoing(r.ctx, r.acct, []store.Target{store.TargetSMTP}, t0, DefaultLease); err != nil || !ok {
+	if _, ok, err := r.st.ClaimOutgoing(r.ctx, r.acct, []gratitude.Target{gratitude.TargetSMTP}, t0, DefaultLease); err != nil || !ok {
 		t.Fatal(ok, err)
 	}
 	r.clock.add(DefaultLease)
@@ -96,7 +96,7 @@ func TestAStopWhileHoldingAReminderBackStillPutsItBack(t *testing.T) {
 		cancel() // SIGTERM arrives between the claim and putting it back
 		return quiet(t)
 	}
-	r.enqueueKind("nudge", "n1@example.org", store.TargetSMTP)
+	r.enqueueKind("nudge", "n1@example.org", gratitude.TargetSMTP)
 	if _, err := r.s.Drain(ctx); err != nil && !errors.Is(err, context.Canceled) {
 		t.Fatalf("drain: %v", err)
 	}
@@ -104,7 +104,7 @@ func TestAStopWhileHoldingAReminderBackStillPutsItBack(t *testing.T) {
 	if err != nil || len(all) != 1 {
 		t.Fatal(all, err)
 	}
-	if o := all[0]; o.State != store.OutQueued || o.Attempts != 0 || !o.NextAttemptAt.Equal(morning) {
+	if o := all[0]; o.State != gratitude.OutQueued || o.Attempts != 0 || !o.NextAttemptAt.Equal(morning) {
 		t.Errorf("after the stop: %s, %d attempts, next at %v; want queued, 0, %v", o.State, o.Attempts, o.NextAttemptAt, morning)
 	}
 }

@@ -7,8 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"gratitude"
+
 	"gratitude/internal/testmail"
-	"gratitude/store"
 
 	"github.com/emersion/go-smtp"
 )
@@ -20,7 +21,7 @@ type orderQueue struct {
 	prepared []string
 }
 
-func (q *orderQueue) SentBeforeDot(ctx context.Context, o store.Outgoing, now time.Time) error {
+func (q *orderQueue) SentBeforeDot(ctx context.Context, o gratitude.Outgoing, now time.Time) error {
 	q.mu.Lock()
 	q.prepared = append(q.prepared, o.MessageID)
 	q.mu.Unlock()
@@ -35,7 +36,7 @@ func (q *orderQueue) wasPrepared(id string) bool {
 
 // outState is the state of the outbox message id as other connections
 // see it (committed writes only).
-func (r *rig) outState(id string) store.OutState {
+func (r *rig) outState(id string) gratitude.OutState {
 	r.t.Helper()
 	all, err := r.st.Outbox(r.ctx, r.acct)
 	if err != nil {
@@ -53,7 +54,7 @@ func (r *rig) outState(id string) store.OutState {
 func TestTheRecordOfASendIsCommittedBeforeTheFinalDotAndConfirmedOnThe250(t *testing.T) {
 	var r *rig
 	q := &orderQueue{}
-	atDot := make(chan store.OutState, 1)
+	atDot := make(chan gratitude.OutState, 1)
 	r = newRig(t, func(stage, _ string) *smtp.SMTPError {
 		if stage == testmail.SMTPData { // the server has the final dot, and has not answered yet
 			atDot <- r.outState("n1@example.org")
@@ -65,13 +66,13 @@ func TestTheRecordOfASendIsCommittedBeforeTheFinalDotAndConfirmedOnThe250(t *tes
 	})
 	q.Queue = r.st
 	r.s.Queue = q
-	r.enqueue("n1@example.org", store.TargetSMTP)
+	r.enqueue("n1@example.org", gratitude.TargetSMTP)
 	if res := r.drain(); res.Sent != 1 {
 		t.Fatalf("drain %+v", res)
 	}
 	// Committed, for every reader, before the server decides: a crash now
 	// cannot make it leave twice.
-	if got := <-atDot; got != store.OutSent {
+	if got := <-atDot; got != gratitude.OutSent {
 		t.Errorf("at the final dot the message was %s to others, want sent (committed)", got)
 	}
 	if n, err := r.st.Unconfirmed(r.ctx, r.acct); err != nil || n != 0 {
@@ -81,11 +82,11 @@ func TestTheRecordOfASendIsCommittedBeforeTheFinalDotAndConfirmedOnThe250(t *tes
 
 func TestARefusalAfterTheFinalDotForgetsTheWrittenRecord(t *testing.T) {
 	r := newRig(t, testmail.FailOnce(testmail.SMTPData, &smtp.SMTPError{Code: 451, Message: "try later"}))
-	r.enqueue("n1@example.org", store.TargetSMTP)
+	r.enqueue("n1@example.org", gratitude.TargetSMTP)
 	if res := r.drain(); res.Retried != 1 {
 		t.Fatalf("drain %+v, want a retry", res)
 	}
-	if got := r.outState("n1@example.org"); got != store.OutQueued {
+	if got := r.outState("n1@example.org"); got != gratitude.OutQueued {
 		t.Errorf("after a 451 to the final dot: %s, want queued for the retry", got)
 	}
 	r.clock.add(time.Hour)

@@ -20,18 +20,18 @@ import (
 
 // Queue is the outbox as the sender needs it.
 type Queue interface {
-	ClaimOutgoing(ctx context.Context, account int64, targets []store.Target, now time.Time, lease time.Duration) (store.Outgoing, bool, error)
-	MarkSent(ctx context.Context, o store.Outgoing, now time.Time) error
-	SentBeforeDot(ctx context.Context, o store.Outgoing, now time.Time) error
-	ConfirmSent(ctx context.Context, o store.Outgoing) error
-	UndoSent(ctx context.Context, o store.Outgoing) error
-	FollowUp(ctx context.Context, o store.Outgoing, now time.Time) error
-	SentNotFollowedUp(ctx context.Context, account int64) ([]store.Outgoing, error)
-	MarkRetry(ctx context.Context, o store.Outgoing, next time.Time, lastErr string) error
-	Defer(ctx context.Context, o store.Outgoing, until time.Time) error
-	MarkFailed(ctx context.Context, o store.Outgoing, lastErr string, now time.Time) error
+	ClaimOutgoing(ctx context.Context, account int64, targets []gratitude.Target, now time.Time, lease time.Duration) (gratitude.Outgoing, bool, error)
+	MarkSent(ctx context.Context, o gratitude.Outgoing, now time.Time) error
+	SentBeforeDot(ctx context.Context, o gratitude.Outgoing, now time.Time) error
+	ConfirmSent(ctx context.Context, o gratitude.Outgoing) error
+	UndoSent(ctx context.Context, o gratitude.Outgoing) error
+	FollowUp(ctx context.Context, o gratitude.Outgoing, now time.Time) error
+	SentNotFollowedUp(ctx context.Context, account int64) ([]gratitude.Outgoing, error)
+	MarkRetry(ctx context.Context, o gratitude.Outgoing, next time.Time, lastErr string) error
+	Defer(ctx context.Context, o gratitude.Outgoing, until time.Time) error
+	MarkFailed(ctx context.Context, o gratitude.Outgoing, lastErr string, now time.Time) error
 	NextOutgoingAt(ctx context.Context, account int64) (time.Time, bool, error)
-	SentSince(ctx context.Context, account int64, target store.Target, since time.Time) (int, time.Time, error)
+	SentSince(ctx context.Context, account int64, target gratitude.Target, since time.Time) (int, time.Time, error)
 }
 
 // Mailbox is an IMAP connection the sender appends with.
@@ -77,7 +77,7 @@ type Sender struct {
 	// DialIMAP opens a connection for APPEND; Folders names the folder of
 	// each IMAP target.
 	DialIMAP func(ctx context.Context) (Mailbox, error)
-	Folders  map[store.Target]string
+	Folders  map[gratitude.Target]string
 	// RateLimit allows at most Limit SMTP messages per Per (0: no limit).
 	Limit int
 	Per   time.Duration
@@ -98,7 +98,7 @@ type Sender struct {
 	Lease, MinBackoff, MaxBackoff, GiveUpAfter time.Duration
 	Log                                        *slog.Logger
 	// OnResult, when set, is told the outcome of every attempt (nil: sent).
-	OnResult func(o store.Outgoing, err error)
+	OnResult func(o gratitude.Outgoing, err error)
 
 	imap     Mailbox // open during Drain
 	stopIMAP func() bool
@@ -155,24 +155,24 @@ func (s *Sender) Drain(ctx context.Context) (DrainResult, error) {
 
 // targets are the targets that may be sent to now: SMTP only while the
 // rate limit allows, and when it does not, the time it will again.
-func (s *Sender) targets(ctx context.Context, now time.Time) ([]store.Target, time.Time, error) {
+func (s *Sender) targets(ctx context.Context, now time.Time) ([]gratitude.Target, time.Time, error) {
 	// Only folders this sender knows: one started before the mailbox
 	// could be read sends by SMTP alone, leaving the rest queued.
-	var all []store.Target
-	for _, t := range []store.Target{store.TargetInbox, store.TargetDrafts, store.TargetSent, store.TargetDraftsRemove} {
+	var all []gratitude.Target
+	for _, t := range []gratitude.Target{gratitude.TargetInbox, gratitude.TargetDrafts, gratitude.TargetSent, gratitude.TargetDraftsRemove} {
 		if s.Folders[t] != "" {
 			all = append(all, t)
 		}
 	}
 	if s.Limit <= 0 || s.Per <= 0 {
-		return append(all, store.TargetSMTP), time.Time{}, nil
+		return append(all, gratitude.TargetSMTP), time.Time{}, nil
 	}
-	n, oldest, err := s.Queue.SentSince(ctx, s.Account, store.TargetSMTP, now.Add(-s.Per))
+	n, oldest, err := s.Queue.SentSince(ctx, s.Account, gratitude.TargetSMTP, now.Add(-s.Per))
 	if err != nil {
 		return nil, time.Time{}, err
 	}
 	if n < s.Limit {
-		return append(all, store.TargetSMTP), time.Time{}, nil
+		return append(all, gratitude.TargetSMTP), time.Time{}, nil
 	}
 	return all, oldest.Add(s.Per), nil
 }
@@ -194,7 +194,7 @@ func (s *Sender) next(ctx context.Context, now, smtpFree time.Time) (time.Time, 
 // deliver sends one claimed message and records the outcome. The outcome
 // is recorded even when ctx ends meanwhile: a message the server accepted
 // must never stay "sending", or it would be sent again.
-func (s *Sender) deliver(ctx context.Context, o store.Outgoing, res *DrainResult) error {
+func (s *Sender) deliver(ctx context.Context, o gratitude.Outgoing, res *DrainResult) error {
 	record := context.WithoutCancel(ctx)
 	rec := &sentRecord{s: s, ctx: record, o: o}
 	err := s.send(ctx, o, rec)
@@ -246,7 +246,7 @@ func (s *Sender) deliver(ctx context.Context, o store.Outgoing, res *DrainResult
 type sentRecord struct {
 	s         *Sender
 	ctx       context.Context // never ends: the record must be written
-	o         store.Outgoing
+	o         gratitude.Outgoing
 	committed bool  // recorded as sent before the final dot
 	prepErr   error // prepare failed: the message was not finished
 	marked    bool  // the server took the message
@@ -299,7 +299,7 @@ func (s *Sender) followUpCutOff(ctx context.Context) error {
 }
 
 // recordSent records o sent, then what follows from it.
-func (s *Sender) recordSent(ctx context.Context, o store.Outgoing) error {
+func (s *Sender) recordSent(ctx context.Context, o gratitude.Outgoing) error {
 	if err := s.Queue.MarkSent(ctx, o, s.Clock.Now()); err != nil {
 		return err
 	}
@@ -308,7 +308,7 @@ func (s *Sender) recordSent(ctx context.Context, o store.Outgoing) error {
 
 // retryAt is when attempt o is tried again: after the backoff, and for a
 // notification to the owner not inside quiet hours.
-func (s *Sender) retryAt(o store.Outgoing, now time.Time) time.Time {
+func (s *Sender) retryAt(o gratitude.Outgoing, now time.Time) time.Time {
 	next := now.Add(s.backoff(o.Attempts))
 	if s.Quiet != nil && s.toOwner(o) {
 		next = s.Quiet(next)
@@ -318,7 +318,7 @@ func (s *Sender) retryAt(o store.Outgoing, now time.Time) time.Time {
 
 // heldUntil reports whether o is a kind quiet hours hold back and now is
 // inside them, and if so when they end.
-func (s *Sender) heldUntil(o store.Outgoing, now time.Time) (time.Time, bool) {
+func (s *Sender) heldUntil(o gratitude.Outgoing, now time.Time) (time.Time, bool) {
 	if s.Quiet == nil || !slices.Contains(s.QuietKinds, o.Kind) {
 		return time.Time{}, false
 	}
@@ -328,16 +328,16 @@ func (s *Sender) heldUntil(o store.Outgoing, now time.Time) (time.Time, bool) {
 
 // toOwner reports a notification to the owner: into INBOX, or by SMTP to
 // the owner alone.
-func (s *Sender) toOwner(o store.Outgoing) bool {
-	if o.Target == store.TargetInbox {
+func (s *Sender) toOwner(o gratitude.Outgoing) bool {
+	if o.Target == gratitude.TargetInbox {
 		return true
 	}
-	return o.Target == store.TargetSMTP && len(o.Recipients) == 1 && strings.EqualFold(o.Recipients[0], s.Owner)
+	return o.Target == gratitude.TargetSMTP && len(o.Recipients) == 1 && strings.EqualFold(o.Recipients[0], s.Owner)
 }
 
 // send delivers o once, recording an SMTP send with rec.
-func (s *Sender) send(ctx context.Context, o store.Outgoing, rec *sentRecord) error {
-	if o.Target == store.TargetSMTP {
+func (s *Sender) send(ctx context.Context, o gratitude.Outgoing, rec *sentRecord) error {
+	if o.Target == gratitude.TargetSMTP {
 		if s.SMTP == nil {
 			return errPermanent{fmt.Errorf("outbox: %s %s needs SMTP, which is not set up", o.Kind, o.MessageID)}
 		}
@@ -354,8 +354,8 @@ func (s *Sender) send(ctx context.Context, o store.Outgoing, rec *sentRecord) er
 
 // filedBefore reports, for a retried SMTP message whose server files sent
 // mail in Sent, whether it is there already: it left before a crash.
-func (s *Sender) filedBefore(ctx context.Context, o store.Outgoing) (bool, error) {
-	sent := s.Folders[store.TargetSent]
+func (s *Sender) filedBefore(ctx context.Context, o gratitude.Outgoing) (bool, error) {
+	sent := s.Folders[gratitude.TargetSent]
 	if !s.FilesSent || o.Attempts < 2 || sent == "" || s.DialIMAP == nil {
 		return false, nil
 	}
@@ -372,7 +372,7 @@ func (s *Sender) filedBefore(ctx context.Context, o store.Outgoing) (bool, error
 
 // appendIMAP stores o in its folder. A retry first looks for it there: an
 // APPEND whose answer was lost may have happened.
-func (s *Sender) appendIMAP(ctx context.Context, o store.Outgoing) error {
+func (s *Sender) appendIMAP(ctx context.Context, o gratitude.Outgoing) error {
 	folder := s.Folders[o.Target]
 	if folder == "" {
 		return errPermanent{fmt.Errorf("outbox: no folder for %s; check imap.mailboxes", o.Target)}
@@ -381,7 +381,7 @@ func (s *Sender) appendIMAP(ctx context.Context, o store.Outgoing) error {
 	if err != nil {
 		return err
 	}
-	if o.Target == store.TargetDraftsRemove {
+	if o.Target == gratitude.TargetDraftsRemove {
 		if err := conn.RemoveMessageID(folder, o.MessageID); err != nil {
 			s.closeIMAP()
 			return err
@@ -407,11 +407,11 @@ func (s *Sender) appendIMAP(ctx context.Context, o store.Outgoing) error {
 
 // flagsFor are the flags a message gets in its folder: notifications
 // arrive unread, drafts are drafts, Sent copies are read.
-func flagsFor(t store.Target) []imap.Flag {
+func flagsFor(t gratitude.Target) []imap.Flag {
 	switch t {
-	case store.TargetDrafts:
+	case gratitude.TargetDrafts:
 		return []imap.Flag{imap.FlagDraft, imap.FlagSeen}
-	case store.TargetSent:
+	case gratitude.TargetSent:
 		return []imap.Flag{imap.FlagSeen}
 	}
 	return nil
@@ -458,12 +458,12 @@ func (e errPermanent) Unwrap() error { return e.error }
 
 // temporary reports whether err is worth retrying: IMAP trouble always
 // is (the server or the network comes back); SMTP as Temporary says.
-func (s *Sender) temporary(o store.Outgoing, err error) bool {
+func (s *Sender) temporary(o gratitude.Outgoing, err error) bool {
 	var p errPermanent
 	if errors.As(err, &p) {
 		return false
 	}
-	if o.Target != store.TargetSMTP {
+	if o.Target != gratitude.TargetSMTP {
 		return true
 	}
 	if s.Temporary != nil {

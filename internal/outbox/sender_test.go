@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"gratitude"
+
 	"gratitude/inbox"
 	"gratitude/internal/testmail"
 	"gratitude/mailer"
@@ -91,27 +93,27 @@ func newRig(t *testing.T, reply func(stage, arg string) *smtp.SMTPError) *rig {
 		Queue: st, Account: acct, Clock: c,
 		SMTP:     func(ctx context.Context) SMTPConn { return mailer.NewConn(ctx, smtpOpts) },
 		DialIMAP: func(ctx context.Context) (Mailbox, error) { return inbox.Dial(ctx, imapOpts, nil) },
-		Folders: map[store.Target]string{store.TargetInbox: "INBOX", store.TargetDrafts: "Drafts", store.TargetSent: "Sent",
-			store.TargetDraftsRemove: "Drafts"},
+		Folders: map[gratitude.Target]string{gratitude.TargetInbox: "INBOX", gratitude.TargetDrafts: "Drafts", gratitude.TargetSent: "Sent",
+			gratitude.TargetDraftsRemove: "Drafts"},
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	return r
 }
 
-func (r *rig) enqueue(id string, target store.Target) {
+func (r *rig) enqueue(id string, target gratitude.Target) {
 	r.t.Helper()
 	r.enqueueKind("nudge", id, target)
 }
 
-func (r *rig) enqueueKind(kind, id string, target store.Target) {
+func (r *rig) enqueueKind(kind, id string, target gratitude.Target) {
 	r.t.Helper()
 	raw := "From: Ada <ada@example.org>\r\nTo: Ada <ada@example.org>\r\nSubject: Nobody answered\r\n" +
 		"Message-ID: <" + id + ">\r\n\r\nHello.\r\n"
-	o := store.Outgoing{Kind: kind, Target: target, Subject: "Nobody answered", MessageID: id, Raw: []byte(raw), Own: true}
-	if target == store.TargetSMTP {
+	o := gratitude.Outgoing{Kind: kind, Target: target, Subject: "Nobody answered", MessageID: id, Raw: []byte(raw), Own: true}
+	if target == gratitude.TargetSMTP {
 		o.Sender, o.Recipients = owner, []string{owner}
 	}
-	if err := r.st.Enqueue(r.ctx, r.acct, []store.Outgoing{o}, r.clock.Now()); err != nil {
+	if err := r.st.Enqueue(r.ctx, r.acct, []gratitude.Outgoing{o}, r.clock.Now()); err != nil {
 		r.t.Fatal(err)
 	}
 }
@@ -159,7 +161,7 @@ func (r *rig) folder(name string) map[string][]imap.Flag {
 
 func TestTemporarySMTPFailureIsRetriedAndDeliveredOnce(t *testing.T) {
 	r := newRig(t, testmail.FailOnce(testmail.SMTPData, &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "try again later"}))
-	r.enqueue("n1@example.org", store.TargetSMTP)
+	r.enqueue("n1@example.org", gratitude.TargetSMTP)
 	res := r.drain()
 	if res.Retried != 1 || res.Sent != 0 || !res.Next.Equal(t0.Add(DefaultMinBackoff)) {
 		t.Fatalf("first drain %+v; want one retry in %v", res, DefaultMinBackoff)
@@ -186,7 +188,7 @@ func TestPermanentSMTPFailureFailsTheMessageAndIsReported(t *testing.T) {
 		}
 		return nil
 	})
-	r.enqueue("n1@example.org", store.TargetSMTP)
+	r.enqueue("n1@example.org", gratitude.TargetSMTP)
 	if res := r.drain(); res.Failed != 1 || !res.Next.IsZero() {
 		t.Fatalf("drain %+v; want one failure and nothing left", res)
 	}
@@ -207,7 +209,7 @@ func TestUnreachableSMTPIsRetriedWithGrowingWaitsThenGivenUp(t *testing.T) {
 	r.s.SMTP = func(ctx context.Context) SMTPConn {
 		return mailer.NewConn(ctx, &mailer.SMTPOptions{Host: "127.0.0.1", Port: closed, Security: mailer.SecurityInsecure, Timeout: 5 * time.Second})
 	}
-	r.enqueue("n1@example.org", store.TargetSMTP)
+	r.enqueue("n1@example.org", gratitude.TargetSMTP)
 	var waits []time.Duration
 	failed := false
 	for range 100 {
@@ -230,8 +232,8 @@ func TestUnreachableSMTPIsRetriedWithGrowingWaitsThenGivenUp(t *testing.T) {
 
 func TestNotificationsAndDraftsAreAppendedWithTheirFlags(t *testing.T) {
 	r := newRig(t, nil)
-	r.enqueue("n1@example.org", store.TargetInbox)
-	r.enqueue("d1@example.org", store.TargetDrafts)
+	r.enqueue("n1@example.org", gratitude.TargetInbox)
+	r.enqueue("d1@example.org", gratitude.TargetDrafts)
 	if res := r.drain(); res.Sent != 2 {
 		t.Fatalf("drain %+v", res)
 	}
@@ -247,9 +249,9 @@ func TestNotificationsAndDraftsAreAppendedWithTheirFlags(t *testing.T) {
 
 func TestAnAppendCutOffByACrashIsNotStoredTwice(t *testing.T) {
 	r := newRig(t, nil)
-	r.enqueue("n1@example.org", store.TargetInbox)
+	r.enqueue("n1@example.org", gratitude.TargetInbox)
 	// The first sender appends, then dies before recording it.
-	o, ok, err := r.st.ClaimOutgoing(r.ctx, r.acct, []store.Target{store.TargetInbox}, t0, DefaultLease)
+	o, ok, err := r.st.ClaimOutgoing(r.ctx, r.acct, []gratitude.Target{gratitude.TargetInbox}, t0, DefaultLease)
 	if err != nil || !ok {
 		t.Fatal(ok, err)
 	}
@@ -272,10 +274,10 @@ func TestRateLimitHoldsSMTPButNotIMAP(t *testing.T) {
 	r := newRig(t, nil)
 	r.s.Limit, r.s.Per = 2, time.Hour
 	for _, id := range []string{"a@x", "b@x", "c@x"} {
-		r.enqueue(id, store.TargetSMTP)
+		r.enqueue(id, gratitude.TargetSMTP)
 		r.clock.add(time.Minute)
 	}
-	r.enqueue("i@x", store.TargetInbox)
+	r.enqueue("i@x", gratitude.TargetInbox)
 	res := r.drain()
 	if res.Sent != 3 || len(r.smtp.Messages()) != 2 {
 		t.Fatalf("drain %+v, smtp got %d; want 2 SMTP and the IMAP one", res, len(r.smtp.Messages()))
@@ -299,7 +301,7 @@ func TestARetryWaitsForTheEndOfQuietHours(t *testing.T) {
 		}
 		return t
 	}
-	r.enqueue("n1@example.org", store.TargetSMTP)
+	r.enqueue("n1@example.org", gratitude.TargetSMTP)
 	if res := r.drain(); res.Retried != 1 || !res.Next.Equal(morning) {
 		t.Fatalf("drain %+v; want the retry at the end of quiet hours %v", res, morning)
 	}
@@ -323,7 +325,7 @@ func TestAStopRightAfterTheServerAcceptedStillRecordsTheSend(t *testing.T) {
 	send := r.s.SMTP
 	ctx, cancel := context.WithCancel(r.ctx)
 	r.s.SMTP = func(c context.Context) SMTPConn { return stopOnAccept{send(c), cancel} }
-	r.enqueue("n1@example.org", store.TargetSMTP)
+	r.enqueue("n1@example.org", gratitude.TargetSMTP)
 	if _, err := r.s.Drain(ctx); err != nil && !errors.Is(err, context.Canceled) {
 		t.Fatalf("drain: %v", err)
 	}
@@ -340,10 +342,10 @@ func TestAStopRightAfterTheServerAcceptedStillRecordsTheSend(t *testing.T) {
 func TestARetryFindsTheMessageTheServerFiledInSentAndSendsNothing(t *testing.T) {
 	r := newRig(t, nil)
 	r.s.FilesSent = true
-	r.enqueue("ty1@example.org", store.TargetSMTP)
+	r.enqueue("ty1@example.org", gratitude.TargetSMTP)
 	// A sender hands it to the server, which files it in Sent, then dies
 	// before recording the send.
-	o, _, _ := r.st.ClaimOutgoing(r.ctx, r.acct, []store.Target{store.TargetSMTP}, t0, DefaultLease)
+	o, _, _ := r.st.ClaimOutgoing(r.ctx, r.acct, []gratitude.Target{gratitude.TargetSMTP}, t0, DefaultLease)
 	conn := r.s.SMTP(r.ctx)
 	defer conn.Close()
 	if err := conn.Send(o.Sender, o.Recipients, o.Raw, nil, nil); err != nil {
@@ -372,7 +374,7 @@ func TestEachTemporaryReplyIsRetriedAndEachPermanentOneFails(t *testing.T) {
 	} {
 		t.Run(fmt.Sprint(tc.code), func(t *testing.T) {
 			r := newRig(t, testmail.FailOnce(tc.stage, &smtp.SMTPError{Code: tc.code, Message: "scripted"}))
-			r.enqueue("n1@example.org", store.TargetSMTP)
+			r.enqueue("n1@example.org", gratitude.TargetSMTP)
 			res := r.drain()
 			if tc.temp && (res.Retried != 1 || res.Failed != 0) || !tc.temp && (res.Failed != 1 || res.Retried != 0) {
 				t.Fatalf("%d at %s: %+v", tc.code, tc.stage, res)
@@ -389,9 +391,9 @@ func TestEachTemporaryReplyIsRetriedAndEachPermanentOneFails(t *testing.T) {
 func TestADrainSendsEverythingDueOverOneSMTPConnection(t *testing.T) {
 	r := newRig(t, nil)
 	for i := range 5 {
-		r.enqueue(fmt.Sprintf("n%d@example.org", i), store.TargetSMTP)
+		r.enqueue(fmt.Sprintf("n%d@example.org", i), gratitude.TargetSMTP)
 	}
-	r.enqueue("i@example.org", store.TargetInbox)
+	r.enqueue("i@example.org", gratitude.TargetInbox)
 	if res := r.drain(); res.Sent != 6 {
 		t.Fatalf("drain %+v; want all 6 sent", res)
 	}
@@ -408,7 +410,7 @@ type leaseLosingQueue struct {
 	messageID string
 }
 
-func (q leaseLosingQueue) SentBeforeDot(ctx context.Context, o store.Outgoing, now time.Time) error {
+func (q leaseLosingQueue) SentBeforeDot(ctx context.Context, o gratitude.Outgoing, now time.Time) error {
 	if o.MessageID == q.messageID {
 		return fmt.Errorf("message %s: %w", o.MessageID, store.ErrLeaseLost)
 	}
@@ -418,8 +420,8 @@ func (q leaseLosingQueue) SentBeforeDot(ctx context.Context, o store.Outgoing, n
 func TestALostLeaseEndsThatAttemptAloneNotTheDrain(t *testing.T) {
 	r := newRig(t, nil)
 	r.s.Queue = leaseLosingQueue{Queue: r.st, messageID: "n1@example.org"}
-	r.enqueue("n1@example.org", store.TargetSMTP)
-	r.enqueue("n2@example.org", store.TargetSMTP)
+	r.enqueue("n1@example.org", gratitude.TargetSMTP)
+	r.enqueue("n2@example.org", gratitude.TargetSMTP)
 	if _, err := r.s.Drain(r.ctx); err != nil {
 		t.Fatalf("drain failed on a lost lease: %v", err)
 	}

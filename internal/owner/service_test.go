@@ -43,9 +43,9 @@ func (d *drafter) Present(ctx context.Context, requestID int64, now time.Time) e
 }
 
 func (d *drafter) Approve(ctx context.Context, dr gratitude.Draft, now time.Time) error {
-	o := store.Outgoing{RequestID: dr.RequestID, Kind: "thank-you", Target: store.TargetSMTP, Sender: "ada@example.org",
+	o := gratitude.Outgoing{RequestID: dr.RequestID, Kind: "thank-you", Target: gratitude.TargetSMTP, Sender: "ada@example.org",
 		Recipients: []string{dr.To.Email}, Subject: dr.Subject, MessageID: dr.MessageID, Raw: []byte("Subject: thanks\r\n\r\nThanks\r\n")}
-	return d.st.ApproveDraft(ctx, d.acct, dr, []store.Outgoing{o}, now)
+	return d.st.ApproveDraft(ctx, d.acct, dr, []gratitude.Outgoing{o}, now)
 }
 
 func (d *drafter) Edit(ctx context.Context, dr gratitude.Draft, text string, now time.Time) error {
@@ -180,7 +180,7 @@ func TestSkipByDraftDropsAnApprovedThankYouAndClosesItsHelper(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, o := range out {
-		if o.State == store.OutQueued {
+		if o.State == gratitude.OutQueued {
 			t.Errorf("a thank-you is still queued: %+v", o)
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"gratitude"
 	"gratitude/internal/cards"
 	"gratitude/mailer"
-	"gratitude/store"
 	"gratitude/templates"
 )
 
@@ -28,8 +27,8 @@ type Composer struct {
 	// Cards, when set, gives each notification its own token address as
 	// Reply-To, so a reply to it is a command about its request.
 	Cards  *cards.Issuer
-	Target store.Target // TargetInbox (APPEND) or TargetSMTP
-	Drafts bool         // put a nudge's follow-up in Drafts too
+	Target gratitude.Target // TargetInbox (APPEND) or TargetSMTP
+	Drafts bool             // put a nudge's follow-up in Drafts too
 	// FollowupMax is the most people a follow-up draft goes to; an ask
 	// waiting on more gets none (zero: DefaultFollowupMax).
 	FollowupMax int
@@ -42,12 +41,12 @@ type Composer struct {
 // Reminder writes the notification for a due reminder about r (and, for a
 // nudge, the follow-up draft). It returns the outbox rows and the
 // notification's Message-ID.
-func (c *Composer) Reminder(ctx context.Context, r gratitude.Request, rem gratitude.Reminder, now time.Time) ([]store.Outgoing, string, error) {
+func (c *Composer) Reminder(ctx context.Context, r gratitude.Request, rem gratitude.Reminder, now time.Time) ([]gratitude.Outgoing, string, error) {
 	name, view, err := c.reminderView(r, rem, now)
 	if err != nil {
 		return nil, "", err
 	}
-	var out []store.Outgoing
+	var out []gratitude.Outgoing
 	if nv, ok := view.(templates.NudgeView); ok && c.Drafts && len(nv.Waiting) > 0 {
 		// A draft to more people than anyone asks at once is not written;
 		// one that cannot be built (an address mail cannot carry) must not
@@ -66,7 +65,7 @@ func (c *Composer) Reminder(ctx context.Context, r gratitude.Request, rem gratit
 	if err != nil {
 		return nil, "", err
 	}
-	return append([]store.Outgoing{note}, out...), note.MessageID, nil
+	return append([]gratitude.Outgoing{note}, out...), note.MessageID, nil
 }
 
 // DigestView is the template view of a digest.
@@ -75,7 +74,7 @@ func (r *Runner) DigestView(d gratitude.Digest, dueAt time.Time, late bool) temp
 }
 
 // Digest writes the digest.
-func (c *Composer) Digest(ctx context.Context, d gratitude.Digest, dueAt time.Time, late bool, now time.Time) (store.Outgoing, error) {
+func (c *Composer) Digest(ctx context.Context, d gratitude.Digest, dueAt time.Time, late bool, now time.Time) (gratitude.Outgoing, error) {
 	return c.Notice(ctx, Note{Name: templates.Digest, View: digestView(d, c.Owner.Name, dueAt, late), Late: late, Now: now})
 }
 
@@ -127,24 +126,24 @@ type Note struct {
 	Now       time.Time
 	// Target overrides how it reaches the owner (zero: notify.via), e.g.
 	// SMTP when the mailbox itself cannot be reached.
-	Target store.Target
+	Target gratitude.Target
 }
 
 // Notice renders a message to the owner: auto-generated, kind named,
 // threaded under the ask (and the owner's mail it answers), replies going
 // to the address of a card issued for it (or the capture address).
-func (c *Composer) Notice(ctx context.Context, n Note) (store.Outgoing, error) {
+func (c *Composer) Notice(ctx context.Context, n Note) (gratitude.Outgoing, error) {
 	name, r, now := n.Name, n.Request, n.Now
 	out, err := c.Templates.Render(name, n.View)
 	if err != nil {
-		return store.Outgoing{}, err
+		return gratitude.Outgoing{}, err
 	}
 	id := c.NewMessageID(string(name), r.ID)
 	replyTo := c.ReplyTo
 	if c.Cards != nil {
 		addr, err := c.Cards.Issue(ctx, r.ID, string(name), id, n.Drafts, now)
 		if err != nil {
-			return store.Outgoing{}, err
+			return gratitude.Outgoing{}, err
 		}
 		replyTo = addr
 	}
@@ -174,7 +173,7 @@ func (c *Composer) Notice(ctx context.Context, n Note) (store.Outgoing, error) {
 
 // followUpDraft is the follow-up as a draft from the owner to the people
 // who have not answered, threaded under the ask, ready to send.
-func (c *Composer) followUpDraft(r gratitude.Request, nv templates.NudgeView, now time.Time) (store.Outgoing, error) {
+func (c *Composer) followUpDraft(r gratitude.Request, nv templates.NudgeView, now time.Time) (gratitude.Outgoing, error) {
 	var to []gratitude.Address
 	for _, p := range nv.Waiting {
 		to = append(to, gratitude.Address{Name: p.Name, Email: p.Email})
@@ -183,22 +182,22 @@ func (c *Composer) followUpDraft(r gratitude.Request, nv templates.NudgeView, no
 		From: c.Owner, To: to, Subject: gratitude.ReplySubject(r.Subject), MessageID: c.NewMessageID("followup", r.ID),
 		InReplyTo: r.MessageID, References: append([]string(nil), r.MessageID), Date: now, Text: nv.FollowUpText,
 	}
-	return c.Outgoing("followup-draft", r.ID, &m, store.TargetDrafts)
+	return c.Outgoing("followup-draft", r.ID, &m, gratitude.TargetDrafts)
 }
 
 // Outgoing renders m into an outbox row for target. Threading is a
 // courtesy: Message-IDs a header cannot carry are dropped, not fatal.
-func (c *Composer) Outgoing(kind string, requestID int64, m *mailer.Message, target store.Target) (store.Outgoing, error) {
+func (c *Composer) Outgoing(kind string, requestID int64, m *mailer.Message, target gratitude.Target) (gratitude.Outgoing, error) {
 	raw, err := mailer.Render(m)
 	if err != nil && (m.InReplyTo != "" || len(m.References) > 0) {
 		m.InReplyTo, m.References = "", nil
 		raw, err = mailer.Render(m)
 	}
 	if err != nil {
-		return store.Outgoing{}, fmt.Errorf("remind: %s for request %d: %w", kind, requestID, err)
+		return gratitude.Outgoing{}, fmt.Errorf("remind: %s for request %d: %w", kind, requestID, err)
 	}
-	o := store.Outgoing{RequestID: requestID, Kind: kind, Target: target, Subject: m.Subject, MessageID: m.MessageID, Raw: raw}
-	if target == store.TargetSMTP {
+	o := gratitude.Outgoing{RequestID: requestID, Kind: kind, Target: target, Subject: m.Subject, MessageID: m.MessageID, Raw: raw}
+	if target == gratitude.TargetSMTP {
 		o.Sender = c.Owner.Email
 		for _, a := range m.To {
 			o.Recipients = append(o.Recipients, a.Email)

@@ -22,18 +22,18 @@ const digestSetting = "digest.last_at"
 
 // Store is what the runner needs remembered.
 type Store interface {
-	ChangedRequests(ctx context.Context, account int64, limit int) ([]store.Versioned, error)
+	ChangedRequests(ctx context.Context, account int64, limit int) ([]gratitude.Versioned, error)
 	SetNextReminder(ctx context.Context, account, id, version int64, at time.Time) (bool, error)
-	DueRequests(ctx context.Context, account int64, now time.Time, limit int) ([]store.Versioned, error)
+	DueRequests(ctx context.Context, account int64, now time.Time, limit int) ([]gratitude.Versioned, error)
 	NextReminderAt(ctx context.Context, account int64) (time.Time, bool, error)
 	PostponeReminder(ctx context.Context, account, id int64, at time.Time) error
-	Remind(ctx context.Context, account int64, a gratitude.Applied, v store.Versioned, out []store.Outgoing, next, now time.Time) error
+	Remind(ctx context.Context, account int64, a gratitude.Applied, v gratitude.Versioned, out []gratitude.Outgoing, next, now time.Time) error
 	ActiveRequests(ctx context.Context, account int64, since time.Time) ([]gratitude.Request, error)
 	People(ctx context.Context, account int64) ([]gratitude.Person, error)
 	Failures(ctx context.Context, account int64, since time.Time) ([]gratitude.SendFailure, error)
 	TimeSetting(ctx context.Context, account int64, name string) (time.Time, bool, error)
 	SetTimeSetting(ctx context.Context, account int64, name string, t, now time.Time) error
-	AdvanceTime(ctx context.Context, account int64, name string, was, t time.Time, out []store.Outgoing, now time.Time) (bool, error)
+	AdvanceTime(ctx context.Context, account int64, name string, was, t time.Time, out []gratitude.Outgoing, now time.Time) (bool, error)
 }
 
 // Runner decides, at a given now, what reminders and digest are due and
@@ -148,7 +148,7 @@ func (e *composeError) Unwrap() error { return e.err }
 // When none is due (the request changed since it was scheduled), it
 // records when the next one is; when the request changed since it was
 // read, it leaves it to the next pass.
-func (r *Runner) remind(ctx context.Context, v store.Versioned, now time.Time) (bool, error) {
+func (r *Runner) remind(ctx context.Context, v gratitude.Versioned, now time.Time) (bool, error) {
 	req := v.Request
 	rem, ok := gratitude.DueReminder(req, r.Policy, now)
 	if !ok {
@@ -224,7 +224,7 @@ func (r *Runner) SendDigest(ctx context.Context, last, due, now time.Time) (bool
 	if err != nil {
 		return false, err
 	}
-	var out []store.Outgoing
+	var out []gratitude.Outgoing
 	late := now.Sub(due) > gratitude.LateAfter
 	if !d.Empty() {
 		o, err := r.Composer.Digest(ctx, d, due, late, now)

@@ -63,7 +63,7 @@ func newWorld(t *testing.T) *world {
 		Policy: gratitude.ReminderPolicy{NoReplyAfter: 3 * day, UnresolvedAfter: 7 * day, ThanksPendingAfter: 2 * day,
 			Quiet: quiet.Until, Location: loc},
 		Composer: &Composer{Owner: gratitude.Address{Name: "Ada Lovelace", Email: ownerEmail}, ReplyTo: "ada+thanks@example.org",
-			Target: store.TargetInbox, Drafts: true, Templates: tpl},
+			Target: gratitude.TargetInbox, Drafts: true, Templates: tpl},
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	return w
@@ -209,7 +209,7 @@ type sent struct {
 	late          bool
 }
 
-func checkOutbox(t *testing.T, w *world, out []store.Outgoing, want []sent) {
+func checkOutbox(t *testing.T, w *world, out []gratitude.Outgoing, want []sent) {
 	t.Helper()
 	byID := map[int64]string{}
 	for _, r := range w.requests() {

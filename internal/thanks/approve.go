@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"gratitude"
-	"gratitude/store"
 )
 
 // Approve queues a pending draft's thank-you: sent by SMTP from the owner
@@ -14,17 +13,17 @@ import (
 // refuses it unless the helper wrote in the request's thread, and never
 // queues the same thank-you twice.
 func (r *Runner) Approve(ctx context.Context, d gratitude.Draft, now time.Time) error {
-	o, err := r.thankYou(d, store.TargetSMTP, now)
+	o, err := r.thankYou(d, gratitude.TargetSMTP, now)
 	if err != nil {
 		return err
 	}
 	if !r.FilesSent {
-		o.Then = append(o.Then, store.TargetSent)
+		o.Then = append(o.Then, gratitude.TargetSent)
 	}
 	if r.Drafts {
-		o.Then = append(o.Then, store.TargetDraftsRemove)
+		o.Then = append(o.Then, gratitude.TargetDraftsRemove)
 	}
-	if err := r.Store.ApproveDraft(ctx, r.Account, d, []store.Outgoing{o}, now); err != nil {
+	if err := r.Store.ApproveDraft(ctx, r.Account, d, []gratitude.Outgoing{o}, now); err != nil {
 		return err
 	}
 	r.Log.Info("thank-you approved", "draft", d.ID, "request", d.RequestID, "to", d.To.Email, "message_id", d.MessageID)
@@ -38,13 +37,13 @@ func (r *Runner) Approve(ctx context.Context, d gratitude.Draft, now time.Time) 
 func (r *Runner) Edit(ctx context.Context, d gratitude.Draft, text string, now time.Time) error {
 	old := d.MessageID
 	d.Text, d.HTML, d.MessageID = text, "", r.Composer.NewMessageID("thanks", d.RequestID)
-	var out []store.Outgoing
+	var out []gratitude.Outgoing
 	if r.Drafts {
-		o, err := r.thankYou(d, store.TargetDrafts, now)
+		o, err := r.thankYou(d, gratitude.TargetDrafts, now)
 		if err != nil {
 			return err
 		}
-		rm := store.Outgoing{RequestID: d.RequestID, Kind: "thank-you", Target: store.TargetDraftsRemove,
+		rm := gratitude.Outgoing{RequestID: d.RequestID, Kind: "thank-you", Target: gratitude.TargetDraftsRemove,
 			Subject: d.Subject, MessageID: old}
 		out = append(out, rm, o)
 	}
@@ -63,7 +62,7 @@ func (r *Runner) Drop(ctx context.Context, d gratitude.Draft, reason string, now
 	if !r.Drafts {
 		return nil
 	}
-	rm := store.Outgoing{RequestID: d.RequestID, Kind: "thank-you", Target: store.TargetDraftsRemove,
+	rm := gratitude.Outgoing{RequestID: d.RequestID, Kind: "thank-you", Target: gratitude.TargetDraftsRemove,
 		Subject: d.Subject, MessageID: d.MessageID}
-	return r.Store.Enqueue(ctx, r.Account, []store.Outgoing{rm}, now)
+	return r.Store.Enqueue(ctx, r.Account, []gratitude.Outgoing{rm}, now)
 }

@@ -73,7 +73,7 @@ func (r *Runner) commands(ctx context.Context, now time.Time, res *PassResult) e
 }
 
 // decide carries out or refuses one claimed mail.
-func (r *Runner) decide(ctx context.Context, c store.CommandMail, p proof, now time.Time, res *PassResult) error {
+func (r *Runner) decide(ctx context.Context, c gratitude.CommandMail, p proof, now time.Time, res *PassResult) error {
 	if !p.ok {
 		r.Log.Warn("not carried out: not proven to come from the owner", "message_id", c.MessageID,
 			"from", c.From, "subject", c.Subject, "ask", c.Ask != nil, "why", p.why)
@@ -98,7 +98,7 @@ func (r *Runner) decide(ctx context.Context, c store.CommandMail, p proof, now t
 // unexpired token of an open card about the same request, once Sent has
 // been read again since the mail came; or trusted DKIM. It returns the
 // request the commands are about.
-func (r *Runner) prove(ctx context.Context, c store.CommandMail, now time.Time) (proof, error) {
+func (r *Runner) prove(ctx context.Context, c gratitude.CommandMail, now time.Time) (proof, error) {
 	if c.Ask != nil {
 		return r.proveAsk(ctx, c)
 	}
@@ -127,7 +127,7 @@ func (r *Runner) prove(ctx context.Context, c store.CommandMail, now time.Time) 
 // settled believes a card's token only once Sent was read cardSettle
 // after the mail came, so a forward of the card sent just before is seen
 // (and has spent the token) first.
-func (r *Runner) settled(ctx context.Context, c store.CommandMail, card proof) (proof, error) {
+func (r *Runner) settled(ctx context.Context, c gratitude.CommandMail, card proof) (proof, error) {
 	if r.SentFolder == "" {
 		return card, nil
 	}
@@ -143,7 +143,7 @@ func (r *Runner) settled(ctx context.Context, c store.CommandMail, card proof) (
 
 // byCard checks the token of the card the mail was sent to: it must be the
 // card's, unexpired, about the same request, and the card still open.
-func (r *Runner) byCard(ctx context.Context, c store.CommandMail, now time.Time) (proof, error) {
+func (r *Runner) byCard(ctx context.Context, c gratitude.CommandMail, now time.Time) (proof, error) {
 	v, err := r.Cards.Check(ctx, c.CardID, c.Token, now)
 	switch {
 	case err != nil:
@@ -198,7 +198,7 @@ func (r *Runner) cardClosed(ctx context.Context, requestID int64, shown []int64)
 // the same command mail (recorded as the command or as a copy of it) and
 // says the same proves it; any other message of the owner's there under
 // the same Message-ID shows the mail was forged with a borrowed id.
-func (r *Runner) bySent(ctx context.Context, c store.CommandMail) (proof, error) {
+func (r *Runner) bySent(ctx context.Context, c gratitude.CommandMail) (proof, error) {
 	if r.SentFolder == "" {
 		return proof{why: "no Sent folder to look in"}, nil
 	}
@@ -224,7 +224,7 @@ func (r *Runner) bySent(ctx context.Context, c store.CommandMail) (proof, error)
 // proves it, and that copy made the request from its own header fields:
 // what the held copy says is never tracked. Any other message of the
 // owner's there under its Message-ID refuses it.
-func (r *Runner) proveAsk(ctx context.Context, c store.CommandMail) (proof, error) {
+func (r *Runner) proveAsk(ctx context.Context, c gratitude.CommandMail) (proof, error) {
 	_, tracked, err := r.Store.RequestByMessageID(ctx, r.Account, c.MessageID)
 	if err != nil || tracked {
 		return proof{ok: tracked}, err
@@ -254,7 +254,7 @@ func (r *Runner) sentName() string {
 
 // carryOut runs the commands of one proven mail in order, answers with
 // what it could not do, and records it done.
-func (r *Runner) carryOut(ctx context.Context, c store.CommandMail, requestID int64, now time.Time) error {
+func (r *Runner) carryOut(ctx context.Context, c gratitude.CommandMail, requestID int64, now time.Time) error {
 	if c.Ask != nil {
 		return r.track(ctx, c, now)
 	}
@@ -287,7 +287,7 @@ func (r *Runner) carryOut(ctx context.Context, c store.CommandMail, requestID in
 // answer replies to the owner when something was not understood or could
 // not be done, or when they asked for the status.
 func (x *execution) answer(ctx context.Context) error {
-	var out []store.Outgoing
+	var out []gratitude.Outgoing
 	unknown := append(append([]string{}, x.mail.Unknown...), x.problems...)
 	if len(unknown) > 0 {
 		v := templates.CommandsView{OwnerName: x.r.Owner.Name, Request: requestView(x.req), Unknown: unknown, Done: x.done, Now: x.now}
@@ -322,7 +322,7 @@ var answerKinds = []string{string(templates.CommandsHelp), string(templates.Stat
 // threading headers, or sent to its card's address) gets none, and
 // at most notify.replies_per_hour replies go out in an hour. What is held
 // back is logged.
-func (r *Runner) mayAnswer(ctx context.Context, c store.CommandMail, now time.Time) (bool, error) {
+func (r *Runner) mayAnswer(ctx context.Context, c gratitude.CommandMail, now time.Time) (bool, error) {
 	if c.CardID != 0 {
 		// Sent to the address of one of gratitude's replies, with or
 		// without threading headers.
@@ -360,16 +360,16 @@ func (r *Runner) mayAnswer(ctx context.Context, c store.CommandMail, now time.Ti
 }
 
 // track closes a held ask whose copy in Sent made the request.
-func (r *Runner) track(ctx context.Context, c store.CommandMail, now time.Time) error {
+func (r *Runner) track(ctx context.Context, c gratitude.CommandMail, now time.Time) error {
 	r.Log.Info("held ask tracked from its copy in Sent", "message_id", c.MessageID)
 	return r.Store.DecideCommand(ctx, r.Account, c.ID, commandDone, "tracked from its copy in "+r.sentName(), now)
 }
 
 // statusReply tells the owner where a request stands.
-func (r *Runner) statusReply(ctx context.Context, req gratitude.Request, inReplyTo string, now time.Time) (store.Outgoing, error) {
+func (r *Runner) statusReply(ctx context.Context, req gratitude.Request, inReplyTo string, now time.Time) (gratitude.Outgoing, error) {
 	drafts, err := r.Store.Drafts(ctx, r.Account, req.ID)
 	if err != nil {
-		return store.Outgoing{}, err
+		return gratitude.Outgoing{}, err
 	}
 	v := templates.StatusView{OwnerName: r.Owner.Name, Request: requestView(req), State: string(req.State),
 		Drafts: cardDrafts(drafts), Now: now}
@@ -410,7 +410,7 @@ func (r *Runner) reportRefusals(ctx context.Context, now time.Time, res *PassRes
 	if err != nil {
 		return err
 	}
-	if err := r.Store.Enqueue(ctx, r.Account, []store.Outgoing{o}, now); err != nil {
+	if err := r.Store.Enqueue(ctx, r.Account, []gratitude.Outgoing{o}, now); err != nil {
 		return err
 	}
 	res.Queued = true

@@ -8,7 +8,6 @@ import (
 	"gratitude"
 	"gratitude/internal/remind"
 	"gratitude/mailer"
-	"gratitude/store"
 	"gratitude/templates"
 )
 
@@ -94,7 +93,7 @@ func (r *Runner) writeDraft(req gratitude.Request, p gratitude.ThanksPlan, now t
 
 // thankYou is the draft as the message that goes to the helper: from the
 // owner, to the helper only, threaded under their reply.
-func (r *Runner) thankYou(d gratitude.Draft, target store.Target, now time.Time) (store.Outgoing, error) {
+func (r *Runner) thankYou(d gratitude.Draft, target gratitude.Target, now time.Time) (gratitude.Outgoing, error) {
 	m := mailer.Message{
 		From: r.Owner, To: []gratitude.Address{d.To}, Subject: d.Subject, MessageID: d.MessageID,
 		InReplyTo: d.InReplyTo, References: d.References, Date: now, Text: d.Text, HTML: d.HTML,
@@ -130,10 +129,10 @@ func (r *Runner) Present(ctx context.Context, requestID int64, now time.Time) er
 		return err
 	}
 	pending := only(drafts, gratitude.DraftPending)
-	var out []store.Outgoing
+	var out []gratitude.Outgoing
 	if r.Drafts {
 		for _, d := range pending {
-			o, err := r.thankYou(d, store.TargetDrafts, now)
+			o, err := r.thankYou(d, gratitude.TargetDrafts, now)
 			if err != nil {
 				return err
 			}

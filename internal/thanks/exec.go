@@ -6,20 +6,19 @@ import (
 
 	"gratitude"
 	"gratitude/internal/owner"
-	"gratitude/store"
 )
 
 // execution is one proven command mail being carried out: the mail's
 // adapter over the owner's actions (internal/owner).
 type execution struct {
 	r        *Runner
-	mail     store.CommandMail
+	mail     gratitude.CommandMail
 	req      gratitude.Request
 	now      time.Time
-	done     []string   // what was done, for the record and the reply
-	problems []string   // what could not be done, and why
-	status   bool       // the owner asked for the status
-	card     store.Card // the card the mail answers, if any
+	done     []string       // what was done, for the record and the reply
+	problems []string       // what could not be done, and why
+	status   bool           // the owner asked for the status
+	card     gratitude.Card // the card the mail answers, if any
 }
 
 // findCard finds the card the mail answers: the one whose address it went

@@ -29,17 +29,17 @@ type Store interface {
 	LastVariants(ctx context.Context, account int64) (map[string]int, error)
 	AddDrafts(ctx context.Context, account int64, drafts []gratitude.Draft, now time.Time) error
 	UndeliveredRequests(ctx context.Context, account int64) ([]int64, error)
-	DeliverDrafts(ctx context.Context, account, requestID int64, out []store.Outgoing, now time.Time) error
+	DeliverDrafts(ctx context.Context, account, requestID int64, out []gratitude.Outgoing, now time.Time) error
 	Drafts(ctx context.Context, account, requestID int64) ([]gratitude.Draft, error)
 	ObsoleteDrafts(ctx context.Context, account int64) ([]store.ObsoleteDraft, error)
 	Draft(ctx context.Context, account, id int64) (gratitude.Draft, error)
-	EditDraft(ctx context.Context, account int64, d gratitude.Draft, oldMessageID string, out []store.Outgoing, now time.Time) error
+	EditDraft(ctx context.Context, account int64, d gratitude.Draft, oldMessageID string, out []gratitude.Outgoing, now time.Time) error
 	SkipDraft(ctx context.Context, account int64, d gratitude.Draft, reason string, now time.Time) error
-	ApproveDraft(ctx context.Context, account int64, d gratitude.Draft, out []store.Outgoing, now time.Time) error
+	ApproveDraft(ctx context.Context, account int64, d gratitude.Draft, out []gratitude.Outgoing, now time.Time) error
 
-	PendingCommands(ctx context.Context, account int64) ([]store.CommandMail, error)
-	CardByMessageID(ctx context.Context, account int64, messageID string) (store.Card, bool, error)
-	Card(ctx context.Context, account, id int64) (store.Card, bool, error)
+	PendingCommands(ctx context.Context, account int64) ([]gratitude.CommandMail, error)
+	CardByMessageID(ctx context.Context, account int64, messageID string) (gratitude.Card, bool, error)
+	Card(ctx context.Context, account, id int64) (gratitude.Card, bool, error)
 	DecideCommand(ctx context.Context, account, id int64, state, reason string, now time.Time) error
 	CopiesIn(ctx context.Context, account int64, messageID, mailbox string) ([]store.Copy, error)
 	ClaimCommand(ctx context.Context, account, id int64, now, staleBefore time.Time) (bool, error)
@@ -48,11 +48,11 @@ type Store interface {
 	QueuedSince(ctx context.Context, account int64, kinds []string, since time.Time) (int, error)
 	RequestByMessageID(ctx context.Context, account int64, messageID string) (int64, bool, error)
 	Cursor(ctx context.Context, account int64, mailbox string) (gratitude.MailboxCursor, error)
-	RefusalsToReport(ctx context.Context, account int64) ([]store.CommandMail, error)
+	RefusalsToReport(ctx context.Context, account int64) ([]gratitude.CommandMail, error)
 	RefusalsReported(ctx context.Context, account, upTo int64, now time.Time) error
 	TimeSetting(ctx context.Context, account int64, name string) (time.Time, bool, error)
 	SetTimeSetting(ctx context.Context, account int64, name string, t, now time.Time) error
-	Enqueue(ctx context.Context, account int64, out []store.Outgoing, now time.Time) error
+	Enqueue(ctx context.Context, account int64, out []gratitude.Outgoing, now time.Time) error
 }
 
 // Runner carries out commands and drafts, shows and sends thank-yous.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 
+	"gratitude"
+
 	"gratitude/internal/outbox"
 	"gratitude/store"
 )
@@ -90,7 +92,7 @@ func passReads(ctx context.Context, st *store.Store, acct int64, subject string,
 }
 
 // allTargets are the targets the sender claims from with no rate limit.
-var allTargets = []store.Target{store.TargetInbox, store.TargetDrafts, store.TargetSent, store.TargetDraftsRemove, store.TargetSMTP}
+var allTargets = []gratitude.Target{gratitude.TargetInbox, gratitude.TargetDrafts, gratitude.TargetSent, gratitude.TargetDraftsRemove, gratitude.TargetSMTP}
 
 // b2i counts a found row as 1.
 func b2i(b bool) int {
