@@ -85,11 +85,17 @@ func actionCmd(g *globals, use, short string, nargs int, action func(args []stri
 }
 
 // act1 carries out actions on one request (0: the first action's draft's),
-// in the running daemon when there is one, and prints what they did.
+// in the running daemon when there is one, and prints what they did. With
+// --now they are carried out here, on the database, at that time: the
+// daemon keeps its own clock.
 func act1(cmd *cobra.Command, g *globals, a *app, request int64, acts []owner.Action) error {
 	ctx := contextOrBackground(cmd.Context())
 	out := cmd.OutOrStdout()
-	c, err := control.Dial(control.SocketPath(a.cfg.Database))
+	var c *control.Client
+	err := control.ErrNoDaemon
+	if g.now == "" {
+		c, err = control.Dial(control.SocketPath(a.cfg.Database))
+	}
 	if err == nil {
 		rep, err := c.Do(ctx, request, acts)
 		if err != nil {

@@ -59,6 +59,14 @@ func TestResolveOnTheCommandLineReachesTheRunningDaemonAtOnce(t *testing.T) {
 	if n := len(logLines(t, d.stderr.String(), "owner's action from the command line")); n != 1 {
 		t.Errorf("the daemon logged %d actions from the command line, want 1", n)
 	}
+	// With --now the command line acts at that time, on the database: the
+	// daemon keeps its own clock.
+	if r := w.cli("--now", w.at(5*time.Hour+30*time.Minute), "snooze", "1", "2d"); r.code != 0 {
+		t.Errorf("snooze --now: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	if n := len(logLines(t, d.stderr.String(), "owner's action from the command line")); n != 1 {
+		t.Errorf("with --now the daemon carried out %d actions, want still 1", n)
+	}
 	// A second daemon on the same database refuses to start.
 	second := runBin(t, w.env, "--config", w.config, "--log-format", "json", "run")
 	if second.code == 0 || !strings.Contains(second.stderr, "another gratitude daemon is running") {
