@@ -1,6 +1,9 @@
 package gratitude
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // ReminderKind names a reminder the owner can get about a request.
 type ReminderKind string
@@ -12,6 +15,33 @@ const (
 	ReminderThanks     ReminderKind = "thanks-pending" // resolved, a helper not yet thanked
 )
 
+// ReminderKinds lists every reminder kind, in the order of a request's
+// life.
+var ReminderKinds = []ReminderKind{ReminderNoReply, ReminderUnresolved, ReminderThanks}
+
+// Words says what the reminder is, for the owner ("what comes next").
+func (k ReminderKind) Words() string {
+	switch k {
+	case ReminderNoReply:
+		return "a nudge: nobody has answered"
+	case ReminderUnresolved:
+		return `"is this done?"`
+	case ReminderThanks:
+		return "a reminder to thank your helpers"
+	}
+	return string(k)
+}
+
+// IsReminder reports whether an outgoing message's kind is a reminder's.
+func IsReminder(kind string) bool {
+	for _, k := range ReminderKinds {
+		if string(k) == kind {
+			return true
+		}
+	}
+	return false
+}
+
 // MaxReminders is how many times each reminder is sent at most; after
 // that the request only shows in the digest.
 const MaxReminders = 3
@@ -19,6 +49,16 @@ const MaxReminders = 3
 // LateAfter is how long past its due time a reminder may go out before it
 // is marked late (the daemon was not running when it fell due).
 const LateAfter = time.Hour
+
+// Fingerprint names the settings that decide when reminders fall due: a
+// schedule worked out under another fingerprint is worked out again.
+func (p ReminderPolicy) Fingerprint(quiet string) string {
+	loc := "hours"
+	if p.Location != nil {
+		loc = p.Location.String()
+	}
+	return fmt.Sprintf("v1 %s %s %s %s %s", p.NoReplyAfter, p.UnresolvedAfter, p.ThanksPendingAfter, quiet, loc)
+}
 
 // ReminderPolicy says when reminders fall due.
 type ReminderPolicy struct {

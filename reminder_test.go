@@ -186,3 +186,37 @@ func TestWholeDayWindowsKeepTheTimeOfDayAcrossDST(t *testing.T) {
 		t.Errorf("a window in hours is counted in hours: %v", r.DueAt)
 	}
 }
+
+func TestEveryReminderKindHasWordsAndIsAReminder(t *testing.T) {
+	seen := map[string]bool{}
+	for _, k := range ReminderKinds {
+		if w := k.Words(); w == string(k) || w == "" || seen[w] {
+			t.Errorf("%s: words %q (none of its own)", k, w)
+		}
+		seen[k.Words()] = true
+		if !IsReminder(string(k)) {
+			t.Errorf("%s is not a reminder", k)
+		}
+	}
+	if IsReminder("digest") || IsReminder("card") {
+		t.Error("the digest or a card counts as a reminder")
+	}
+}
+
+func TestThePolicyFingerprintChangesWithEveryWindow(t *testing.T) {
+	p := ReminderPolicy{NoReplyAfter: 72 * time.Hour, UnresolvedAfter: 168 * time.Hour, ThanksPendingAfter: 48 * time.Hour, Location: time.UTC}
+	fp := p.Fingerprint("22:00-08:00")
+	for _, q := range []ReminderPolicy{
+		{NoReplyAfter: 24 * time.Hour, UnresolvedAfter: p.UnresolvedAfter, ThanksPendingAfter: p.ThanksPendingAfter, Location: time.UTC},
+		{NoReplyAfter: p.NoReplyAfter, UnresolvedAfter: time.Hour, ThanksPendingAfter: p.ThanksPendingAfter, Location: time.UTC},
+		{NoReplyAfter: p.NoReplyAfter, UnresolvedAfter: p.UnresolvedAfter, ThanksPendingAfter: time.Hour, Location: time.UTC},
+		{NoReplyAfter: p.NoReplyAfter, UnresolvedAfter: p.UnresolvedAfter, ThanksPendingAfter: p.ThanksPendingAfter},
+	} {
+		if q.Fingerprint("22:00-08:00") == fp {
+			t.Errorf("%+v has the fingerprint of %+v", q, p)
+		}
+	}
+	if p.Fingerprint("off") == fp || p.Fingerprint("22:00-08:00") != fp {
+		t.Error("quiet hours do not count, or the fingerprint is not stable")
+	}
+}

@@ -126,9 +126,7 @@ const policySetting = "schedule.policy"
 // shorter window takes effect at once rather than at the old time.
 func (d *Daemon) reschedulePolicyChange(ctx context.Context) error {
 	st, acct := d.store, d.account
-	rm := d.cfg.Reminders
-	fp := fmt.Sprintf("v1 %s %s %s %s %s", rm.NoReplyAfter, rm.UnresolvedAfter, rm.ThanksPendingAfter,
-		rm.QuietHours, d.cfg.Location())
+	fp := Policy(d.cfg).Fingerprint(d.cfg.Reminders.QuietHours.String())
 	old, ok, err := st.Setting(ctx, acct, policySetting)
 	if err != nil || (ok && string(old) == fp) {
 		return err

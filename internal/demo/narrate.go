@@ -171,7 +171,7 @@ func deliveryWords(o gratitude.Outgoing, whom string) string {
 		return fmt.Sprintf("put the thank-you to %s in Ada's Drafts too", whom)
 	case o.Kind == "thank-you" && o.Target == gratitude.TargetSent:
 		return fmt.Sprintf("filed a copy of the thank-you to %s in Ada's Sent, and took its draft out of Drafts", whom)
-	case o.Kind == "unresolved", o.Kind == "thanks-pending", o.Kind == "digest", o.Kind == "status", o.Kind == "commands":
+	case gratitude.IsReminder(o.Kind), o.Kind == "digest", o.Kind == "status", o.Kind == "commands":
 		return fmt.Sprintf("sent Ada a %s", strings.ReplaceAll(o.Kind, "-", " "))
 	}
 	return ""

@@ -16,7 +16,11 @@ import (
 // QuietKinds are the outbox kinds quiet hours hold back: the reminders
 // and the digest, never a reply to something the owner just did.
 func QuietKinds() []string {
-	return []string{string(templates.Nudge), string(templates.Unresolved), string(templates.ThanksPending), string(templates.Digest)}
+	kinds := []string{string(templates.Digest)}
+	for _, k := range gratitude.ReminderKinds {
+		kinds = append(kinds, string(k))
+	}
+	return kinds
 }
 
 // Composer writes notifications to the owner, and the follow-up drafts

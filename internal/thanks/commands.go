@@ -374,21 +374,9 @@ func (r *Runner) statusReply(ctx context.Context, req gratitude.Request, inReply
 	v := templates.StatusView{OwnerName: r.Owner.Name, Request: requestView(req), State: string(req.State),
 		Drafts: cardDrafts(drafts), Now: now}
 	if next, ok := gratitude.NextReminder(req, r.Policy); ok {
-		v.NextReminder, v.NextReminderAt = reminderWords(next.Kind), next.DueAt
+		v.NextReminder, v.NextReminderAt = next.Kind.Words(), next.DueAt
 	}
 	return r.Composer.Notice(ctx, remind.Note{Name: templates.Status, View: v, Request: req, InReplyTo: inReplyTo, Now: now})
-}
-
-func reminderWords(k gratitude.ReminderKind) string {
-	switch k {
-	case gratitude.ReminderNoReply:
-		return "a nudge: nobody has answered"
-	case gratitude.ReminderUnresolved:
-		return `"is this done?"`
-	case gratitude.ReminderThanks:
-		return "a reminder to thank your helpers"
-	}
-	return string(k)
 }
 
 // reportRefusals tells the owner, at most once a day, about command mail
