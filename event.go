@@ -1,6 +1,9 @@
 package gratitude
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Event is something that happened to a request: read from a message, or
 // said by the owner on the command line or by email.
@@ -171,4 +174,15 @@ type Applied struct {
 	Event   Event
 	Request Request
 	Changes []Change
+}
+
+// LogEntry is one entry of a request's append-only history, as a store
+// keeps it.
+type LogEntry struct {
+	ID        int64
+	AccountID int64
+	RequestID int64
+	At        time.Time
+	Kind      string
+	Data      json.RawMessage // the event and what it changed, JSON-encoded
 }

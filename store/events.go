@@ -27,16 +27,6 @@ ORDER BY id`
 // ErrNoRequest is gratitude.ErrNoSuchRequest.
 var ErrNoRequest = gratitude.ErrNoSuchRequest
 
-// Event is one entry of a request's append-only history.
-type Event struct {
-	ID        int64
-	AccountID int64
-	RequestID int64
-	At        time.Time
-	Kind      string
-	Data      json.RawMessage // as given to AppendEvent, JSON-encoded
-}
-
 // AppendEvent adds an event to the history of request requestID of account;
 // data is stored JSON-encoded (nil becomes null).
 func (s *Store) AppendEvent(ctx context.Context, account, requestID int64, kind string, data any, at time.Time) error {
@@ -60,16 +50,16 @@ func (s *Store) AppendEvent(ctx context.Context, account, requestID int64, kind 
 }
 
 // Events returns the history of a request in the order it was recorded.
-func (s *Store) Events(ctx context.Context, requestID int64) ([]Event, error) {
+func (s *Store) Events(ctx context.Context, requestID int64) ([]gratitude.LogEntry, error) {
 	rows, err := s.read.QueryContext(ctx, qEvents, requestID)
 	if err != nil {
 		return nil, fmt.Errorf("store: events of request %d: %w", requestID, err)
 	}
 	defer rows.Close()
-	var out []Event
+	var out []gratitude.LogEntry
 	for rows.Next() {
 		var (
-			e    Event
+			e    gratitude.LogEntry
 			at   int64
 			data string
 		)

@@ -8,7 +8,6 @@ import (
 	"gratitude"
 	"gratitude/internal/daemon"
 	"gratitude/internal/owner"
-	"gratitude/store"
 
 	"github.com/spf13/cobra"
 )
@@ -32,8 +31,8 @@ func newDraftsCmd(g *globals) *cobra.Command {
 		Short: "List the thank-you drafts: pending, approved, sent or skipped",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withStore(cmd, g, func(ctx context.Context, a *app, st *store.Store, acct int64) error {
-				ds, err := st.Drafts(ctx, acct, request)
+			return withQueries(cmd, g, func(ctx context.Context, a *app, q owner.Queries) error {
+				ds, err := q.Drafts(ctx, request)
 				if err != nil {
 					return err
 				}

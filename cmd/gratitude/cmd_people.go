@@ -4,11 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"gratitude"
 	"io"
 	"strings"
 	"time"
 
-	"gratitude/store"
+	"gratitude/internal/owner"
 
 	"github.com/spf13/cobra"
 )
@@ -20,13 +21,13 @@ func newPeopleCmd(g *globals) *cobra.Command {
 		Short: "The ledger: who helped you, who was thanked, whom you helped",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withStore(cmd, g, func(ctx context.Context, a *app, st *store.Store, acct int64) error {
-				people, err := st.People(ctx, acct)
+			return withQueries(cmd, g, func(ctx context.Context, a *app, q owner.Queries) error {
+				people, err := q.People(ctx)
 				if err != nil {
 					return err
 				}
 				if people == nil {
-					people = []store.Person{}
+					people = []gratitude.Person{}
 				}
 				if asJSON {
 					return printJSON(cmd.OutOrStdout(), people)
@@ -40,7 +41,7 @@ func newPeopleCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-func printPeople(w io.Writer, people []store.Person, loc *time.Location) {
+func printPeople(w io.Writer, people []gratitude.Person, loc *time.Location) {
 	if len(people) == 0 {
 		fmt.Fprintln(w, "nobody yet")
 		return

@@ -11,13 +11,14 @@ import (
 
 	"gratitude"
 	"gratitude/internal/daemon"
-	"gratitude/store"
+	"gratitude/internal/owner"
 
 	"github.com/spf13/cobra"
 )
 
-// withStore loads the config, opens the store and runs fn.
-func withStore(cmd *cobra.Command, g *globals, fn func(ctx context.Context, a *app, st *store.Store, acct int64) error) error {
+// withQueries loads the config, opens the store and runs fn with the
+// owner's queries over it.
+func withQueries(cmd *cobra.Command, g *globals, fn func(ctx context.Context, a *app, q owner.Queries) error) error {
 	a, err := loadApp(g)
 	if err != nil {
 		return err
@@ -28,7 +29,7 @@ func withStore(cmd *cobra.Command, g *globals, fn func(ctx context.Context, a *a
 		return err
 	}
 	defer st.Close()
-	return fn(ctx, a, st, acct)
+	return fn(ctx, a, owner.Queries{Store: st, Account: acct})
 }
 
 func printJSON(w io.Writer, v any) error {
@@ -58,8 +59,8 @@ func newListCmd(g *globals) *cobra.Command {
 			if state != "" && !validState(state) {
 				return &exitError{exitUsage, fmt.Errorf("--state: want one of %v, got %q", validStates, state)}
 			}
-			return withStore(cmd, g, func(ctx context.Context, a *app, st *store.Store, acct int64) error {
-				reqs, err := st.Requests(ctx, acct, gratitude.State(state))
+			return withQueries(cmd, g, func(ctx context.Context, a *app, q owner.Queries) error {
+				reqs, err := q.Requests(ctx, gratitude.State(state))
 				if err != nil {
 					return err
 				}

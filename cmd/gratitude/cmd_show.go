@@ -2,13 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"gratitude"
 	"io"
 	"strings"
 	"time"
 
 	"gratitude/internal/daemon"
-	"gratitude/store"
+	"gratitude/internal/owner"
 
 	"github.com/spf13/cobra"
 )
@@ -24,13 +26,11 @@ func newShowCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return withStore(cmd, g, func(ctx context.Context, a *app, st *store.Store, acct int64) error {
-				r, err := st.Request(ctx, acct, id)
-				if err != nil {
+			return withQueries(cmd, g, func(ctx context.Context, a *app, q owner.Queries) error {
+				r, evs, err := q.Request(ctx, id)
+				if errors.Is(err, gratitude.ErrNoSuchRequest) {
 					return &exitError{exitFailure, err}
-				}
-				evs, err := st.Events(ctx, id)
-				if err != nil {
+				} else if err != nil {
 					return err
 				}
 				out := struct {

@@ -8,7 +8,6 @@ import (
 	"unicode"
 
 	"gratitude"
-	"gratitude/store"
 )
 
 // hostileSubject and hostileName carry bidi controls, an invisible
@@ -48,7 +47,7 @@ func TestCLIPrintsNamesAndSubjectsAsShown(t *testing.T) {
 	printShow(&b, req, []eventView{{At: at, Kind: "reply", Data: data}}, time.UTC)
 	checkShown(t, "show", b.String(), "Invoice paid", "Aliceecila", "Done.\nsee x")
 	b.Reset()
-	printPeople(&b, []store.Person{{Email: "alice@example.org", Name: hostileName}}, time.UTC)
+	printPeople(&b, []gratitude.Person{{Email: "alice@example.org", Name: hostileName}}, time.UTC)
 	checkShown(t, "people", b.String(), "Aliceecila")
 	b.Reset()
 	printDrafts(&b, []draftView{{ID: 1, RequestID: 7, To: "alice@example.org", Subject: hostileSubject, Body: "Hi Alice\u202Eecila,\n\nthanks\n", State: "pending"}})

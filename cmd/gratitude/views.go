@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"gratitude"
-	"gratitude/store"
 )
 
 // requestView is a request as `list --json` and `show --json` print it;
@@ -56,7 +55,7 @@ func viewRequest(r gratitude.Request, p gratitude.ReminderPolicy) requestView {
 	return v
 }
 
-func viewEvents(evs []store.Event) []eventView {
+func viewEvents(evs []gratitude.LogEntry) []eventView {
 	out := make([]eventView, 0, len(evs))
 	for _, e := range evs {
 		out = append(out, eventView{At: e.At, Kind: e.Kind, Data: e.Data})

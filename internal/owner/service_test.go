@@ -200,3 +200,28 @@ func TestActionsThatCannotBeDoneAreProblemsAndTheOthersGoOn(t *testing.T) {
 		t.Errorf("an unknown request: %v", err)
 	}
 }
+
+func TestTheQueriesShowWhatTheActionsDid(t *testing.T) {
+	w := newWorld(t)
+	w.do(t, act(gratitude.VerbResolve, ""), act(gratitude.VerbSkip, "carol"))
+	q := owner.Queries{Store: w.st, Account: w.svc.Account}
+	ctx := context.Background()
+	if rs, err := q.Requests(ctx, gratitude.StateResolved); err != nil || len(rs) != 1 || rs[0].ID != w.req {
+		t.Errorf("resolved requests %v, %v", rs, err)
+	}
+	r, log, err := q.Request(ctx, w.req)
+	if err != nil || r.State != gratitude.StateResolved || len(log) == 0 || log[len(log)-1].Kind != "skip" {
+		t.Errorf("request %+v, log %v, %v; want resolved with the skip last", r, log, err)
+	}
+	if _, _, err := q.Request(ctx, 999); !errors.Is(err, gratitude.ErrNoSuchRequest) {
+		t.Errorf("an unknown request: %v", err)
+	}
+	ds, err := q.Drafts(ctx, w.req)
+	if err != nil || len(ds) != 2 {
+		t.Errorf("drafts %v, %v", ds, err)
+	}
+	people, err := q.People(ctx)
+	if err != nil || !slices.ContainsFunc(people, func(p gratitude.Person) bool { return p.Email == "alice@example.net" }) {
+		t.Errorf("people %v, %v; want Alice among them", people, err)
+	}
+}

@@ -1,0 +1,51 @@
+package owner
+
+import (
+	"context"
+
+	"gratitude"
+)
+
+// Reader is what the owner's queries read; a store opened only to look
+// needs nothing else.
+type Reader interface {
+	Requests(ctx context.Context, account int64, state gratitude.State) ([]gratitude.Request, error)
+	Request(ctx context.Context, account, id int64) (gratitude.Request, error)
+	Events(ctx context.Context, requestID int64) ([]gratitude.LogEntry, error)
+	Drafts(ctx context.Context, account, requestID int64) ([]gratitude.Draft, error)
+	People(ctx context.Context, account int64) ([]gratitude.Person, error)
+}
+
+// Queries answers what the owner asks to see: the requests, one request
+// with its history, the drafts, the people. The command line and the web
+// page show these; they read nothing else.
+type Queries struct {
+	Store   Reader
+	Account int64
+}
+
+// Requests lists the requests in state ("" for all), as the store orders
+// them.
+func (q Queries) Requests(ctx context.Context, state gratitude.State) ([]gratitude.Request, error) {
+	return q.Store.Requests(ctx, q.Account, state)
+}
+
+// Request returns one request and its history, oldest entry first.
+func (q Queries) Request(ctx context.Context, id int64) (gratitude.Request, []gratitude.LogEntry, error) {
+	r, err := q.Store.Request(ctx, q.Account, id)
+	if err != nil {
+		return r, nil, err
+	}
+	log, err := q.Store.Events(ctx, r.ID)
+	return r, log, err
+}
+
+// Drafts lists the thank-you drafts, of one request when requestID is not 0.
+func (q Queries) Drafts(ctx context.Context, requestID int64) ([]gratitude.Draft, error) {
+	return q.Store.Drafts(ctx, q.Account, requestID)
+}
+
+// People is the ledger: everyone who helped the owner or was helped.
+func (q Queries) People(ctx context.Context) ([]gratitude.Person, error) {
+	return q.Store.People(ctx, q.Account)
+}
