@@ -1,7 +1,6 @@
 package control
 
 import (
-	"gratitude"
 	"gratitude/internal/owner"
 )
 
@@ -66,17 +65,15 @@ func (r Reply) Problems() int {
 	return n
 }
 
-// Queued reports whether the actions queued mail: drafts to show, or
-// thank-yous approved.
+// Queued reports whether the actions may have queued mail: drafts to
+// show, thank-yous approved, copies in Drafts to replace or remove.
 func (r Reply) Queued() bool {
 	if r.Drafted > 0 {
 		return true
 	}
 	for _, o := range r.Outcomes {
-		for _, d := range o.Drafts {
-			if d.State == string(gratitude.DraftApproved) {
-				return true
-			}
+		if len(o.Drafts) > 0 {
+			return true
 		}
 	}
 	return false
