@@ -81,3 +81,32 @@ func TestResolveOnTheCommandLineReachesTheRunningDaemonAtOnce(t *testing.T) {
 		t.Errorf("cancel with no daemon: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// On Dovecot, as a user runs it: the daemon watching, `resolve` in another
+// shell, the draft in Drafts and the card in INBOX seconds later.
+func TestResolveOnTheCommandLineReachesTheDaemonOnDovecot(t *testing.T) {
+	m := newMailbox(t, speakConfig)
+	if err := m.dc.Deliver(testOwner, "Sent", budgetAsk()); err != nil {
+		t.Fatal(err)
+	}
+	reply := mailAt([]string{"From: Alice Martin <alice@example.net>", "To: Ada Lovelace <ada@example.org>",
+		"Subject: Re: Budget review for Q1", "Date: " + askedAt.Add(time.Hour).Format(time.RFC1123Z),
+		"Message-ID: <r-alice@example.net>", "In-Reply-To: <ask-budget@example.org>"}, "The travel line double-counts March.")
+	if err := m.dc.Deliver(testOwner, "INBOX", reply); err != nil {
+		t.Fatal(err)
+	}
+	m.startDaemon(t, "--now", askedAt.Add(2*time.Hour).Format(time.RFC3339))
+	waitUntil(t, 30*time.Second, "the reply read by the daemon", func() bool {
+		reqs := listRequests(t, m)
+		return len(reqs) == 1 && reqs[0].State == "answered"
+	})
+	start := time.Now()
+	r := m.run(t, "resolve", "1")
+	if r.code != 0 || !strings.Contains(r.stdout, "running daemon") {
+		t.Fatalf("resolve: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	waitUntil(t, 5*time.Second, "the draft in Drafts and the card in INBOX", func() bool {
+		return len(readFolder(t, m, "Drafts")) == 1 && len(ofKind(readFolder(t, m, "INBOX"), "card")) == 1
+	})
+	t.Logf("draft and card %v after the command started", time.Since(start).Round(time.Millisecond))
+}
