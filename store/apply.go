@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -22,10 +21,6 @@ WHERE account_id = ? AND norm_subject = ? AND (? = '' OR from_addr = ?)
   AND date BETWEEN ? AND ?
 ORDER BY ABS(date - ?) LIMIT 1`
 )
-
-// originalWindow is how far a forwarded message's date may be from the
-// stored one (forwards print minutes, and guess the zone).
-const originalWindow = 36 * time.Hour
 
 // Update changes one request in one transaction: it loads the request,
 // hands it to decide (the caller runs the core, gratitude.Apply), saves
@@ -52,29 +47,6 @@ func (s *Store) Update(ctx context.Context, account, requestID int64, now time.T
 	return r, nil
 }
 
-// applyTx loads the request (for an ask: the one with its Message-ID, or a
-// new one), lets the core decide, saves the result and logs the event with
-// what it changed.
-func applyTx(ctx context.Context, tx *sql.Tx, account, requestID int64, ev gratitude.Event, now time.Time) (gratitude.Request, error) {
-	if asked, ok := ev.(gratitude.Asked); ok {
-		var err error
-		if requestID, ev, err = prepareAsk(ctx, tx, account, asked); err != nil {
-			return gratitude.Request{}, err
-		}
-	}
-	var r gratitude.Request
-	if requestID != 0 {
-		var err error
-		if r, err = loadRequest(ctx, tx, account, requestID); err != nil {
-			return r, err
-		}
-	} else if _, ok := ev.(gratitude.Asked); !ok {
-		return r, fmt.Errorf("%s: %w", ev.Kind(), ErrNoSuchRequest)
-	}
-	next, changes := gratitude.Apply(r, ev, now)
-	return saveApplied(ctx, tx, account, gratitude.Applied{Event: ev, Request: next, Changes: changes}, now)
-}
-
 // saveApplied saves the request an event made and logs the event with
 // what it changed.
 func saveApplied(ctx context.Context, tx *sql.Tx, account int64, a gratitude.Applied, now time.Time) (gratitude.Request, error) {
@@ -86,41 +58,4 @@ func saveApplied(ctx context.Context, tx *sql.Tx, account int64, a gratitude.App
 	data, _ := json.Marshal(map[string]any{"event": a.Event, "changes": a.Changes})
 	_, err = tx.ExecContext(ctx, qEventInsert, account, id, millis(now), a.Event.Kind(), string(data))
 	return next, err
-}
-
-// prepareAsk finds the request an ask belongs to (another copy of it may
-// have been recorded) and resolves a forwarded original's Message-ID.
-func prepareAsk(ctx context.Context, tx *sql.Tx, account int64, a gratitude.Asked) (int64, gratitude.Event, error) {
-	var id int64
-	err := tx.QueryRowContext(ctx, qRequestByMessageID, account, a.MessageID).Scan(&id)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, a, err
-	}
-	if a.Original != nil {
-		orig, err := findOriginal(ctx, tx, account, a.Original)
-		if err != nil {
-			return 0, a, err
-		}
-		if orig != "" {
-			a.Thread = append(a.Thread, orig)
-		}
-	}
-	return id, a, nil
-}
-
-func findOriginal(ctx context.Context, tx *sql.Tx, account int64, o *gratitude.Original) (string, error) {
-	if o.MessageID != "" {
-		return o.MessageID, nil
-	}
-	if o.NormSubject == "" || o.Date.IsZero() {
-		return "", nil
-	}
-	from := gratitude.NormalizeEmail(o.From)
-	var id string
-	err := tx.QueryRowContext(ctx, qFindOriginal, account, o.NormSubject, from, from,
-		millis(o.Date.Add(-originalWindow)), millis(o.Date.Add(originalWindow)), millis(o.Date)).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	return id, err
 }

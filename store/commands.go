@@ -144,14 +144,6 @@ ON CONFLICT DO NOTHING`, account, cardKeySetting, key, millis(now)); err != nil 
 
 // commandTx records a command mail, once per Message-ID.
 func commandTx(ctx context.Context, tx *sql.Tx, account int64, c gratitude.Commanded, seenAt time.Time) error {
-	if c.RequestID != 0 {
-		// "#999" in a subject names no request: keep the mail, not the number.
-		if _, err := loadRequest(ctx, tx, account, c.RequestID); errors.Is(err, ErrNoSuchRequest) {
-			c.RequestID = 0
-		} else if err != nil {
-			return err
-		}
-	}
 	cmds, _ := json.Marshal(c.Commands)
 	unknown, _ := json.Marshal(c.Unknown)
 	var ask []byte

@@ -39,7 +39,7 @@ func TestReadersRunWhileWritersCommitWithoutBusyErrors(t *testing.T) {
 		for i := range uint32(batches) {
 			from := i*batchSize + 1
 			cur := gratitude.MailboxCursor{Mailbox: mailbox, UIDValidity: 1, LastUID: from + batchSize - 1, LastSyncAt: t0}
-			if err := st.CommitBatch(ctx, acct, cur, msgs(mailbox, 1, from, from+batchSize-1)); err != nil {
+			if err := commitBatch(ctx, st, acct, cur, msgs(mailbox, 1, from, from+batchSize-1)); err != nil {
 				fail(err)
 				return
 			}

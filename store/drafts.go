@@ -344,23 +344,6 @@ func (s *Store) ApproveDraft(ctx context.Context, account int64, d gratitude.Dra
 	return wrap("approve draft", err)
 }
 
-// draftSentTx records, when messageID is an approved thank-you's, that it
-// left and that its helper is thanked.
-func draftSentTx(ctx context.Context, tx *sql.Tx, account int64, messageID string, now time.Time) error {
-	d, err := scanDraft(tx.QueryRowContext(ctx, qDraftByMsgID, account, messageID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil // not a thank-you
-	}
-	if err != nil || d.State != gratitude.DraftApproved {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, qDraftSent, millis(now), account, messageID); err != nil {
-		return err
-	}
-	_, err = applyTx(ctx, tx, account, d.RequestID, d.Sent(now), now)
-	return err
-}
-
 // affected turns "no row changed" into notFound.
 func affected(res sql.Result, err, notFound error) error {
 	if err != nil {

@@ -88,7 +88,7 @@ func TestApprovingSendsToTheHelperOnlyOnceAndSendingThanksThem(t *testing.T) {
 		t.Fatalf("%d sent messages await their follow-up, want 1", len(cut))
 	}
 	for range 2 { // a second follow-up does nothing
-		if err := s.FollowUp(ctx, o, t0.Add(3*time.Hour)); err != nil {
+		if err := followUp(ctx, s, o, t0.Add(3*time.Hour)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -149,7 +149,7 @@ func TestOnlyTheSMTPSendOfAThankYouThanksTheHelper(t *testing.T) {
 	o, ok, _ := s.ClaimOutgoing(ctx, acct, []gratitude.Target{gratitude.TargetDrafts}, t0.Add(3*time.Hour), time.Minute)
 	if ok {
 		s.MarkSent(ctx, o, t0.Add(3*time.Hour))
-		s.FollowUp(ctx, o, t0.Add(3*time.Hour))
+		followUp(ctx, s, o, t0.Add(3*time.Hour))
 	}
 	if got, _ := s.Request(ctx, acct, r.ID); got.State == gratitude.StateThanked {
 		t.Error("filing a copy in Drafts counted as the thank-you")

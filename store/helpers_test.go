@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"gratitude/internal/record"
 	"path/filepath"
 	"testing"
 	"time"
@@ -77,7 +78,7 @@ func commit(t testing.TB, s *Store, acct int64, mailbox string, uv uint32, ms []
 	if len(ms) > 0 {
 		cur.LastUID = ms[len(ms)-1].UID
 	}
-	if err := s.CommitBatch(context.Background(), acct, cur, ms); err != nil {
+	if err := commitBatch(context.Background(), s, acct, cur, ms); err != nil {
 		t.Fatalf("CommitBatch: %v", err)
 	}
 }
@@ -105,4 +106,14 @@ func newRequest(t testing.TB, s *Store, acct int64, messageID string) int64 {
 		t.Fatal(err)
 	}
 	return id
+}
+
+// commitBatch records a batch through internal/record, as the sync does.
+func commitBatch(ctx context.Context, s *Store, account int64, cur gratitude.MailboxCursor, msgs []gratitude.SeenMessage) error {
+	return record.CommitBatch[*Tx](ctx, s, account, cur, msgs)
+}
+
+// followUp records what follows from a sent message, as the outbox does.
+func followUp(ctx context.Context, s *Store, o gratitude.Outgoing, now time.Time) error {
+	return record.FollowUp[*Tx](ctx, s, o, now)
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"gratitude"
@@ -19,7 +18,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (account_id, mailbox, uidvalidity, uid) DO NOTHING`
 
 	qMessageSetRequest = `UPDATE messages SET request_id = ? WHERE id = ?`
-	qMessageUntracked  = `UPDATE messages SET class = 'ignored', reason = 'not-tracked: no request found for its thread when recorded' WHERE id = ?`
+	qMessageReclassify = `UPDATE messages SET class = ?, reason = ? WHERE id = ?`
 	qThreadRequest     = `SELECT request_id FROM request_threads WHERE account_id = ? AND message_id = ? LIMIT 1`
 
 	// qKnownIDsPrefix is completed with the placeholders and ")"; a
@@ -44,67 +43,6 @@ WHERE id = (SELECT id FROM messages
 	qClassCounts = `
 SELECT class, COUNT(*) FROM messages WHERE account_id = ? GROUP BY class`
 )
-
-// CommitBatch records msgs and moves the mailbox cursor to cur in ONE
-// transaction: after a crash either both happened or neither did, so no
-// message is lost and none is recorded twice. A message whose (mailbox,
-// uidvalidity, uid) is already recorded is skipped. Every message must
-// belong to cur.Mailbox (an empty Mailbox means cur.Mailbox) and have a
-// Message-ID, a class and SeenAt. A zero cur.LastSyncAt keeps the stored one.
-func (s *Store) CommitBatch(ctx context.Context, account int64, cur gratitude.MailboxCursor, msgs []gratitude.SeenMessage) error {
-	if cur.Mailbox == "" {
-		return errors.New("store: commit batch: cursor has no mailbox")
-	}
-	for i := range msgs {
-		if err := checkMessage(cur.Mailbox, &msgs[i]); err != nil {
-			return fmt.Errorf("store: commit batch %q: %w", cur.Mailbox, err)
-		}
-	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if len(msgs) > 0 {
-			ins, err := tx.PrepareContext(ctx, qMessageInsert)
-			if err != nil {
-				return err
-			}
-			defer ins.Close()
-			for _, m := range msgs {
-				res, err := ins.ExecContext(ctx, account, m.MessageID, cur.Mailbox,
-					int64(m.UIDValidity), int64(m.UID), m.From, m.Subject,
-					nullMillis(m.Date), m.Size, string(m.Class), m.Reason,
-					millis(m.SeenAt), m.NormSubject, m.BodyHash)
-				if err != nil {
-					return fmt.Errorf("message uid %d/%d: %w", m.UIDValidity, m.UID, err)
-				}
-				if err := applyMessage(ctx, tx, account, m, res); err != nil {
-					return fmt.Errorf("message uid %d/%d (%s): %w", m.UIDValidity, m.UID, m.Class, err)
-				}
-			}
-		}
-		_, err := tx.ExecContext(ctx, qCursorSet, account, cur.Mailbox,
-			int64(cur.UIDValidity), int64(cur.LastUID), nullMillis(cur.LastSyncAt))
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("store: commit batch %q up to uid %d/%d: %w", cur.Mailbox, cur.UIDValidity, cur.LastUID, err)
-	}
-	return nil
-}
-
-// checkMessage rejects a message the caller did not fill in, before any
-// write; an empty Mailbox is taken to mean the cursor's.
-func checkMessage(mailbox string, m *gratitude.SeenMessage) error {
-	switch {
-	case m.Mailbox != "" && m.Mailbox != mailbox:
-		return fmt.Errorf("message uid %d is from mailbox %q, not %q", m.UID, m.Mailbox, mailbox)
-	case m.MessageID == "":
-		return fmt.Errorf("message uid %d has no Message-ID (the sync must synthesise one)", m.UID)
-	case m.Class == "":
-		return fmt.Errorf("message uid %d has no class (use %q)", m.UID, gratitude.ClassPending)
-	case m.SeenAt.IsZero():
-		return fmt.Errorf("message uid %d has no SeenAt", m.UID)
-	}
-	return nil
-}
 
 // KnownMessages reports which of ids already have a row in any mailbox of
 // the account, with the class recorded (the most telling one when there are
@@ -141,52 +79,6 @@ func classRank(c gratitude.Class) int {
 	default:
 		return 2
 	}
-}
-
-// applyMessage applies a newly recorded message's event (once: a row that
-// was already there after a crash applies nothing) and links the row to
-// its request.
-func applyMessage(ctx context.Context, tx *sql.Tx, account int64, m gratitude.SeenMessage, res sql.Result) error {
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return err
-	}
-	if m.Exposed != nil {
-		if err := revokeTx(ctx, tx, account, m.Exposed, m.SeenAt); err != nil {
-			return err
-		}
-	}
-	if m.Event == nil {
-		return nil
-	}
-	row, err := res.LastInsertId()
-	if err != nil {
-		return err
-	}
-	if g, ok := m.Event.(gratitude.Gave); ok {
-		return gaveTx(ctx, tx, account, g)
-	}
-	if c, ok := m.Event.(gratitude.Commanded); ok {
-		return commandTx(ctx, tx, account, c, m.SeenAt)
-	}
-	reqID := m.RequestID
-	if reqID <= 0 {
-		// The classifier saw the thread but not its request id: the ask may
-		// be in this very batch. Find it by the references, now committed.
-		if reqID, err = threadRequestTx(ctx, tx, account, eventThread(m.Event)); err != nil {
-			return err
-		}
-		if _, isAsk := m.Event.(gratitude.Asked); reqID == 0 && !isAsk {
-			// Never wedge the mailbox on one message: record why instead.
-			_, err = tx.ExecContext(ctx, qMessageUntracked, row)
-			return err
-		}
-	}
-	r, err := applyTx(ctx, tx, account, reqID, m.Event, m.SeenAt)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, qMessageSetRequest, r.ID, row)
-	return err
 }
 
 // knownChunk adds to known the ids of one chunk that have a row.
@@ -252,30 +144,4 @@ func (s *Store) ClassCounts(ctx context.Context, account int64) (map[gratitude.C
 		return nil, wrap("class counts", err)
 	}
 	return out, nil
-}
-
-// eventThread is the Message-IDs an event names as its thread.
-func eventThread(ev gratitude.Event) []string {
-	switch e := ev.(type) {
-	case gratitude.Replied:
-		return e.Thread
-	case gratitude.OwnerWrote:
-		return e.Thread
-	}
-	return nil
-}
-
-// threadRequestTx returns the request whose thread holds any of ids, or 0.
-func threadRequestTx(ctx context.Context, tx *sql.Tx, account int64, ids []string) (int64, error) {
-	for _, id := range ids {
-		var req int64
-		err := tx.QueryRowContext(ctx, qThreadRequest, account, id).Scan(&req)
-		if err == nil {
-			return req, nil
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return 0, err
-		}
-	}
-	return 0, nil
 }

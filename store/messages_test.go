@@ -52,7 +52,7 @@ func TestCommitBatchRecordsMessagesAndMovesCursor(t *testing.T) {
 
 	// An empty batch still moves the cursor (a pass over UIDs with nothing
 	// new), and a zero LastSyncAt keeps the recorded one.
-	if err := s.CommitBatch(ctx, acct, gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 7, LastUID: 9}, nil); err != nil {
+	if err := commitBatch(ctx, s, acct, gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 7, LastUID: 9}, nil); err != nil {
 		t.Fatal(err)
 	}
 	cur, _ = s.Cursor(ctx, acct, "INBOX")
@@ -101,7 +101,7 @@ func TestCommitBatchFailingMidwayLeavesNoRowsAndCursorUnmoved(t *testing.T) {
 		WHEN NEW.uid = 5 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`); err != nil {
 		t.Fatal(err)
 	}
-	err := s.CommitBatch(context.Background(), acct,
+	err := commitBatch(context.Background(), s, acct,
 		gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 7, LastUID: 6}, msgs("INBOX", 7, 3, 6))
 	if err == nil {
 		t.Fatal("CommitBatch succeeded")
@@ -126,7 +126,7 @@ func TestCommitBatchFailingOnCursorKeepsNoMessages(t *testing.T) {
 		BEGIN SELECT RAISE(ABORT, 'power cut'); END`); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CommitBatch(context.Background(), acct,
+	if err := commitBatch(context.Background(), s, acct,
 		gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 7, LastUID: 6}, msgs("INBOX", 7, 3, 6)); err == nil {
 		t.Fatal("CommitBatch succeeded")
 	}
@@ -139,7 +139,7 @@ func TestCommitBatchWithCancelledContextChangesNothing(t *testing.T) {
 	commit(t, s, acct, "INBOX", 7, msgs("INBOX", 7, 1, 2))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err := s.CommitBatch(ctx, acct, gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 7, LastUID: 6}, msgs("INBOX", 7, 3, 6))
+	err := commitBatch(ctx, s, acct, gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 7, LastUID: 6}, msgs("INBOX", 7, 3, 6))
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("CommitBatch = %v; want context.Canceled", err)
 	}
@@ -158,7 +158,7 @@ func TestCommitBatchRejectsIncompleteMessagesBeforeWriting(t *testing.T) {
 	} {
 		batch := msgs("INBOX", 7, 3, 6)
 		spoil(&batch[2])
-		if err := s.CommitBatch(context.Background(), acct,
+		if err := commitBatch(context.Background(), s, acct,
 			gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 7, LastUID: 6}, batch); err == nil {
 			t.Errorf("%s: CommitBatch succeeded", name)
 		}
@@ -343,7 +343,7 @@ func BenchmarkCommitBatch(b *testing.B) {
 		batch := msgs("INBOX", 7, uid+1, uid+size)
 		uid += size
 		cur := gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 7, LastUID: uid, LastSyncAt: t0}
-		if err := s.CommitBatch(context.Background(), acct, cur, batch); err != nil {
+		if err := commitBatch(context.Background(), s, acct, cur, batch); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -226,34 +226,6 @@ func (s *Store) UnconfirmedIDs(ctx context.Context, account int64) ([]string, er
 	}, qOutUnconfirmed, account)
 }
 
-// FollowUp records, in one transaction, what follows from a sent message:
-// its Then targets are queued and, for a thank-you, its draft is recorded
-// sent and its helper thanked. Done once per message.
-func (s *Store) FollowUp(ctx context.Context, o gratitude.Outgoing, now time.Time) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, qOutFollowedUp, o.ID)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return err // done already
-		}
-		var then []gratitude.Outgoing
-		for _, t := range o.Then {
-			then = append(then, gratitude.Outgoing{RequestID: o.RequestID, Kind: o.Kind, Target: t, Subject: o.Subject,
-				MessageID: o.MessageID, Raw: o.Raw})
-		}
-		if err := enqueueTx(ctx, tx, o.Account, then, now); err != nil {
-			return err
-		}
-		if o.Target != gratitude.TargetSMTP {
-			return nil // a copy filed in a folder: the thank-you left by SMTP
-		}
-		return draftSentTx(ctx, tx, o.Account, o.MessageID, now)
-	})
-	return wrap("follow up", err)
-}
-
 // SentNotFollowedUp returns messages sent whose follow-up a crash cut off.
 func (s *Store) SentNotFollowedUp(ctx context.Context, account int64) ([]gratitude.Outgoing, error) {
 	return collect(ctx, s, "sent, not followed up", scanOutgoing, qOutNotFollowedUp, account)

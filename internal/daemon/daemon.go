@@ -77,7 +77,7 @@ func (d *Daemon) syncer(folders inbox.Folders) *inbox.Syncer {
 	owner := ownerOf(d.cfg)
 	owner.Sent = folders.Sent
 	return &inbox.Syncer{
-		Store:      d.store,
+		Store:      recording{d.store},
 		Classifier: &inbox.Rules{Owner: owner},
 		Account:    d.account,
 		Clock:      d.clock,

@@ -107,7 +107,7 @@ func (d *Daemon) sender(folders inbox.Folders, log *slog.Logger) *outbox.Sender 
 	stats := d.stats
 	limit := d.cfg.SMTP.RateLimit
 	return &outbox.Sender{
-		Queue: d.store, Account: d.account, Clock: d.clock,
+		Queue: recording{d.store}, Account: d.account, Clock: d.clock,
 		SMTP:     func(ctx context.Context) outbox.SMTPConn { return mailer.NewConn(ctx, smtpOpts) },
 		DialIMAP: func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
 		Folders: map[gratitude.Target]string{gratitude.TargetInbox: folders.Inbox, gratitude.TargetDrafts: folders.Drafts,

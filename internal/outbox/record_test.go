@@ -64,7 +64,7 @@ func TestTheRecordOfASendIsCommittedBeforeTheFinalDotAndConfirmedOnThe250(t *tes
 		}
 		return nil
 	})
-	q.Queue = r.st
+	q.Queue = recordingStore{r.st}
 	r.s.Queue = q
 	r.enqueue("n1@example.org", gratitude.TargetSMTP)
 	if res := r.drain(); res.Sent != 1 {

@@ -18,6 +18,7 @@ import (
 	"gratitude"
 
 	"gratitude/inbox"
+	"gratitude/internal/record"
 	"gratitude/internal/testmail"
 	"gratitude/mailer"
 	"gratitude/store"
@@ -90,7 +91,7 @@ func newRig(t *testing.T, reply func(stage, arg string) *smtp.SMTPError) *rig {
 	c := &clock{t: t0}
 	r := &rig{t: t, ctx: ctx, st: st, acct: acct, clock: c, smtp: srv, imap: mem}
 	r.s = &Sender{
-		Queue: st, Account: acct, Clock: c,
+		Queue: recordingStore{st}, Account: acct, Clock: c,
 		SMTP:     func(ctx context.Context) SMTPConn { return mailer.NewConn(ctx, smtpOpts) },
 		DialIMAP: func(ctx context.Context) (Mailbox, error) { return inbox.Dial(ctx, imapOpts, nil) },
 		Folders: map[gratitude.Target]string{gratitude.TargetInbox: "INBOX", gratitude.TargetDrafts: "Drafts", gratitude.TargetSent: "Sent",
@@ -419,7 +420,7 @@ func (q leaseLosingQueue) SentBeforeDot(ctx context.Context, o gratitude.Outgoin
 
 func TestALostLeaseEndsThatAttemptAloneNotTheDrain(t *testing.T) {
 	r := newRig(t, nil)
-	r.s.Queue = leaseLosingQueue{Queue: r.st, messageID: "n1@example.org"}
+	r.s.Queue = leaseLosingQueue{Queue: recordingStore{r.st}, messageID: "n1@example.org"}
 	r.enqueue("n1@example.org", gratitude.TargetSMTP)
 	r.enqueue("n2@example.org", gratitude.TargetSMTP)
 	if _, err := r.s.Drain(r.ctx); err != nil {
@@ -431,4 +432,12 @@ func TestALostLeaseEndsThatAttemptAloneNotTheDrain(t *testing.T) {
 	if len(msgs) != 1 || !strings.Contains(string(msgs[0].Data), "<n2@example.org>") {
 		t.Errorf("the server got %d messages; want n2 alone", len(msgs))
 	}
+}
+
+// recordingStore is the store as the daemon gives it to the sender: what
+// follows from a sent message goes through internal/record.
+type recordingStore struct{ *store.Store }
+
+func (r recordingStore) FollowUp(ctx context.Context, o gratitude.Outgoing, now time.Time) error {
+	return record.FollowUp[*store.Tx](ctx, r.Store, o, now)
 }

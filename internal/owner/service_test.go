@@ -11,6 +11,7 @@ import (
 
 	"gratitude"
 	"gratitude/internal/owner"
+	"gratitude/internal/record"
 	"gratitude/store"
 )
 
@@ -81,7 +82,7 @@ func newWorld(t *testing.T) *world {
 	ask := gratitude.SeenMessage{MessageID: "ask@example.org", Mailbox: "Sent", UIDValidity: 1, UID: 1, From: "ada@example.org",
 		Subject: "Budget", Class: gratitude.ClassAsk, SeenAt: t0, Event: gratitude.Asked{MessageID: "ask@example.org",
 			Subject: "Budget", NormSubject: "budget", At: t0, Asked: []gratitude.Address{{Email: "alice@example.net"}}}}
-	if err := st.CommitBatch(ctx, acct, gratitude.MailboxCursor{Mailbox: "Sent", UIDValidity: 1, LastUID: 1}, []gratitude.SeenMessage{ask}); err != nil {
+	if err := record.CommitBatch[*store.Tx](ctx, st, acct, gratitude.MailboxCursor{Mailbox: "Sent", UIDValidity: 1, LastUID: 1}, []gratitude.SeenMessage{ask}); err != nil {
 		t.Fatal(err)
 	}
 	reqID, ok, err := st.RequestByMessageID(ctx, acct, "ask@example.org")
@@ -95,7 +96,7 @@ func newWorld(t *testing.T) *world {
 			From: who.Email, Class: gratitude.ClassReply, SeenAt: t0, RequestID: reqID,
 			Event: gratitude.Replied{MessageID: id, At: t0.Add(time.Hour), From: who, Excerpt: "Here you go.", Thread: []string{"ask@example.org"}}})
 	}
-	if err := st.CommitBatch(ctx, acct, gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 1, LastUID: 2}, replies); err != nil {
+	if err := record.CommitBatch[*store.Tx](ctx, st, acct, gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 1, LastUID: 2}, replies); err != nil {
 		t.Fatal(err)
 	}
 	dr := &drafter{st: st, acct: acct}

@@ -13,6 +13,7 @@ import (
 
 	"gratitude"
 	"gratitude/internal/config"
+	"gratitude/internal/record"
 	"gratitude/store"
 	"gratitude/templates"
 )
@@ -84,7 +85,7 @@ func (w *world) commit(mailbox string, id string, ev gratitude.Event, at time.Ti
 		m.Class, m.From = gratitude.ClassAsk, ownerEmail
 	}
 	cur := gratitude.MailboxCursor{Mailbox: mailbox, UIDValidity: 1, LastUID: w.uid, LastSyncAt: at}
-	if err := w.st.CommitBatch(w.ctx, w.acct, cur, []gratitude.SeenMessage{m}); err != nil {
+	if err := record.CommitBatch[*store.Tx](w.ctx, w.st, w.acct, cur, []gratitude.SeenMessage{m}); err != nil {
 		w.t.Fatal(err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"gratitude"
 	"gratitude/inbox"
 	"gratitude/inbox/msgtext"
+	"gratitude/internal/record"
 	"gratitude/store"
 )
 
@@ -48,7 +49,7 @@ func (b *bench) storeShare(n int) (time.Duration, error) {
 			return 0, err
 		}
 		cur := gratitude.MailboxCursor{Mailbox: "INBOX", UIDValidity: 1, LastUID: uint32(last), LastSyncAt: now}
-		if err := st.CommitBatch(ctx, acct, cur, seen); err != nil {
+		if err := record.CommitBatch[*store.Tx](ctx, st, acct, cur, seen); err != nil {
 			return 0, err
 		}
 	}
