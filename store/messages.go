@@ -106,7 +106,7 @@ func (s *Store) knownChunk(ctx context.Context, q string, args []any, known map[
 // added. It reports whether the message is recorded at that location after
 // the call, so it is idempotent: calling it again after a crash (cursor not
 // yet moved) reports true again without moving a second row. On false the
-// caller records the message through CommitBatch as usual. Relocated
+// caller records the message through record.CommitBatch as usual. Relocated
 // messages keep their class, reason and request; leave them out of the
 // next CommitBatch (including them is harmless: the insert is skipped).
 func (s *Store) Relocate(ctx context.Context, account int64, mailbox string, messageID string, uidValidity, uid uint32) (bool, error) {
