@@ -203,3 +203,28 @@ func TestEveryOwnersActionMeansTheSameByMailAndOnTheCommandLine(t *testing.T) {
 		})
 	}
 }
+
+// "snooze 3d" in reply to a nudge moves that request's next reminder.
+func TestSnoozeInReplyToANudgeMovesTheNextReminder(t *testing.T) {
+	w := newLoopWorld(t)
+	w.ownerSends(loopAsk(w), false)
+	w.runOnce(time.Hour)
+	w.runOnce(80 * time.Hour) // nobody answered: nudged
+	nudges := ofKind(w.folder("INBOX"), "nudge")
+	if len(nudges) != 1 {
+		t.Fatalf("%d nudges, want 1", len(nudges))
+	}
+	before := w.state(t).NextReminderAt
+	n := nudges[0]
+	w.ownerSends(command(w, "cmd-snooze-nudge@example.org", strings.Trim(n.header.Get("Reply-To"), "<>"),
+		"Re: "+n.header.Get("Subject"), n.header.Get("Message-Id"), "snooze 5d\n\nAda", 81*time.Hour), true)
+	w.runOnce(81*time.Hour + time.Minute)
+	after := w.state(t).NextReminderAt
+	if before == nil || after == nil || after.Before(w.t0.Add(81*time.Hour+5*24*time.Hour-time.Minute)) {
+		t.Fatalf("next reminder %v before the snooze, %v after; want five days from the reply", before, after)
+	}
+	w.runOnce(81*time.Hour + 4*24*time.Hour) // past the old time, inside the snooze
+	if n := len(ofKind(w.folder("INBOX"), "nudge")); n != 1 {
+		t.Errorf("%d nudges during the snooze, want still 1", n)
+	}
+}
