@@ -70,7 +70,7 @@ type SeenMessage struct {
 	// in copy): they must take no more commands.
 	Exposed *Exposure
 	// BodyHash is a hash of the normalised text of an owner's message whose
-	// body was read (see inbox.BodyHash); "" when it was not. A Sent copy
+	// body was read (see inbox/classify.BodyHash); "" when it was not. A Sent copy
 	// proves a command only when their hashes are equal.
 	BodyHash string
 }
