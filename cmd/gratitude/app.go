@@ -21,9 +21,31 @@ type app struct {
 	clock gratitude.Clock
 }
 
-// loadApp finds and loads the config; a bad config is exit status 2 with
-// every problem listed.
+// loadApp finds and loads the config for a command that logs in to the
+// mail servers: a bad config, or a password that cannot be had, is exit
+// status 2 with every problem listed.
 func loadApp(g *globals) (*app, error) {
+	a, err := loadConfig(g)
+	if err != nil {
+		return nil, err
+	}
+	return a, a.needSecrets()
+}
+
+// needSecrets fails (exit status 2) when a password the servers need
+// cannot be had: its ${ENV} is not set.
+func (a *app) needSecrets() error {
+	var errs config.Errors
+	if errors.As(a.cfg.NeedSecrets(), &errs) {
+		return &exitError{exitUsage, fmt.Errorf("%s has %d problem(s):\n%v", a.cfg.Path, len(errs), errs)}
+	}
+	return nil
+}
+
+// loadConfig finds and loads the config for a command that only reads
+// the database: it never needs a password. A bad config is exit status 2
+// with every problem listed.
+func loadConfig(g *globals) (*app, error) {
 	path, err := config.Find(g.configPath)
 	if err != nil {
 		return nil, &exitError{exitUsage, err}

@@ -19,7 +19,15 @@ func newDigestCmd(g *globals) *cobra.Command {
 		Short: "Print the digest of what happened since the last one; --send sends it now",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withDaemon(cmd, g, func(ctx context.Context, a *app, d *daemon.Daemon) error {
+			// Printing reads the database only; sending logs in.
+			a, err := loadConfig(g)
+			if err == nil && send {
+				err = a.needSecrets()
+			}
+			if err != nil {
+				return err
+			}
+			return withDaemonApp(cmd, a, func(ctx context.Context, a *app, d *daemon.Daemon) error {
 				if send {
 					return sendDigest(ctx, cmd.OutOrStdout(), a, d)
 				}
@@ -31,17 +39,8 @@ func newDigestCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-// withDaemon loads the config and builds the daemon's parts for a one-shot
-// command that may send, stopping on SIGINT/SIGTERM.
-func withDaemon(cmd *cobra.Command, g *globals, fn func(ctx context.Context, a *app, d *daemon.Daemon) error) error {
-	a, err := loadApp(g)
-	if err != nil {
-		return err
-	}
-	return withDaemonApp(cmd, a, fn)
-}
-
-// withDaemonApp is withDaemon with the config loaded.
+// withDaemonApp builds the daemon's parts for a one-shot command, with the
+// config loaded, stopping on SIGINT/SIGTERM.
 func withDaemonApp(cmd *cobra.Command, a *app, fn func(ctx context.Context, a *app, d *daemon.Daemon) error) error {
 	ctx, stop := signal.NotifyContext(contextOrBackground(cmd.Context()), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()

@@ -105,7 +105,7 @@ func draftAction(cmd *cobra.Command, g *globals, args []string, request int64, v
 		}
 		act.Draft, act.Line = id, fmt.Sprintf("%s draft %d", verb, id)
 	}
-	a, err := loadApp(g)
+	a, err := loadConfig(g)
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ func actionCmd(g *globals, use, short string, nargs int, action func(args []stri
 			if err != nil {
 				return err
 			}
-			a, err := loadApp(g)
+			a, err := loadConfig(g)
 			if err != nil {
 				return err
 			}
@@ -108,6 +108,10 @@ func act1(cmd *cobra.Command, g *globals, a *app, request int64, acts []owner.Ac
 		return problemsExit(rep)
 	}
 	if !errors.Is(err, control.ErrNoDaemon) {
+		return err
+	}
+	// No daemon: this command delivers what it queues itself, and logs in.
+	if err := a.needSecrets(); err != nil {
 		return err
 	}
 	return withDaemonApp(cmd, a, func(ctx context.Context, a *app, d *daemon.Daemon) error {

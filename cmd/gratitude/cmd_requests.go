@@ -19,7 +19,7 @@ import (
 // withQueries loads the config, opens the store and runs fn with the
 // owner's queries over it.
 func withQueries(cmd *cobra.Command, g *globals, fn func(ctx context.Context, a *app, q owner.Queries) error) error {
-	a, err := loadApp(g)
+	a, err := loadConfig(g)
 	if err != nil {
 		return err
 	}

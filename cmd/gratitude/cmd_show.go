@@ -29,7 +29,7 @@ func newShowCmd(g *globals) *cobra.Command {
 			return withQueries(cmd, g, func(ctx context.Context, a *app, q owner.Queries) error {
 				r, evs, err := q.Request(ctx, id)
 				if errors.Is(err, gratitude.ErrNoSuchRequest) {
-					return &exitError{exitFailure, err}
+					return &exitError{exitFailure, fmt.Errorf("there is no request #%d; `gratitude list` shows them", id)}
 				} else if err != nil {
 					return err
 				}

@@ -20,7 +20,7 @@ func newStatusCmd(g *globals) *cobra.Command {
 		Short: "Show per-mailbox sync state, message counts and overall health",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, err := loadApp(g)
+			a, err := loadConfig(g)
 			if err != nil {
 				return err
 			}

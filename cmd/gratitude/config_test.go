@@ -88,3 +88,31 @@ func TestAWorldReadableDatabaseGetsAWarning(t *testing.T) {
 		t.Errorf("no warning for a world-readable database:\n%s", r.stderr)
 	}
 }
+
+// The commands that only read the database work without the password's
+// environment variable; those that log in say which one is missing.
+func TestReadOnlyCommandsNeedNoPassword(t *testing.T) {
+	w := newLoopWorld(t)
+	answered(w)
+	if _, set := os.LookupEnv("GRATITUDE_TEST_IMAP_PASSWORD"); set {
+		t.Skip("GRATITUDE_TEST_IMAP_PASSWORD is set in the test's own environment")
+	}
+	for _, args := range [][]string{{"list", "--json"}, {"show", "1"}, {"people"}, {"drafts"}, {"status"}, {"digest"}} {
+		r := runBin(t, nil, append([]string{"--config", w.config}, args...)...)
+		if r.code != 0 {
+			t.Errorf("%v without the password: exit %d\n%s", args, r.code, r.stderr)
+		}
+	}
+	if r := runBin(t, nil, "--config", w.config, "list", "--json"); !strings.Contains(r.stdout, "Budget review for Q1") {
+		t.Errorf("list --json: %s", r.stdout)
+	}
+	for _, args := range [][]string{{"run", "--once"}, {"resolve", "1"}} {
+		r := runBin(t, nil, append([]string{"--config", w.config}, args...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, "imap.password: environment variable GRATITUDE_TEST_IMAP_PASSWORD is not set") {
+			t.Errorf("%v without the password: exit %d\n%s", args, r.code, r.stderr)
+		}
+	}
+	if r := w.cli("show", "99"); r.code != 1 || !strings.Contains(r.stderr, "there is no request #99") {
+		t.Errorf("show 99: exit %d\n%s", r.code, r.stderr)
+	}
+}

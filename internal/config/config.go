@@ -70,7 +70,18 @@ type Config struct {
 	// Warnings are accepted but risky settings, to show the owner.
 	Warnings []string
 
-	loc *time.Location
+	loc        *time.Location
+	secretErrs Errors // passwords whose ${ENV} is not set
+}
+
+// NeedSecrets reports the passwords that cannot be had, for a command that
+// logs in: their ${ENV} was not set when the config was loaded. Commands
+// that only read the database never call it.
+func (c *Config) NeedSecrets() error {
+	if len(c.secretErrs) == 0 {
+		return nil
+	}
+	return c.secretErrs
 }
 
 // Owner is the person whose mailbox is watched.

@@ -36,7 +36,7 @@ func expandEnv(s string, lookupEnv func(string) (string, bool)) (out string, use
 		}
 		val, ok := lookupEnv(name)
 		if !ok {
-			return "", used, fmt.Errorf("environment variable %s is not set (used as ${%s}); export it before starting gratitude", name, name)
+			return "", used, unsetEnvError{name}
 		}
 		used = true
 		b.WriteString(val)
@@ -57,4 +57,11 @@ func validEnvName(name string) bool {
 		}
 	}
 	return true
+}
+
+// unsetEnvError is a ${NAME} whose variable is not set.
+type unsetEnvError struct{ name string }
+
+func (e unsetEnvError) Error() string {
+	return fmt.Sprintf("environment variable %s is not set (used as ${%s}); export it before starting gratitude", e.name, e.name)
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"regexp"
 	"strings"
@@ -30,7 +31,11 @@ func TestStarterLoadsWithItsEnvVarsSet(t *testing.T) {
 	if cfg.Owner.Email != "ada@example.org" || cfg.IMAP.Host != "imap.example.org" {
 		t.Errorf("unexpected starter values: %+v", cfg)
 	}
-	errs := parseErrors(t, string(Starter()), env())
+	unset := mustParse(t, string(Starter()), env())
+	var errs Errors
+	if !errors.As(unset.NeedSecrets(), &errs) {
+		t.Fatal("the starter config with its variables unset needs no secrets")
+	}
 	wantProblem(t, errs, "imap.password", "GRATITUDE_IMAP_PASSWORD")
 }
 

@@ -62,7 +62,7 @@ func parse(data []byte, lookupEnv func(string) (string, bool), baseDir string) (
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, nil, &Errors{{Problem: syntaxProblem(err)}}
 	}
-	r := &raw{set: map[string]bool{}, fromEnv: map[string]bool{}, bad: map[string]bool{}}
+	r := &raw{set: map[string]bool{}, fromEnv: map[string]bool{}, bad: map[string]bool{}, unsetEnv: map[string]error{}}
 	if len(doc.Content) > 0 {
 		root := resolve(doc.Content[0])
 		switch {
@@ -236,6 +236,13 @@ func (r *raw) scalar(path string, v *yaml.Node, want string, lookupEnv func(stri
 		return "", false
 	}
 	s, used, err := expandEnv(v.Value, lookupEnv)
+	var unset unsetEnvError
+	if errors.As(err, &unset) && secretKeys[path] {
+		// Only the commands that log in need it: the others never look.
+		r.unsetEnv[path] = err
+		r.fromEnv[path] = true
+		return "", true
+	}
 	if err != nil {
 		r.fail(path, err.Error())
 		return "", false
@@ -270,3 +277,7 @@ func describe(n *yaml.Node) string {
 	}
 	return "something else"
 }
+
+// secretKeys are the keys whose unset ${ENV} only the commands that log in
+// need (see Config.NeedSecrets).
+var secretKeys = map[string]bool{"imap.password": true, "smtp.password": true}

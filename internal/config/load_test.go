@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -179,11 +180,37 @@ owner: {email: ada@example.org, aliases: [a@example.org, "${ALIAS}"]}
 imap: {host: imap.example.org, password: "${GRATITUDE_IMAP_PASSWORD}"}
 smtp: {host: smtp.example.org, port: "${SMTP_PORT"}
 `, env())
-	wantProblem(t, errs, "imap.password", "GRATITUDE_IMAP_PASSWORD", "not set")
 	wantProblem(t, errs, "owner.aliases[1]", "ALIAS", "not set")
 	wantProblem(t, errs, "smtp.port", "unterminated")
-	if len(errs) != 3 {
-		t.Errorf("want exactly 3 problems (no knock-on 'password missing'), got:\n%v", errs)
+	if len(errs) != 2 {
+		t.Errorf("want exactly 2 problems (the password's is for the commands that log in), got:\n%v", errs)
+	}
+}
+
+// A password's ${ENV} that is not set is no problem for the commands that
+// only read the database; those that log in ask NeedSecrets, which names
+// the key and the variable, and the secret itself says so when used.
+func TestAPasswordsUnsetEnvVarIsOnlyAProblemForCommandsThatLogIn(t *testing.T) {
+	cfg := mustParse(t, `
+owner: {email: ada@example.org}
+imap: {host: imap.example.org, password: "${GRATITUDE_IMAP_PASSWORD}"}
+smtp: {host: smtp.example.org}
+`, env())
+	var errs Errors
+	if err := cfg.NeedSecrets(); !errors.As(err, &errs) || len(errs) != 1 {
+		t.Fatalf("NeedSecrets = %v; want the IMAP password (SMTP uses the same)", err)
+	}
+	wantProblem(t, errs, "imap.password", "GRATITUDE_IMAP_PASSWORD", "not set")
+	if _, err := cfg.IMAP.Password(t.Context()); err == nil || !strings.Contains(err.Error(), "GRATITUDE_IMAP_PASSWORD") {
+		t.Errorf("using the password: %v", err)
+	}
+	set := mustParse(t, `
+owner: {email: ada@example.org}
+imap: {host: imap.example.org, password: "${GRATITUDE_IMAP_PASSWORD}"}
+smtp: {host: smtp.example.org}
+`, env("GRATITUDE_IMAP_PASSWORD", "pw"))
+	if err := set.NeedSecrets(); err != nil {
+		t.Errorf("NeedSecrets with the variable set: %v", err)
 	}
 }
 

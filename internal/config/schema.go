@@ -17,8 +17,11 @@ type raw struct {
 	rateLimit, notifyVia              string
 	filesSent, delivery               string
 
-	set      map[string]bool // keys present with a non-null value
-	fromEnv  map[string]bool // keys whose value used ${ENV}
+	set     map[string]bool // keys present with a non-null value
+	fromEnv map[string]bool // keys whose value used ${ENV}
+	// unsetEnv holds the passwords whose ${ENV} is not set: an error only
+	// for the commands that use them (Config.NeedSecrets).
+	unsetEnv map[string]error
 	bad      map[string]bool // keys that already have an error
 	errs     Errors
 	warnings []string

@@ -25,6 +25,7 @@ type Secret struct {
 	key     string        // config key that set it, for error messages
 	command string        // shell command printing the secret, or ""
 	inline  func() string // inline value, in a closure so reflection cannot show it
+	unset   error         // the ${ENV} it comes from was not set when the config was loaded
 }
 
 // InlineSecret returns a Secret holding value, set by config key key.
@@ -39,7 +40,7 @@ func CommandSecret(key, command string) Secret {
 }
 
 // IsSet reports whether the Secret has a source at all.
-func (s Secret) IsSet() bool { return s.command != "" || s.inline != nil }
+func (s Secret) IsSet() bool { return s.command != "" || s.inline != nil || s.unset != nil }
 
 // Source describes where the secret comes from without revealing it:
 // "password_command", "password" or "none".
@@ -47,7 +48,7 @@ func (s Secret) Source() string {
 	switch {
 	case s.command != "":
 		return "password_command"
-	case s.inline != nil:
+	case s.inline != nil, s.unset != nil:
 		return "password"
 	}
 	return "none"
@@ -65,6 +66,8 @@ func (s Secret) Value(ctx context.Context) (string, error) {
 		return runPasswordCommand(ctx, s.key, s.command)
 	case s.inline != nil:
 		return s.inline(), nil
+	case s.unset != nil:
+		return "", fmt.Errorf("%s: %w", s.key, s.unset)
 	}
 	if s.key == "" {
 		return "", errors.New("no password configured")

@@ -322,6 +322,9 @@ func (r *raw) secret(section, password, command string) Secret {
 		return CommandSecret(ck, command)
 	case password != "":
 		return InlineSecret(pk, password)
+	case r.unsetEnv[pk] != nil:
+		r.cfg.secretErrs = append(r.cfg.secretErrs, FieldError{Key: pk, Problem: r.unsetEnv[pk].Error()})
+		return Secret{key: pk, unset: r.unsetEnv[pk]}
 	case r.set[pk] && r.fromEnv[pk]:
 		r.fail(pk, "is empty: the environment variable it uses is set but empty")
 	default:
