@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -67,10 +68,17 @@ func TestResolveOnTheCommandLineReachesTheRunningDaemonAtOnce(t *testing.T) {
 	if n := len(logLines(t, d.stderr.String(), "owner's action from the command line")); n != 1 {
 		t.Errorf("with --now the daemon carried out %d actions, want still 1", n)
 	}
-	// A second daemon on the same database refuses to start.
-	second := runBin(t, w.env, "--config", w.config, "--log-format", "json", "run")
-	if second.code == 0 || !strings.Contains(second.stderr, "another gratitude daemon is running") {
-		t.Errorf("a second daemon: exit %d\n%s", second.code, second.stderr)
+	// A second daemon on the same database refuses to start, at once, and
+	// so does a one-shot pass.
+	for _, args := range [][]string{{"run"}, {"run", "--once"}} {
+		began := time.Now()
+		second := runBin(t, w.env, append([]string{"--config", w.config, "--log-format", "json"}, args...)...)
+		if second.code != 1 || !strings.Contains(second.stderr, fmt.Sprintf("another gratitude is running on this database (pid %d on ", d.cmd.Process.Pid)) {
+			t.Errorf("%v beside the daemon: exit %d\n%s", args, second.code, second.stderr)
+		}
+		if took := time.Since(began); took > 10*time.Second {
+			t.Errorf("%v took %v to give up", args, took)
+		}
 	}
 	d.stop(t)
 	if _, err := os.Stat(socketOf(w)); !os.IsNotExist(err) {
@@ -109,4 +117,27 @@ func TestResolveOnTheCommandLineReachesTheDaemonOnDovecot(t *testing.T) {
 		return len(readFolder(t, m, "Drafts")) == 1 && len(ofKind(readFolder(t, m, "INBOX"), "card")) == 1
 	})
 	t.Logf("draft and card %v after the command started", time.Since(start).Round(time.Millisecond))
+}
+
+// A daemon killed outright leaves its lock file; the next one takes it
+// over, and says so.
+func TestALockLeftByAKilledDaemonIsTakenOver(t *testing.T) {
+	w := newLoopWorld(t)
+	first := w.startDaemon(time.Hour)
+	lock := filepath.Join(filepath.Dir(w.config), "g.db.lock")
+	waitUntil(t, 30*time.Second, "the lock file naming the daemon", func() bool {
+		b, _ := os.ReadFile(lock)
+		return strings.HasPrefix(string(b), fmt.Sprint(first.cmd.Process.Pid)+" ")
+	})
+	first.cmd.Process.Kill()
+	<-first.done
+	first.done <- nil
+	second := w.startDaemon(time.Hour)
+	waitUntil(t, 30*time.Second, "the second daemon taking the lock over", func() bool {
+		return len(logLines(t, second.stderr.String(), "took over the lock of a gratitude that stopped without releasing it")) == 1
+	})
+	second.stop(t)
+	if b, _ := os.ReadFile(lock); len(b) != 0 {
+		t.Errorf("a clean stop left the lock file saying %q", b)
+	}
 }

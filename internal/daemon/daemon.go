@@ -93,6 +93,11 @@ func (d *Daemon) syncer(folders inbox.Folders) *inbox.Syncer {
 // RunOnce does one full pass: sync Sent and INBOX, queue what is due,
 // deliver the outbox.
 func (d *Daemon) RunOnce(ctx context.Context) error {
+	lock, err := lockDatabase(d.store.Path(), d.clock.Now(), d.log)
+	if err != nil {
+		return err
+	}
+	defer lock.release()
 	start := time.Now()
 	conn, err := inbox.Dial(ctx, IMAPOptions(d.cfg), d.stats)
 	if err != nil {
@@ -207,6 +212,11 @@ func (d *Daemon) findFolders(conn *inbox.Conn) (inbox.Folders, error) {
 // with the decision and send loops, the alert, the control socket and the
 // HTTP server beside them.
 func (d *Daemon) Run(ctx context.Context) error {
+	lock, err := lockDatabase(d.store.Path(), d.clock.Now(), d.log)
+	if err != nil {
+		return err
+	}
+	defer lock.release()
 	// Health and the alert run from the start: the server may be down.
 	var wg sync.WaitGroup
 	wg.Go(func() { d.alertLoop(ctx) })
@@ -219,7 +229,11 @@ func (d *Daemon) Run(ctx context.Context) error {
 	}
 	defer ctl.Close()
 	folders, err := d.discover(ctx)
-	if err != nil || ctx.Err() != nil {
+	if ctx.Err() != nil {
+		shutdownHTTP(srv)
+		return nil // stopped while starting: a clean stop
+	}
+	if err != nil {
 		shutdownHTTP(srv)
 		return err
 	}
