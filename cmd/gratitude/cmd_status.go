@@ -17,7 +17,7 @@ func newStatusCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "status [--json]",
-		Short: "Show per-mailbox sync state, message counts and overall health",
+		Short: "Show per-mailbox sync state, message counts and overall health; exits 1 when health is not ok",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, err := loadConfig(g)
@@ -31,9 +31,16 @@ func newStatusCmd(g *globals) *cobra.Command {
 			if asJSON {
 				enc := json.NewEncoder(cmd.OutOrStdout())
 				enc.SetIndent("", "  ")
-				return enc.Encode(rep)
+				if err := enc.Encode(rep); err != nil {
+					return err
+				}
+			} else {
+				printStatus(cmd.OutOrStdout(), rep)
 			}
-			printStatus(cmd.OutOrStdout(), rep)
+			if rep.Health != "ok" {
+				// For cron and monitoring: what is wrong was just printed.
+				return &exitError{exitFailure, errSilent}
+			}
 			return nil
 		},
 	}

@@ -141,3 +141,22 @@ func TestALockLeftByAKilledDaemonIsTakenOver(t *testing.T) {
 		t.Errorf("a clean stop left the lock file saying %q", b)
 	}
 }
+
+// A Drafts folder that does not exist: status fails and names it, and the
+// card shows the drafts without claiming they are in that folder.
+func TestAMissingDraftsFolderIsReportedAndNoCardClaimsIt(t *testing.T) {
+	w := newLoopWorld(t)
+	writeFile(t, w.config, strings.Replace(readFile(t, w.config), "security: insecure,", "security: insecure, mailboxes: {drafts: Draft},", 1))
+	answered(w)
+	r := w.cli("status")
+	if r.code != 1 || !strings.Contains(r.stdout, `the Drafts folder "Draft" does not exist`) {
+		t.Errorf("status with no Drafts folder: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	card := resolvedWithCard(t, w)
+	if strings.Contains(card.body, "Drafts folder") {
+		t.Errorf("the card claims the draft is in Drafts:\n%s", card.body)
+	}
+	if !strings.Contains(card.body, "travel line") {
+		t.Errorf("the card does not show Alice's draft:\n%s", card.body)
+	}
+}

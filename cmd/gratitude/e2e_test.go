@@ -78,8 +78,8 @@ http: {listen: "off"}
 	env := []string{"GRATITUDE_TEST_IMAP_PASSWORD=" + testPass}
 	clock := demo.NewClock(demo.StoryStart(time.Now(), time.Local))
 	// The store the binary writes, read back for the narration.
-	if r := runBin(t, env, "--config", config, "status"); r.code != 0 {
-		t.Fatalf("status: %s", r.stderr)
+	if r := runBin(t, env, "--config", config, "status"); r.code == 2 || !strings.Contains(r.stdout, "health:") {
+		t.Fatalf("status: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	st, err := store.Open(ctx, filepath.Join(dir, "g.db"))
 	if err != nil {

@@ -105,7 +105,7 @@ func (d *Daemon) RunOnce(ctx context.Context) error {
 		return err
 	}
 	defer conn.Close()
-	folders, err := d.findFolders(conn)
+	folders, err := d.findFolders(ctx, conn)
 	if err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ func (d *Daemon) DeliverNow(ctx context.Context) (outbox.DrainResult, error) {
 	if err != nil {
 		return outbox.DrainResult{}, fmt.Errorf("queued, but the mailbox cannot be reached to deliver it (`gratitude run` will): %w", err)
 	}
-	folders, err := d.findFolders(conn)
+	folders, err := d.findFolders(ctx, conn)
 	conn.Close()
 	if err != nil {
 		return outbox.DrainResult{}, err
@@ -197,14 +197,25 @@ func watchOrder(f inbox.Folders) []string { return []string{f.Sent, f.Inbox} }
 
 // findFolders resolves INBOX, Sent and Drafts; Drafts missing is only a
 // warning until drafts are written.
-func (d *Daemon) findFolders(conn *inbox.Conn) (inbox.Folders, error) {
-	folders, err := conn.FindFolders(Folders(d.cfg))
+func (d *Daemon) findFolders(ctx context.Context, conn *inbox.Conn) (inbox.Folders, error) {
+	want := Folders(d.cfg)
+	folders, err := conn.FindFolders(want)
 	if err != nil && (folders.Inbox == "" || folders.Sent == "") {
 		return folders, err
 	}
-	if err != nil {
-		d.log.Warn("folder missing", "err", err)
+	var missing error
+	if folders.Drafts == "" {
+		missing = fmt.Errorf("the Drafts folder %q does not exist on the server (%v): create it, or set imap.mailboxes.drafts "+
+			"to one that does; until then thank-you drafts are shown on approval cards only", want.Drafts, err)
+		d.log.Warn("folder missing", "err", missing)
 	}
+	d.recordHealth(ctx, "folders", missing)
+	// A card must not say a draft is in a folder it cannot be put in, and
+	// with no folder for them the drafts are shown on cards.
+	d.decide.Lock()
+	d.thanks.Drafts = d.cfg.Thanks.Drafts() && folders.Drafts != ""
+	d.thanks.Approval = d.cfg.Thanks.Approval() || folders.Drafts == ""
+	d.decide.Unlock()
 	return folders, nil
 }
 
@@ -276,7 +287,7 @@ func (d *Daemon) discover(ctx context.Context) (inbox.Folders, error) {
 	for attempt := 0; ; attempt++ {
 		conn, err := inbox.Dial(ctx, IMAPOptions(d.cfg), d.stats)
 		if err == nil {
-			folders, ferr := d.findFolders(conn)
+			folders, ferr := d.findFolders(ctx, conn)
 			go conn.Close()
 			if ferr == nil {
 				return folders, nil
