@@ -46,13 +46,9 @@ func Listen(path string, do Handler, log *slog.Logger) (*Server, error) {
 			return nil, fmt.Errorf("control: remove the stale socket %s: %w", path, err)
 		}
 	}
-	ln, err := net.Listen("unix", path)
+	ln, err := listenPrivate(path)
 	if err != nil {
-		return nil, fmt.Errorf("control: listen on %s: %w", path, err)
-	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		ln.Close()
-		return nil, fmt.Errorf("control: make %s private: %w", path, err)
+		return nil, err
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/actions", actions(do, log))
@@ -63,6 +59,30 @@ func Listen(path string, do Handler, log *slog.Logger) (*Server, error) {
 		}
 	}()
 	return s, nil
+}
+
+// listenPrivate listens on a unix socket at path that only the owner can
+// reach from the moment it appears: it is made under a temporary name,
+// made private, and then renamed into place.
+func listenPrivate(path string) (net.Listener, error) {
+	tmp := path + ".new"
+	os.Remove(tmp) // left by a daemon killed at this very step
+	ln, err := net.Listen("unix", tmp)
+	if err != nil {
+		return nil, fmt.Errorf("control: listen on %s: %w", tmp, err)
+	}
+	ln.(*net.UnixListener).SetUnlinkOnClose(false) // Close removes path itself
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		ln.Close()
+		os.Remove(tmp)
+		return nil, fmt.Errorf("control: make %s private: %w", tmp, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		ln.Close()
+		os.Remove(tmp)
+		return nil, fmt.Errorf("control: put the socket at %s: %w", path, err)
+	}
+	return ln, nil
 }
 
 // ErrRunning: another daemon serves the database's control socket.

@@ -7,9 +7,10 @@ import (
 	"path/filepath"
 )
 
-// maxSocketPath is the longest unix socket path every system takes
-// (sun_path is 104 bytes on the BSDs, 108 on Linux, with its NUL).
-const maxSocketPath = 100
+// maxSocketPath is the longest socket path used, leaving room for the
+// temporary name it is made under (".new"): sun_path is 104 bytes on the
+// BSDs and 108 on Linux, with its NUL.
+const maxSocketPath = 96
 
 // SocketPath is where the daemon of the database listens: beside it,
 // "DATABASE.sock", or, when that path is too long for a socket, in
