@@ -119,3 +119,15 @@ func TestReadOnlyCommandsNeedNoPassword(t *testing.T) {
 		t.Errorf("show 99: exit %d\n%s", r.code, r.stderr)
 	}
 }
+
+// Every usage error exits 2, and --help says what each status means.
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, args := range [][]string{{"show"}, {"list", "--bogus"}, {"bogus"}, {"approve", "1", "2"}, {"snooze", "1"}} {
+		if r := runBin(t, nil, args...); r.code != 2 {
+			t.Errorf("%v: exit %d, want 2\n%s", args, r.code, r.stderr)
+		}
+	}
+	if r := runBin(t, nil, "--help"); r.code != 0 || !strings.Contains(r.stdout, "2 a usage or configuration error") {
+		t.Errorf("--help: exit %d\n%s", r.code, r.stdout)
+	}
+}

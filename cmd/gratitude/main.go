@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 )
 
 func main() {
@@ -45,6 +46,9 @@ func execute(args []string) int {
 		return ee.code
 	}
 	fmt.Fprintln(os.Stderr, "gratitude:", err)
+	if strings.HasPrefix(err.Error(), "unknown command") {
+		return exitUsage
+	}
 	return exitFailure
 }
 

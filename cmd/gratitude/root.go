@@ -18,8 +18,10 @@ type globals struct {
 func newRootCmd() *cobra.Command {
 	g := &globals{}
 	root := &cobra.Command{
-		Use:           "gratitude",
-		Short:         "Follow up on what you asked for, and thank the people who helped",
+		Use:   "gratitude",
+		Short: "Follow up on what you asked for, and thank the people who helped",
+		Long: "Follow up on what you asked for, and thank the people who helped.\n\n" +
+			"Exit status: 0 ok; 1 the command failed (status: health is not ok); 2 a usage or configuration error.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -61,5 +63,21 @@ func newRootCmd() *cobra.Command {
 		newSkipCmd(g),
 		newVersionCmd(),
 	)
+	usageErrors(root)
 	return root
+}
+
+// usageErrors makes every wrong number of arguments exit 2, as bad flags do.
+func usageErrors(c *cobra.Command) {
+	if args := c.Args; args != nil {
+		c.Args = func(cmd *cobra.Command, a []string) error {
+			if err := args(cmd, a); err != nil {
+				return &exitError{exitUsage, fmt.Errorf("%s: %w (see gratitude %s --help)", cmd.Name(), err, cmd.Name())}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageErrors(sub)
+	}
 }

@@ -60,7 +60,7 @@ func parse(data []byte, lookupEnv func(string) (string, bool), baseDir string) (
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, nil, &Errors{{Problem: syntaxProblem(err)}}
+		return nil, nil, &Errors{{Problem: syntaxProblem(err, data)}}
 	}
 	r := &raw{set: map[string]bool{}, fromEnv: map[string]bool{}, bad: map[string]bool{}, unsetEnv: map[string]error{}}
 	if len(doc.Content) > 0 {
@@ -83,14 +83,29 @@ func parse(data []byte, lookupEnv func(string) (string, bool), baseDir string) (
 }
 
 // syntaxProblem turns a yaml.v3 error into "YAML syntax error on line N: ...".
-func syntaxProblem(err error) string {
+func syntaxProblem(err error, data []byte) string {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	problem := "YAML syntax error: " + msg
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if n, text, ok := strings.Cut(rest, ": "); ok {
-			return fmt.Sprintf("YAML syntax error on line %s: %s", n, text)
+			problem = fmt.Sprintf("YAML syntax error on line %s: %s", n, text)
 		}
 	}
-	return "YAML syntax error: " + msg
+	if line := firstTabIndent(data); line > 0 {
+		problem += fmt.Sprintf(" (line %d is indented with a tab: YAML takes spaces only)", line)
+	}
+	return problem
+}
+
+// firstTabIndent is the number of the first line indented with a tab, or 0.
+func firstTabIndent(data []byte) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		if strings.Contains(indent, "\t") {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func (r *raw) fail(key, problem string) {

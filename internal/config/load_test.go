@@ -518,3 +518,10 @@ func TestXDGDataHomeSetsDefaultDatabase(t *testing.T) {
 		t.Errorf("database = %q", cfg.Database)
 	}
 }
+
+func TestATabInTheIndentationIsNamed(t *testing.T) {
+	errs := parseErrors(t, "owner:\n\temail: ada@example.org\nimap: {host: imap.example.org}\n", env())
+	if len(errs) != 1 || !strings.Contains(errs[0].Problem, "line 2 is indented with a tab: YAML takes spaces only") {
+		t.Errorf("a tab-indented config: %v", errs)
+	}
+}
