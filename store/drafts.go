@@ -90,12 +90,6 @@ WHERE account_id = ? AND message_id = ? AND target = 'imap:drafts' AND state = '
 UPDATE outbox SET state = 'cancelled', last_error = ? WHERE account_id = ? AND message_id = ? AND state = 'queued'`
 )
 
-// ErrNotInThread is gratitude.ErrNotInThread.
-var ErrNotInThread = gratitude.ErrNotInThread
-
-// ErrNotWanted is gratitude.ErrNotWanted.
-var ErrNotWanted = gratitude.ErrNotWanted
-
 // RequestsToDraft returns up to limit resolved requests with a helper who
 // still needs a thank-you draft.
 func (s *Store) RequestsToDraft(ctx context.Context, account int64, limit int) ([]gratitude.Request, error) {
@@ -157,13 +151,13 @@ func addDraftTx(ctx context.Context, tx *sql.Tx, account int64, d gratitude.Draf
 }
 
 // helperInThreadTx returns the helper's last message in the thread, or
-// ErrNotInThread, and whether a thank-you is still wanted.
+// gratitude.ErrNotInThread, and whether a thank-you is still wanted.
 func helperInThreadTx(ctx context.Context, tx *sql.Tx, account, requestID int64, email string) (string, bool, error) {
 	var last, state string
 	var closed bool
 	err := tx.QueryRowContext(ctx, qHelperInThread, requestID, account, gratitude.NormalizeEmail(email)).Scan(&last, &closed, &state)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && last == "") {
-		return "", false, fmt.Errorf("%s, request %d: %w", email, requestID, ErrNotInThread)
+		return "", false, fmt.Errorf("%s, request %d: %w", email, requestID, gratitude.ErrNotInThread)
 	}
 	return last, !closed && state != string(gratitude.StateCancelled), err
 }
@@ -235,14 +229,11 @@ type suffixScanner struct {
 
 func (s suffixScanner) Scan(dest ...any) error { return s.scanner.Scan(append(dest, s.extra)...) }
 
-// ErrNoSuchDraft is gratitude.ErrNoSuchDraft.
-var ErrNoSuchDraft = gratitude.ErrNoSuchDraft
-
 // Draft returns one draft.
 func (s *Store) Draft(ctx context.Context, account, id int64) (gratitude.Draft, error) {
 	d, err := scanDraft(s.read.QueryRowContext(ctx, qDraftByID, account, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return d, fmt.Errorf("draft %d: %w; see `gratitude drafts`", id, ErrNoSuchDraft)
+		return d, fmt.Errorf("draft %d: %w; see `gratitude drafts`", id, gratitude.ErrNoSuchDraft)
 	}
 	return d, wrap("draft", err)
 }
@@ -320,7 +311,7 @@ func (s *Store) ApproveDraft(ctx context.Context, account int64, d gratitude.Dra
 			return err
 		}
 		if !wanted {
-			return fmt.Errorf("%s, request %d: %w", d.To.Email, d.RequestID, ErrNotWanted)
+			return fmt.Errorf("%s, request %d: %w", d.To.Email, d.RequestID, gratitude.ErrNotWanted)
 		}
 		for _, o := range out {
 			if o.MessageID != d.MessageID {
@@ -332,7 +323,7 @@ func (s *Store) ApproveDraft(ctx context.Context, account int64, d gratitude.Dra
 		}
 		q := fmt.Sprintf(qDraftDecide, "'pending'")
 		res, err := tx.ExecContext(ctx, q, string(gratitude.DraftApproved), "", millis(now), account, d.ID)
-		if err := affected(res, err, fmt.Errorf("draft %d is %s, not pending: %w", d.ID, d.State, ErrNotWanted)); err != nil {
+		if err := affected(res, err, fmt.Errorf("draft %d is %s, not pending: %w", d.ID, d.State, gratitude.ErrNotWanted)); err != nil {
 			return err
 		}
 		// Its copy for Drafts, if still waiting to be put there, is moot.

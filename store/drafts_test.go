@@ -49,8 +49,8 @@ func TestOneDraftPerHelperPerRequestAndOnlyForWhoWroteInTheThread(t *testing.T) 
 		t.Fatalf("drafts %+v; want Alice's first draft only", ds)
 	}
 	// Bob was asked but never wrote: no draft, whatever asks for one.
-	if err := s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, bob, "ty3@example.org")}, t0); !errors.Is(err, ErrNotInThread) {
-		t.Errorf("a draft to Bob: %v, want ErrNotInThread", err)
+	if err := s.AddDrafts(ctx, acct, []gratitude.Draft{draftFor(r, bob, "ty3@example.org")}, t0); !errors.Is(err, gratitude.ErrNotInThread) {
+		t.Errorf("a draft to Bob: %v, want gratitude.ErrNotInThread", err)
 	}
 	if ids, _ := s.ThreadRequests(ctx, acct, []string{"ty1@example.org"}); ids["ty1@example.org"] != r.ID {
 		t.Error("the thank-you's Message-ID is not in the request's thread")

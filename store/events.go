@@ -24,9 +24,6 @@ WHERE request_id = ?
 ORDER BY id`
 )
 
-// ErrNoRequest is gratitude.ErrNoSuchRequest.
-var ErrNoRequest = gratitude.ErrNoSuchRequest
-
 // AppendEvent adds an event to the history of request requestID of account;
 // data is stored JSON-encoded (nil becomes null).
 func (s *Store) AppendEvent(ctx context.Context, account, requestID int64, kind string, data any, at time.Time) error {
@@ -44,7 +41,7 @@ func (s *Store) AppendEvent(ctx context.Context, account, requestID int64, kind 
 	if n, err := res.RowsAffected(); err != nil {
 		return fmt.Errorf("store: append event %s to request %d: %w", kind, requestID, err)
 	} else if n == 0 {
-		return fmt.Errorf("store: append event %s: request %d of account %d: %w", kind, requestID, account, ErrNoRequest)
+		return fmt.Errorf("store: append event %s: request %d of account %d: %w", kind, requestID, account, gratitude.ErrNoSuchRequest)
 	}
 	return nil
 }

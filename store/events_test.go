@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"gratitude"
 	"testing"
 	"time"
 )
@@ -52,11 +53,11 @@ func TestAppendEventRefusesARequestOfAnotherAccount(t *testing.T) {
 	ada := account(t, s, "ada@example.org")
 	bob := account(t, s, "bob@example.org")
 	req := newRequest(t, s, ada, "ask-1@example.org")
-	if err := s.AppendEvent(ctx, bob, req, "asked", nil, t0); !errors.Is(err, ErrNoRequest) {
-		t.Errorf("AppendEvent for another account = %v; want ErrNoRequest", err)
+	if err := s.AppendEvent(ctx, bob, req, "asked", nil, t0); !errors.Is(err, gratitude.ErrNoSuchRequest) {
+		t.Errorf("AppendEvent for another account = %v; want gratitude.ErrNoSuchRequest", err)
 	}
-	if err := s.AppendEvent(ctx, ada, req+100, "asked", nil, t0); !errors.Is(err, ErrNoRequest) {
-		t.Errorf("AppendEvent for a missing request = %v; want ErrNoRequest", err)
+	if err := s.AppendEvent(ctx, ada, req+100, "asked", nil, t0); !errors.Is(err, gratitude.ErrNoSuchRequest) {
+		t.Errorf("AppendEvent for a missing request = %v; want gratitude.ErrNoSuchRequest", err)
 	}
 	if err := s.AppendEvent(ctx, ada, req, "bad", func() {}, t0); err == nil {
 		t.Error("AppendEvent stored data JSON cannot encode")

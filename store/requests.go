@@ -59,9 +59,6 @@ INSERT INTO request_threads (account_id, request_id, message_id) VALUES (?, ?, ?
 ON CONFLICT DO NOTHING`
 )
 
-// ErrNoSuchRequest is gratitude.ErrNoSuchRequest.
-var ErrNoSuchRequest = gratitude.ErrNoSuchRequest
-
 // requestOptions is what the options column holds.
 type requestOptions struct {
 	Notes []string `json:"notes,omitempty"`
@@ -81,7 +78,7 @@ func loadRequest(ctx context.Context, q rowQueryer, account, id int64) (gratitud
 	err := q.QueryRowContext(ctx, qRequestGet, account, id).Scan(&r.ID, &state, &r.Subject, &r.NormSubject,
 		&r.MessageID, &asked, &resolved, &thanked, &cancelled, &due, &r.NoRemind, &opts, &r.AskText, &snoozed)
 	if errors.Is(err, sql.ErrNoRows) {
-		return r, fmt.Errorf("request %d: %w", id, ErrNoSuchRequest)
+		return r, fmt.Errorf("request %d: %w", id, gratitude.ErrNoSuchRequest)
 	}
 	if err != nil {
 		return r, err

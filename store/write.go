@@ -126,7 +126,7 @@ func (t *Tx) NearestMessage(ctx context.Context, account int64, normSubject, sen
 	return id, err
 }
 
-// Request loads one request (ErrNoSuchRequest when the account has none).
+// Request loads one request (gratitude.ErrNoSuchRequest when the account has none).
 func (t *Tx) Request(ctx context.Context, account, id int64) (gratitude.Request, error) {
 	return loadRequest(ctx, t.tx, account, id)
 }

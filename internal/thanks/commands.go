@@ -10,7 +10,6 @@ import (
 
 	"gratitude"
 	"gratitude/internal/remind"
-	"gratitude/store"
 	"gratitude/templates"
 )
 
@@ -171,7 +170,7 @@ func (r *Runner) cardClosed(ctx context.Context, requestID int64, shown []int64)
 		return "", nil
 	}
 	req, err := r.Store.Request(ctx, r.Account, requestID)
-	if errors.Is(err, store.ErrNoSuchRequest) {
+	if errors.Is(err, gratitude.ErrNoSuchRequest) {
 		return "", nil
 	} else if err != nil {
 		return "", err
@@ -266,7 +265,7 @@ func (r *Runner) carryOut(ctx context.Context, c gratitude.CommandMail, requestI
 		x.problems = append(x.problems, "which request? Reply to a card about it, or write #ID in the subject")
 	} else {
 		req, err := r.Store.Request(ctx, r.Account, requestID)
-		if errors.Is(err, store.ErrNoSuchRequest) {
+		if errors.Is(err, gratitude.ErrNoSuchRequest) {
 			x.problems = append(x.problems, fmt.Sprintf("there is no request #%d", requestID))
 		} else if err != nil {
 			return err
