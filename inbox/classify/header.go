@@ -79,7 +79,7 @@ func ParseHeader(raw []byte) Header {
 		h.Subject = mh.Get("Subject")
 	}
 	h.Date = parseDate(th.Get("Date"))
-	h.MessageID, _ = mh.MessageID()
+	h.MessageID = messageID(mh)
 	h.InReplyTo = msgIDList(th.Get("In-Reply-To"), inReplyToKeep, 0)
 	h.References = msgIDList(th.Get("References"), refsKeepFirst, refsKeepLast)
 	if h.MessageID == "" {
@@ -119,6 +119,24 @@ func addressList(h mail.Header, key string) []*mail.Address {
 	}
 	return list
 }
+
+// messageID reads the Message-ID field as go-message does, but takes a stray
+// CR or LF inside it (a bare line end some mailers leave before the id) for
+// the folding white space it was meant to be.
+func messageID(mh mail.Header) string {
+	id, err := mh.MessageID()
+	if err == nil || !strings.ContainsAny(mh.Get("Message-Id"), "\r\n") {
+		return id
+	}
+	var spaced mail.Header
+	spaced.Set("Message-Id", lineEndsAsSpace.Replace(mh.Get("Message-Id")))
+	id, _ = spaced.MessageID()
+	return id
+}
+
+// lineEndsAsSpace turns each CR and LF into a space, leaving every other
+// byte, valid UTF-8 or not, as it is.
+var lineEndsAsSpace = strings.NewReplacer("\r", " ", "\n", " ")
 
 // syntheticID names a message that has no Message-ID by the fields that stay
 // the same in every copy of it (Sent and INBOX alike).

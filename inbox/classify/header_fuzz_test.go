@@ -28,6 +28,7 @@ var headerFuzzSeeds = []string{
 	"Subject: no end of line",
 	"From: a@b\rSubject: bare CR\rMessage-ID: <c@d>\r",
 	"From ada@example.org Tue Dec  1 09:00:00 2026\nMessage-ID: <mbox@example.org>\n",
+	"Message-ID: \r<stray-cr.1@example.org>\r\nSubject: a bare CR before the id\r\n",
 }
 
 // syntheticIDForm is what ParseHeader makes up for a message without a
