@@ -32,6 +32,8 @@ func Apply(r Request, ev Event, now time.Time) (Request, []Change) {
 		a.notHelped(e)
 	case Snooze:
 		a.snooze(e)
+	case Track:
+		a.track()
 	}
 	return a.r, a.changes
 }
@@ -70,6 +72,10 @@ func (a *applier) asked(e Asked) {
 		a.r.Notes = append(a.r.Notes, e.Notes...)
 		a.r.AskText = e.AskText
 		a.setState(StateOpen)
+		if e.Past {
+			a.r.Past = true
+			a.note("history", "asked before tracking began: recorded as history, never reminded")
+		}
 		for _, n := range e.Notes {
 			a.note("note", "%s", n)
 		}
@@ -121,6 +127,7 @@ func (a *applier) replied(e Replied) {
 	if a.r.State == StateOpen {
 		a.setState(StateAnswered)
 	}
+	a.thankedEarlier(h)
 }
 
 // ownerWrote marks helpers thanked: an owner message to a helper after that
@@ -134,6 +141,9 @@ func (a *applier) ownerWrote(e OwnerWrote) {
 	}
 	for _, to := range e.To {
 		h := a.r.Helper(to.Email)
+		if h == nil && e.Thanks {
+			a.keepThanks(to.Email, e.At)
+		}
 		if h == nil || h.Thanked() || e.At.Before(h.FirstReplyAt) {
 			continue
 		}
@@ -143,9 +153,12 @@ func (a *applier) ownerWrote(e OwnerWrote) {
 	a.settleThanks(e.At)
 }
 
-// settleThanks moves a resolved request to thanked once every helper is.
+// settleThanks moves a resolved request to thanked once every helper is;
+// a past one too once every helper was thanked (the owner said "resolved"
+// in mail that is history, so the mail tells only the thanks).
 func (a *applier) settleThanks(at time.Time) {
-	if a.r.State == StateResolved && a.r.AllThanked() {
+	settles := a.r.State == StateResolved || a.r.Past && a.r.State == StateAnswered
+	if settles && a.r.AllThanked() {
 		a.r.ThankedAt = at
 		a.setState(StateThanked)
 	}
@@ -247,6 +260,7 @@ func cloneRequest(r Request) Request {
 	r.Thread = slices.Clone(r.Thread)
 	r.Notes = slices.Clone(r.Notes)
 	r.Reminders = slices.Clone(r.Reminders)
+	r.Thanks = slices.Clone(r.Thanks)
 	return r
 }
 
@@ -256,5 +270,45 @@ func Deciding(ev Event, now time.Time) func(Request) Applied {
 	return func(r Request) Applied {
 		next, changes := Apply(r, ev, now)
 		return Applied{Event: ev, Request: next, Changes: changes}
+	}
+}
+
+// track makes a past request live work.
+func (a *applier) track() {
+	if a.r.State == "" || !a.r.Past {
+		return
+	}
+	a.r.Past = false
+	a.note("history", "tracked as live work from now on")
+}
+
+// keepThanks remembers the owner's latest thanks to someone not (yet) a
+// helper.
+func (a *applier) keepThanks(email string, at time.Time) {
+	email = NormalizeEmail(email)
+	for i := range a.r.Thanks {
+		if a.r.Thanks[i].Email == email {
+			if at.After(a.r.Thanks[i].At) {
+				a.r.Thanks[i].At = at
+			}
+			return
+		}
+	}
+	a.r.Thanks = append(a.r.Thanks, Thanks{Email: email, At: at})
+}
+
+// thankedEarlier marks a helper thanked by thanks read before their reply
+// though written after it; the request may then be all thanked.
+func (a *applier) thankedEarlier(h *Helper) {
+	if h.Thanked() {
+		return
+	}
+	for _, t := range a.r.Thanks {
+		if t.Email == h.Email && !t.At.Before(h.FirstReplyAt) {
+			h.ThankedAt = t.At
+			a.note("thanked", "%s", h.Email)
+			a.settleThanks(t.At)
+			return
+		}
 	}
 }

@@ -16,6 +16,9 @@ const (
 	VerbHelped    Verb = "helped"     // Who helped outside the thread
 	VerbNotHelped Verb = "not-helped" // Who did not help after all
 	VerbStatus    Verb = "status"     // reply with where the request stands
+	// VerbTrack brings a request recorded as history in as live work; only
+	// `gratitude import` gives it, never mail.
+	VerbTrack Verb = "track"
 )
 
 // Command is one command read from the owner's mail.

@@ -30,6 +30,9 @@ type Asked struct {
 	// Helped is set when the owner forwarded someone's answer: that person
 	// starts as a helper.
 	Helped *Replied
+	// Past: the ask was in the mailbox, dated before tracking began, when
+	// gratitude first read it (see History); the request is history.
+	Past bool
 }
 
 // Original identifies a forwarded message well enough to find it again.
@@ -143,6 +146,13 @@ type Reminded struct {
 
 // Kind implements Event.
 func (Reminded) Kind() string { return "reminded" }
+
+// Track: the owner brings a request recorded as history in as live work
+// (`gratitude import`); from now on it is reminded like any other.
+type Track struct{ At time.Time }
+
+// Kind implements Event.
+func (Track) Kind() string { return "track" }
 
 // Kind implements Event.
 func (Asked) Kind() string { return "asked" }

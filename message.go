@@ -41,6 +41,47 @@ type MailboxCursor struct {
 	LastUID     uint32
 	LastSyncAt  time.Time // zero until the first completed pass
 	Messages    int64     // messages recorded for this mailbox
+	// History is what the mailbox held when gratitude first read it
+	// (under this UIDVALIDITY); zero for cursors older than history.
+	History History
+}
+
+// History marks the past of one mailbox: the messages it already held
+// when its sync began. Of those, the ones dated before Before are
+// recorded as history (they build people and the ledger and never cause a
+// reminder, draft, card or notice), and command mail dated before Began is
+// never carried out. Whatever arrives later is live, whatever its date.
+type History struct {
+	UpToUID uint32    // the highest UID the mailbox held when the sync began (0: none)
+	Before  time.Time // sync.track_from: held messages dated earlier are history
+	Began   time.Time // when the sync began
+}
+
+// TrackFrom is sync.track_from: where the live part of a mailbox begins,
+// as a date, or as a span before its sync began; zero: the moment it began.
+type TrackFrom struct {
+	Date time.Time     // a fixed date (wins over Back when set)
+	Back time.Duration // how far before the sync began
+}
+
+// Start is where the live part begins for a sync that began then.
+func (t TrackFrom) Start(began time.Time) time.Time {
+	if !t.Date.IsZero() {
+		return t.Date
+	}
+	return began.Add(-t.Back)
+}
+
+// Past reports whether the message at uid, dated date (zero: no readable
+// Date), is history; command tells whether it is command mail.
+func (h History) Past(uid uint32, date time.Time, command bool) bool {
+	if uid == 0 || uid > h.UpToUID {
+		return false
+	}
+	if date.IsZero() {
+		return true
+	}
+	return date.Before(h.Before) || command && date.Before(h.Began)
 }
 
 // SeenMessage is one message the sync engine saw in a mailbox, with the
@@ -73,6 +114,11 @@ type SeenMessage struct {
 	// body was read (see inbox/classify.BodyHash); "" when it was not. A Sent copy
 	// proves a command only when their hashes are equal.
 	BodyHash string
+	// Past: the mailbox held the message when gratitude first read it, and
+	// it is dated before tracking began (History.Past). What it means is
+	// recorded as history: an ask makes a past request, command mail is
+	// never carried out.
+	Past bool
 }
 
 // Exposure names cards by id or by the Message-ID of the message that

@@ -110,12 +110,12 @@ func (p ReminderPolicy) InQuietHours(now time.Time) bool { return p.OutsideQuiet
 
 // NextReminder returns the next reminder the request will get given what
 // was already sent (r.Reminders), or false when none is coming: the request is closed,
-// asked with noremind, or its reminder was sent MaxReminders times. The
+// asked with noremind, history (Past), or its reminder was sent MaxReminders times. The
 // first falls due a window after the clock started (asked, first
 // answered, resolved); each repeat a doubled window after the one before.
 func NextReminder(r Request, p ReminderPolicy) (Reminder, bool) {
 	kind, start, window, ok := reminderClock(r, p)
-	if !ok || r.NoRemind {
+	if !ok || r.NoRemind || r.Past {
 		return Reminder{}, false
 	}
 	log := r.ReminderLog(kind)

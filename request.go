@@ -40,6 +40,20 @@ type Request struct {
 	CancelledAt time.Time
 	// SnoozedUntil holds every reminder back until then (zero: not snoozed).
 	SnoozedUntil time.Time
+	// Thanks are the owner's thanks in the thread to people not seen
+	// helping when they were read: mail read out of order (Sent before
+	// INBOX on a first sync) may show afterwards that they had helped.
+	Thanks []Thanks
+	// Past: asked before gratitude began tracking the mailbox (history). It
+	// counts in the ledger but gets no reminder, draft or card of its own
+	// accord; the owner's own actions on it still work.
+	Past bool
+}
+
+// Thanks is the latest thanks the owner wrote to someone in the thread.
+type Thanks struct {
+	Email string
+	At    time.Time
 }
 
 // Helper is someone who answered a request.

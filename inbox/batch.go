@@ -61,6 +61,8 @@ func (s *Syncer) syncBatch(ctx context.Context, conn *Conn, cur *gratitude.Mailb
 	seen := make([]gratitude.SeenMessage, len(msgs))
 	for i, m := range msgs {
 		seen[i] = seenMessage(m, verdicts[i], now)
+		_, command := verdicts[i].Event.(gratitude.Commanded)
+		seen[i].Past = cur.History.Past(seen[i].UID, seen[i].Date, command)
 		s.logVerdict(m, verdicts[i])
 	}
 	cur.LastUID = uint32(slices.Max(uids))

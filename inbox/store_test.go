@@ -82,11 +82,11 @@ func (s *memStore) RequestsBySubject(context.Context, int64, []string, time.Time
 	return nil, nil
 }
 
-func (s *memStore) ResetMailbox(_ context.Context, _ int64, mailbox string, uidValidity uint32) error {
+func (s *memStore) ResetMailbox(_ context.Context, _ int64, mailbox string, uidValidity uint32, h gratitude.History) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.resets++
-	s.cursors[mailbox] = gratitude.MailboxCursor{Mailbox: mailbox, UIDValidity: uidValidity}
+	s.cursors[mailbox] = gratitude.MailboxCursor{Mailbox: mailbox, UIDValidity: uidValidity, History: h}
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"time"
 
 	"gratitude"
@@ -20,7 +21,7 @@ type Store interface {
 	ThreadRequests(ctx context.Context, account int64, ids []string) (map[string]int64, error)
 	OwnMessages(ctx context.Context, account int64, ids []string) (map[string]int64, error)
 	RequestsBySubject(ctx context.Context, account int64, subjects []string, since time.Time) ([]gratitude.Request, error)
-	ResetMailbox(ctx context.Context, account int64, mailbox string, uidValidity uint32) error
+	ResetMailbox(ctx context.Context, account int64, mailbox string, uidValidity uint32, h gratitude.History) error
 	Relocate(ctx context.Context, account int64, mailbox, messageID string, uidValidity, uid uint32) (bool, error)
 	LiveCards(ctx context.Context, account int64, now time.Time) (bool, error)
 }
@@ -48,6 +49,9 @@ type Syncer struct {
 	// keep their mailbox; selecting a large one again costs the server.
 	ReselectAfter time.Duration
 	BatchSize     int
+	// TrackFrom (sync.track_from) says which of the messages a mailbox
+	// holds when its sync first begins are live; the rest are history.
+	TrackFrom gratitude.TrackFrom
 }
 
 // PassResult says what one pass over a mailbox did.
@@ -72,10 +76,13 @@ func (s *Syncer) Sync(ctx context.Context, conn *Conn, mailbox string) (PassResu
 	if err != nil {
 		return res, err
 	}
-	if cur.UIDValidity != 0 && cur.UIDValidity != sel.UIDValidity {
+	first := cur.UIDValidity == 0
+	if !first && cur.UIDValidity != sel.UIDValidity {
+		// Unlike a first sync, what the mailbox holds is read as live (as
+		// before the change): known messages are skipped by Message-ID.
 		s.Log.Warn("UIDVALIDITY changed: reading the mailbox again, known messages are not recorded twice",
 			"mailbox", mailbox, "old", cur.UIDValidity, "new", sel.UIDValidity)
-		if err := s.Store.ResetMailbox(ctx, s.Account, mailbox, sel.UIDValidity); err != nil {
+		if err := s.Store.ResetMailbox(ctx, s.Account, mailbox, sel.UIDValidity, gratitude.History{}); err != nil {
 			return res, err
 		}
 		cur = gratitude.MailboxCursor{Mailbox: mailbox}
@@ -85,6 +92,12 @@ func (s *Syncer) Sync(ctx context.Context, conn *Conn, mailbox string) (PassResu
 	uids, err := s.newUIDs(conn, sel, cur.LastUID)
 	if err != nil {
 		return res, err
+	}
+	if first {
+		cur.History = s.history(sel, uids)
+		s.Log.Info("first sync of the mailbox: what it holds from before tracking began is recorded as history",
+			"mailbox", mailbox, "messages", len(uids), "history_up_to_uid", cur.History.UpToUID,
+			"live_from", cur.History.Before.Format(time.RFC3339))
 	}
 	for start := 0; start < len(uids); start += s.batchSize() {
 		batch := uids[start:min(start+s.batchSize(), len(uids))]
@@ -103,6 +116,20 @@ func (s *Syncer) Sync(ctx context.Context, conn *Conn, mailbox string) (PassResu
 	}
 	res.UIDValidity, res.LastUID = cur.UIDValidity, cur.LastUID
 	return res, nil
+}
+
+// history is what a mailbox read for the first time holds: every UID up to
+// the last one it has now (UIDNEXT-1, or the highest one listed).
+func (s *Syncer) history(sel *imap.SelectData, uids []imap.UID) gratitude.History {
+	began := s.Clock.Now()
+	h := gratitude.History{Began: began, Before: s.TrackFrom.Start(began)}
+	if sel.UIDNext > 0 {
+		h.UpToUID = uint32(sel.UIDNext) - 1
+	}
+	if len(uids) > 0 {
+		h.UpToUID = max(h.UpToUID, uint32(slices.Max(uids)))
+	}
+	return h
 }
 
 func (s *Syncer) batchSize() int {

@@ -11,7 +11,7 @@ import (
 
 const (
 	qCursor = `
-SELECT uidvalidity, last_uid, last_sync_at
+SELECT uidvalidity, last_uid, last_sync_at, history_uid, history_before, history_began
 FROM mailbox_cursors
 WHERE account_id = ? AND mailbox = ?`
 
@@ -31,6 +31,11 @@ ON CONFLICT (account_id, mailbox) DO UPDATE SET
     uidvalidity  = excluded.uidvalidity,
     last_uid     = excluded.last_uid,
     last_sync_at = COALESCE(excluded.last_sync_at, mailbox_cursors.last_sync_at)`
+
+	// qCursorHistory records what the mailbox held when its sync began.
+	qCursorHistory = `
+UPDATE mailbox_cursors SET history_uid = ?, history_before = ?, history_began = ?
+WHERE account_id = ? AND mailbox = ?`
 )
 
 // Cursor returns where the sync of mailbox stands: the zero cursor (with
@@ -39,10 +44,10 @@ ON CONFLICT (account_id, mailbox) DO UPDATE SET
 func (s *Store) Cursor(ctx context.Context, account int64, mailbox string) (gratitude.MailboxCursor, error) {
 	cur := gratitude.MailboxCursor{Mailbox: mailbox}
 	var (
-		uv, last int64
-		syncAt   sql.NullInt64
+		uv, last, histUID     int64
+		syncAt, before, began sql.NullInt64
 	)
-	err := s.read.QueryRowContext(ctx, qCursor, account, mailbox).Scan(&uv, &last, &syncAt)
+	err := s.read.QueryRowContext(ctx, qCursor, account, mailbox).Scan(&uv, &last, &syncAt, &histUID, &before, &began)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return cur, nil
@@ -50,6 +55,7 @@ func (s *Store) Cursor(ctx context.Context, account int64, mailbox string) (grat
 		return cur, fmt.Errorf("store: cursor %q: %w", mailbox, err)
 	}
 	cur.UIDValidity, cur.LastUID, cur.LastSyncAt = uint32(uv), uint32(last), fromNullMillis(syncAt)
+	cur.History = gratitude.History{UpToUID: uint32(histUID), Before: fromNullMillis(before), Began: fromNullMillis(began)}
 	return cur, nil
 }
 
@@ -82,14 +88,27 @@ func (s *Store) Cursors(ctx context.Context, account int64) ([]gratitude.Mailbox
 }
 
 // ResetMailbox handles a UIDVALIDITY change: the cursor restarts at
-// (uidValidity, last UID 0). Message rows stay: they are the dedupe memory
-// by Message-ID, and Relocate moves them to their new UIDs.
-func (s *Store) ResetMailbox(ctx context.Context, account int64, mailbox string, uidValidity uint32) error {
+// (uidValidity, last UID 0) with h, what the mailbox holds now, as its
+// history. Message rows stay: they are the dedupe memory by Message-ID,
+// and Relocate moves them to their new UIDs.
+func (s *Store) ResetMailbox(ctx context.Context, account int64, mailbox string, uidValidity uint32, h gratitude.History) error {
 	if mailbox == "" {
 		return errors.New("store: reset mailbox: empty mailbox name")
 	}
-	if _, err := s.write.ExecContext(ctx, qCursorSet, account, mailbox, int64(uidValidity), 0, sql.NullInt64{}); err != nil {
+	err := s.Write(ctx, func(t *Tx) error {
+		if _, err := t.tx.ExecContext(ctx, qCursorSet, account, mailbox, int64(uidValidity), 0, sql.NullInt64{}); err != nil {
+			return err
+		}
+		return setHistory(ctx, t.tx, account, mailbox, h)
+	})
+	if err != nil {
 		return fmt.Errorf("store: reset mailbox %q: %w", mailbox, err)
 	}
 	return nil
+}
+
+// setHistory records what the mailbox held when its sync began.
+func setHistory(ctx context.Context, tx *sql.Tx, account int64, mailbox string, h gratitude.History) error {
+	_, err := tx.ExecContext(ctx, qCursorHistory, int64(h.UpToUID), nullMillis(h.Before), nullMillis(h.Began), account, mailbox)
+	return err
 }

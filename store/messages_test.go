@@ -222,7 +222,7 @@ func TestResetMailboxRestartsCursorAndKeepsRows(t *testing.T) {
 	acct := account(t, s, "ada@example.org")
 	commit(t, s, acct, "INBOX", 7, msgs("INBOX", 7, 1, 3))
 
-	if err := s.ResetMailbox(ctx, acct, "INBOX", 9); err != nil {
+	if err := s.ResetMailbox(ctx, acct, "INBOX", 9, gratitude.History{}); err != nil {
 		t.Fatal(err)
 	}
 	cur, _ := s.Cursor(ctx, acct, "INBOX")
@@ -237,7 +237,7 @@ func TestResetMailboxRestartsCursorAndKeepsRows(t *testing.T) {
 	if known[msg("INBOX", 7, 2).MessageID] == "" {
 		t.Error("reset forgot a Message-ID")
 	}
-	if err := s.ResetMailbox(ctx, acct, "Archive", 1); err != nil {
+	if err := s.ResetMailbox(ctx, acct, "Archive", 1, gratitude.History{}); err != nil {
 		t.Fatal(err)
 	}
 	if cur, _ := s.Cursor(ctx, acct, "Archive"); cur.UIDValidity != 1 || !cur.LastSyncAt.IsZero() {
@@ -253,7 +253,7 @@ func TestRelocateMovesAKnownMessageToItsNewUIDOnce(t *testing.T) {
 	old[1].Class = gratitude.ClassReply
 	commit(t, s, acct, "INBOX", 7, old)
 	commit(t, s, acct, "Sent", 2, []gratitude.SeenMessage{msg("Sent", 2, 1)})
-	if err := s.ResetMailbox(ctx, acct, "INBOX", 9); err != nil {
+	if err := s.ResetMailbox(ctx, acct, "INBOX", 9, gratitude.History{}); err != nil {
 		t.Fatal(err)
 	}
 	id := old[1].MessageID

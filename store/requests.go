@@ -13,7 +13,7 @@ import (
 const (
 	qRequestGet = `
 SELECT id, state, subject, norm_subject, message_id, asked_at, resolved_at, thanked_at,
-       cancelled_at, due_at, no_remind, options, ask_text, snoozed_until
+       cancelled_at, due_at, no_remind, options, ask_text, snoozed_until, past
 FROM requests WHERE account_id = ? AND id = ?`
 
 	qRequestByMessageID = `SELECT id FROM requests WHERE account_id = ? AND message_id = ?`
@@ -21,13 +21,13 @@ FROM requests WHERE account_id = ? AND id = ?`
 	qRequestInsert = `
 INSERT INTO requests (account_id, state, subject, norm_subject, message_id, asked_at,
                       resolved_at, thanked_at, cancelled_at, due_at, no_remind, options,
-                      ask_text, snoozed_until, created_at, updated_at, schedule_dirty)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`
+                      ask_text, snoozed_until, past, created_at, updated_at, schedule_dirty)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`
 
 	qRequestUpdate = `
 UPDATE requests SET state = ?, subject = ?, norm_subject = ?, asked_at = ?, resolved_at = ?,
        thanked_at = ?, cancelled_at = ?, due_at = ?, no_remind = ?, options = ?, ask_text = ?,
-       snoozed_until = ?, updated_at = ?, version = version + 1, schedule_dirty = 1
+       snoozed_until = ?, past = ?, updated_at = ?, version = version + 1, schedule_dirty = 1
 WHERE account_id = ? AND id = ?`
 
 	qParticipants = `
@@ -61,7 +61,8 @@ ON CONFLICT DO NOTHING`
 
 // requestOptions is what the options column holds.
 type requestOptions struct {
-	Notes []string `json:"notes,omitempty"`
+	Notes  []string           `json:"notes,omitempty"`
+	Thanks []gratitude.Thanks `json:"thanks,omitempty"`
 }
 
 type rowQueryer interface {
@@ -76,7 +77,7 @@ func loadRequest(ctx context.Context, q rowQueryer, account, id int64) (gratitud
 	var asked int64
 	var resolved, thanked, cancelled, due, snoozed sql.NullInt64
 	err := q.QueryRowContext(ctx, qRequestGet, account, id).Scan(&r.ID, &state, &r.Subject, &r.NormSubject,
-		&r.MessageID, &asked, &resolved, &thanked, &cancelled, &due, &r.NoRemind, &opts, &r.AskText, &snoozed)
+		&r.MessageID, &asked, &resolved, &thanked, &cancelled, &due, &r.NoRemind, &opts, &r.AskText, &snoozed, &r.Past)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("request %d: %w", id, gratitude.ErrNoSuchRequest)
 	}
@@ -89,7 +90,7 @@ func loadRequest(ctx context.Context, q rowQueryer, account, id int64) (gratitud
 	r.SnoozedUntil = fromNullMillis(snoozed)
 	var o requestOptions
 	if json.Unmarshal([]byte(opts), &o) == nil {
-		r.Notes = o.Notes
+		r.Notes, r.Thanks = o.Notes, o.Thanks
 	}
 	if err := loadParticipants(ctx, q, &r); err != nil {
 		return r, err

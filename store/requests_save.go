@@ -11,12 +11,12 @@ import (
 // saveRequest writes r (inserting it when r.ID is 0) with its people and
 // thread, and returns its id.
 func saveRequest(ctx context.Context, tx *sql.Tx, account int64, r *gratitude.Request, now int64) (int64, error) {
-	opts, _ := json.Marshal(requestOptions{Notes: r.Notes})
+	opts, _ := json.Marshal(requestOptions{Notes: r.Notes, Thanks: r.Thanks})
 	if r.ID == 0 {
 		res, err := tx.ExecContext(ctx, qRequestInsert, account, string(r.State), r.Subject, r.NormSubject,
 			r.MessageID, millis(r.AskedAt), nullMillis(r.ResolvedAt), nullMillis(r.ThankedAt),
 			nullMillis(r.CancelledAt), nullMillis(r.DueAt), r.NoRemind, string(opts), r.AskText,
-			nullMillis(r.SnoozedUntil), now, now)
+			nullMillis(r.SnoozedUntil), r.Past, now, now)
 		if err != nil {
 			return 0, err
 		}
@@ -25,7 +25,7 @@ func saveRequest(ctx context.Context, tx *sql.Tx, account int64, r *gratitude.Re
 		}
 	} else if _, err := tx.ExecContext(ctx, qRequestUpdate, string(r.State), r.Subject, r.NormSubject,
 		millis(r.AskedAt), nullMillis(r.ResolvedAt), nullMillis(r.ThankedAt), nullMillis(r.CancelledAt),
-		nullMillis(r.DueAt), r.NoRemind, string(opts), r.AskText, nullMillis(r.SnoozedUntil), now, account, r.ID); err != nil {
+		nullMillis(r.DueAt), r.NoRemind, string(opts), r.AskText, nullMillis(r.SnoozedUntil), r.Past, now, account, r.ID); err != nil {
 		return 0, err
 	}
 	if err := saveParticipants(ctx, tx, account, r); err != nil {

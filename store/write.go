@@ -66,11 +66,15 @@ func (t *Tx) LinkMessage(ctx context.Context, row, requestID int64) error {
 	return err
 }
 
-// SetCursor moves a mailbox's cursor; a zero LastSyncAt keeps the stored one.
+// SetCursor moves a mailbox's cursor; a zero LastSyncAt keeps the stored
+// one, and a zero History (Began unset) the stored history.
 func (t *Tx) SetCursor(ctx context.Context, account int64, cur gratitude.MailboxCursor) error {
 	_, err := t.tx.ExecContext(ctx, qCursorSet, account, cur.Mailbox,
 		int64(cur.UIDValidity), int64(cur.LastUID), nullMillis(cur.LastSyncAt))
-	return err
+	if err != nil || cur.History.Began.IsZero() {
+		return err
+	}
+	return setHistory(ctx, t.tx, account, cur.Mailbox, cur.History)
 }
 
 // RevokeCards makes the cards an exposure names take no more commands.

@@ -164,6 +164,7 @@ func TestEveryOwnersActionMeansTheSameByMailAndOnTheCommandLine(t *testing.T) {
 			var states [2]channelState
 			for i, channel := range []string{"mail", "cli"} {
 				w := newLoopWorld(t)
+				w.watching()
 				withCarol(w)
 				answered(w)
 				var card folderMessage
@@ -207,6 +208,7 @@ func TestEveryOwnersActionMeansTheSameByMailAndOnTheCommandLine(t *testing.T) {
 // "snooze 3d" in reply to a nudge moves that request's next reminder.
 func TestSnoozeInReplyToANudgeMovesTheNextReminder(t *testing.T) {
 	w := newLoopWorld(t)
+	w.watching()
 	w.ownerSends(loopAsk(w), false)
 	w.runOnce(time.Hour)
 	w.runOnce(80 * time.Hour) // nobody answered: nudged

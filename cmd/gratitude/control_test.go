@@ -38,6 +38,7 @@ func socketOf(w *loopWorld) string { return filepath.Join(filepath.Dir(w.config)
 
 func TestResolveOnTheCommandLineReachesTheRunningDaemonAtOnce(t *testing.T) {
 	w := newLoopWorld(t)
+	w.watching()
 	withCarol(w)
 	answered(w)
 	d := w.startDaemon(5 * time.Hour)
@@ -94,6 +95,7 @@ func TestResolveOnTheCommandLineReachesTheRunningDaemonAtOnce(t *testing.T) {
 // shell, the draft in Drafts and the card in INBOX seconds later.
 func TestResolveOnTheCommandLineReachesTheDaemonOnDovecot(t *testing.T) {
 	m := newMailbox(t, speakConfig)
+	m.watching(t)
 	if err := m.dc.Deliver(testOwner, "Sent", budgetAsk()); err != nil {
 		t.Fatal(err)
 	}

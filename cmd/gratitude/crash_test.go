@@ -50,6 +50,7 @@ func helperAddr(req int, which string) string { return fmt.Sprintf("h%03d%s@exam
 func TestKilledAtRandomMomentsEveryThankYouAndNudgeArrivesOnce(t *testing.T) {
 	rng := crashSeed(t)
 	w := newCrashWorld(t)
+	w.once(t, -time.Hour) // watching before the asks: they are live, not history
 	w.fill(t)
 	w.once(t, time.Hour)
 	w.commandAll(t)

@@ -71,6 +71,16 @@ func closedPort(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
+// watching has the daemon read the (still empty) mailbox once, on
+// 2026-01-01, as a daemon running all along would have: what arrives
+// afterwards is live, not history.
+func (m *mailbox) watching(t *testing.T) {
+	t.Helper()
+	if r := m.run(t, "--now", "2026-01-01T00:00:00Z", "run", "--once"); r.code != 0 {
+		t.Fatalf("first run --once on the empty mailbox: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
 func (m *mailbox) run(t *testing.T, args ...string) result {
 	t.Helper()
 	return runBin(t, m.env, append([]string{"--config", m.config, "--log-format", "json"}, args...)...)

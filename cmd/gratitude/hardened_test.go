@@ -228,6 +228,7 @@ func bigCc(n int) string {
 
 func TestAForgedAskToTheWorldMakesNoRequestAndNoDraft(t *testing.T) {
 	w := newLoopWorld(t)
+	w.watching()
 	w.put("INBOX", mailAt([]string{"From: Ada Lovelace <ada@example.org>", "To: ada+thanks@example.org",
 		"Cc: " + bigCc(100_000), "Subject: Please all wire me money",
 		"Date: " + w.t0.Format(time.RFC1123Z), "Message-ID: <forged-ask@evil.example>",
@@ -268,6 +269,7 @@ func TestAnAskReadBeforeItsSentCopyIsTrackedOnceTheCopyComes(t *testing.T) {
 
 func TestAFollowUpDraftGoesToNoMoreThanTheCap(t *testing.T) {
 	w := newLoopWorld(t)
+	w.watching()
 	var to []string
 	for i := range 25 {
 		to = append(to, fmt.Sprintf("friend%d@example.net", i))
@@ -287,6 +289,7 @@ func TestAFollowUpDraftGoesToNoMoreThanTheCap(t *testing.T) {
 
 func TestSomeoneUsingTheOwnersNameIsShownByAddress(t *testing.T) {
 	w := newLoopWorld(t)
+	w.watching()
 	w.ownerSends(loopAsk(w), false)
 	w.put("INBOX", mailAt([]string{"From: Ada Lovelace <mallory@evil.example>", "To: Ada Lovelace <ada@example.org>",
 		"Subject: Re: Budget review for Q1", "Date: " + w.t0.Add(time.Hour).Format(time.RFC1123Z),

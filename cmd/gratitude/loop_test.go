@@ -28,6 +28,7 @@ type loopWorld struct {
 	t0     time.Time
 	// smtpDown makes the SMTP server answer 451 to every DATA while set.
 	smtpDown *atomic.Bool
+	watched  bool // the daemon has read the mailbox once (watching)
 }
 
 func newLoopWorld(t *testing.T) *loopWorld {
@@ -65,6 +66,17 @@ func (w *loopWorld) put(mailbox string, raw []byte) {
 	w.t.Helper()
 	if _, err := w.imap.Append(testOwner, mailbox, raw); err != nil {
 		w.t.Fatal(err)
+	}
+}
+
+// watching has the daemon read the mailbox once before the test's mail
+// arrives (a day before t0), as a daemon that was running all along would
+// have: what comes afterwards is live, not history.
+// Only the first call reads.
+func (w *loopWorld) watching() {
+	if !w.watched {
+		w.watched = true
+		w.runOnce(-24 * time.Hour)
 	}
 }
 
@@ -118,6 +130,7 @@ func loopAsk(w *loopWorld) []byte {
 // answered sets up the ask, Alice's answer and Bob's out-of-office reply,
 // and reads them.
 func answered(w *loopWorld) {
+	w.watching()
 	w.ownerSends(loopAsk(w), false)
 	w.put("INBOX", mailAt([]string{"From: Alice Martin <alice@example.net>", "To: Ada Lovelace <ada@example.org>",
 		"Subject: Re: Budget review for Q1", "Date: " + w.t0.Add(2*time.Hour).Format(time.RFC1123Z),

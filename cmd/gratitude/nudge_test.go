@@ -102,6 +102,7 @@ func ofKind(msgs []folderMessage, kind string) []folderMessage {
 
 func TestUnansweredAskGetsANudgeInTheInboxAndAFollowUpDraft(t *testing.T) {
 	m := newMailbox(t, speakConfig)
+	m.watching(t)
 	if err := m.dc.Deliver(testOwner, "Sent", budgetAsk()); err != nil {
 		t.Fatal(err)
 	}
@@ -169,6 +170,7 @@ func TestUnansweredAskGetsANudgeInTheInboxAndAFollowUpDraft(t *testing.T) {
 
 func TestAnAskAnsweredInTimeGetsNoNudge(t *testing.T) {
 	m := newMailbox(t, speakConfig)
+	m.watching(t)
 	if err := m.dc.Deliver(testOwner, "Sent", budgetAsk()); err != nil {
 		t.Fatal(err)
 	}
@@ -202,6 +204,7 @@ func TestNudgeBySMTPIsRetriedAfterA451AndDeliveredOnce(t *testing.T) {
 	host, port := splitHostPort(t, srv.Addr())
 	m := newMailbox(t, speakConfig+"notify: {via: smtp}\n")
 	m.withSMTP(t, fmt.Sprintf("smtp:\n  host: %s\n  port: %s\n  security: insecure\n", host, port))
+	m.watching(t)
 	if err := m.dc.Deliver(testOwner, "Sent", budgetAsk()); err != nil {
 		t.Fatal(err)
 	}
@@ -257,6 +260,7 @@ func TestDigestPrintsAndSendsIntoTheInbox(t *testing.T) {
 
 func TestRunningDaemonNudgesAnOverdueAskOnce(t *testing.T) {
 	m := newMailbox(t, speakConfig)
+	m.watching(t)
 	d := m.startDaemon(t)
 	ask := strings.Replace(string(budgetAsk()), askedAt.Format(time.RFC1123Z), time.Now().Add(-4*24*time.Hour).Format(time.RFC1123Z), 1)
 	if err := m.dc.Deliver(testOwner, "Sent", []byte(ask)); err != nil {
@@ -282,6 +286,7 @@ func TestRunningDaemonNudgesAnOverdueAskOnce(t *testing.T) {
 
 func TestADaemonStartedAfterTheWindowReadsTheReplyBeforeNudging(t *testing.T) {
 	m := newMailbox(t, speakConfig)
+	m.watching(t)
 	if err := m.dc.Deliver(testOwner, "Sent", budgetAsk()); err != nil {
 		t.Fatal(err)
 	}

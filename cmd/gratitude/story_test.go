@@ -117,6 +117,7 @@ func helperEmails(r requestView) []string {
 
 func TestStoryOnDovecotAsksRepliesNoiseAndAForward(t *testing.T) {
 	m := newMailbox(t, "")
+	m.watching(t)
 	deliverStory(t, m)
 	if r := m.run(t, "run", "--once"); r.code != 0 {
 		t.Fatalf("run --once: exit %d\n%s", r.code, r.stderr)
@@ -160,6 +161,7 @@ func TestStoryOnDovecotAsksRepliesNoiseAndAForward(t *testing.T) {
 
 func TestRunningDaemonShowsADeliveredReplyInList(t *testing.T) {
 	m := newMailbox(t, "")
+	m.watching(t)
 	s := storyMessages()
 	if err := m.dc.Deliver(testOwner, "Sent", s["ask-sent"]); err != nil {
 		t.Fatal(err)

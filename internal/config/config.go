@@ -59,6 +59,7 @@ type Config struct {
 	TemplatesDir string
 	Log          Log
 	IMAP         IMAP
+	Sync         Sync
 	SMTP         SMTP
 	Notify       Notify
 	Thanks       Thanks
@@ -158,6 +159,14 @@ func (t Thanks) Drafts() bool { return t.Delivery != DeliverApproval }
 
 // Approval reports whether an approval card goes to the owner.
 func (t Thanks) Approval() bool { return t.Delivery != DeliverDrafts }
+
+// Sync is how a mailbox is read the first time (sync.track_from): what it
+// already holds from before TrackFrom, or from more than TrackBack before
+// the first sync, is history; both zero: everything it holds is history.
+type Sync struct {
+	TrackFrom time.Time     // a date (wins when set)
+	TrackBack time.Duration // a span before the first sync
+}
 
 // Health is when the owner hears that gratitude cannot do its job.
 type Health struct {

@@ -14,6 +14,7 @@ type raw struct {
 	imapPassword, imapPasswordCommand string
 	smtpPassword, smtpPasswordCommand string
 	digest, quietHours                string
+	trackFrom                         string
 	rateLimit, notifyVia              string
 	filesSent, delivery               string
 
@@ -59,6 +60,8 @@ var schema = []leaf{
 	{"imap.poll_interval", func(r *raw) any { return &r.cfg.IMAP.PollInterval }},
 	{"imap.command_timeout", func(r *raw) any { return &r.cfg.IMAP.CommandTimeout }},
 	{"imap.idle_refresh", func(r *raw) any { return &r.cfg.IMAP.IdleRefresh }},
+
+	{"sync.track_from", func(r *raw) any { return &r.trackFrom }},
 
 	{"smtp.host", func(r *raw) any { return &r.cfg.SMTP.Host }},
 	{"smtp.port", func(r *raw) any { return &r.cfg.SMTP.Port }},

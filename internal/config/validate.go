@@ -132,6 +132,8 @@ func (r *raw) finish(lookupEnv func(string) (string, bool), baseDir string) {
 		}
 	}
 
+	r.sync(&c.Sync, c.loc)
+
 	// reminders
 	rm := &c.Reminders
 	r.duration("reminders.no_reply_after", &rm.NoReplyAfter, DefaultNoReplyAfter, time.Nanosecond, 0)
@@ -422,4 +424,30 @@ func oneOf(s string, options ...string) bool {
 		}
 	}
 	return false
+}
+
+// sync reads sync.track_from: empty (the moment of the first sync), a
+// duration before it (30d), or a date (2026-09-01, or RFC 3339) in the
+// configured time zone.
+func (r *raw) sync(s *Sync, loc *time.Location) {
+	v := strings.TrimSpace(r.trackFrom)
+	if v == "" || !r.ok("sync.track_from") {
+		return
+	}
+	if d, err := ParseDuration(v); err == nil {
+		if d < 0 {
+			r.fail("sync.track_from", "must not be negative; write how far back to track, e.g. 30d")
+		}
+		s.TrackBack = d
+		return
+	}
+	if t, err := time.ParseInLocation("2006-01-02", v, loc); err == nil {
+		s.TrackFrom = t
+		return
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		s.TrackFrom = t
+		return
+	}
+	r.fail("sync.track_from", fmt.Sprintf("%q is neither a duration nor a date; use e.g. 30d (a month before the first sync) or 2026-09-01", v))
 }

@@ -87,6 +87,7 @@ func (d *Daemon) syncer(folders inbox.Folders) *inbox.Syncer {
 		// The watcher's connections keep their mailbox selected between
 		// passes: a SELECT every idle_refresh notices a recreated mailbox.
 		ReselectAfter: d.cfg.IMAP.IdleRefresh,
+		TrackFrom:     gratitude.TrackFrom{Date: d.cfg.Sync.TrackFrom, Back: d.cfg.Sync.TrackBack},
 	}
 }
 

@@ -115,7 +115,7 @@ func (s *Story) pass(ctx context.Context, t time.Time, line string) error {
 
 // Tell runs the whole story, narrating it.
 func (s *Story) Tell(ctx context.Context) error {
-	steps := []func(context.Context) error{s.asks, s.answers, s.silence, s.resolve, s.approve}
+	steps := []func(context.Context) error{s.watch, s.asks, s.answers, s.silence, s.resolve, s.approve}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return err
@@ -123,6 +123,10 @@ func (s *Story) Tell(ctx context.Context) error {
 	}
 	return nil
 }
+
+// watch is the daemon's first pass, before Ada asks: what her mailbox
+// held before is history, and everything after is live.
+func (s *Story) watch(ctx context.Context) error { return s.pass(ctx, s.at(0, 8, 30), "") }
 
 func (s *Story) asks(ctx context.Context) error {
 	budget := &Mail{From: demoAda, To: []Person{demoAlice, demoBob}, Bcc: []string{"ada+thanks@example.org"},

@@ -179,6 +179,8 @@ func (x *run) do(ctx context.Context, a Action) error {
 	case gratitude.VerbStatus:
 		x.rep.Status = true
 		return nil
+	case gratitude.VerbTrack:
+		return x.apply(ctx, gratitude.Track{At: x.now})
 	case gratitude.VerbApprove:
 		return x.approve(ctx, a)
 	case gratitude.VerbSkip:

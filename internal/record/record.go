@@ -37,6 +37,11 @@ type Writer[T Tx] interface {
 // the classifier saw one, is recorded as ignored.
 const ReasonUntracked = "not-tracked: no request found for its thread when recorded"
 
+// ReasonPastCommand is why command mail (or a held ask) from before
+// gratitude began reading the mailbox is recorded as ignored: the past is
+// history, never carried out.
+const ReasonPastCommand = "history: command mail from before gratitude began reading this mailbox; never carried out"
+
 // CommitBatch records msgs and moves the mailbox cursor to cur in ONE
 // transaction: after a crash either both happened or neither did, so no
 // message is lost and none is recorded twice. A message already recorded
@@ -102,7 +107,13 @@ func message[T Tx](ctx context.Context, tx T, account int64, mailbox string, m g
 	case gratitude.Gave:
 		return tx.AddGave(ctx, account, ev)
 	case gratitude.Commanded:
+		if m.Past {
+			return tx.Reclassify(ctx, row, gratitude.ClassIgnored, ReasonPastCommand)
+		}
 		return command(ctx, tx, account, ev, m.SeenAt)
+	case gratitude.Asked:
+		ev.Past = m.Past
+		m.Event = ev
 	}
 	reqID := m.RequestID
 	if reqID <= 0 {
