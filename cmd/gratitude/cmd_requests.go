@@ -50,9 +50,9 @@ var validStates = []gratitude.State{gratitude.StateOpen, gratitude.StateAnswered
 
 func newListCmd(g *globals) *cobra.Command {
 	var state string
-	var asJSON bool
+	var asJSON, history bool
 	cmd := &cobra.Command{
-		Use:   "list [--state S] [--json]",
+		Use:   "list [--state S] [--history] [--json]",
 		Short: "List requests, oldest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -64,20 +64,25 @@ func newListCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				views := make([]requestView, 0, len(reqs))
+				views, hidden := make([]requestView, 0, len(reqs)), 0
 				for _, r := range reqs {
+					if r.Past && !history {
+						hidden++
+						continue
+					}
 					views = append(views, viewRequest(r, daemon.Policy(a.cfg)))
 				}
 				if asJSON {
 					return printJSON(cmd.OutOrStdout(), views)
 				}
-				printList(cmd.OutOrStdout(), views, a.cfg.Location())
+				printList(cmd.OutOrStdout(), views, a.cfg.Location(), hidden)
 				return nil
 			})
 		},
 	}
 	cmd.Flags().StringVar(&state, "state", "", "only requests in this state: open, answered, resolved, thanked, cancelled")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&history, "history", false, "include the requests from before gratitude began reading the mailbox")
 	return cmd
 }
 
@@ -90,7 +95,17 @@ func validState(s string) bool {
 	return false
 }
 
-func printList(w io.Writer, views []requestView, loc *time.Location) {
+// printList prints the requests; hidden counts the history left out.
+func printList(w io.Writer, views []requestView, loc *time.Location, hidden int) {
+	defer func() {
+		if hidden > 0 {
+			fmt.Fprintf(w, "(and %d from before gratitude began reading your mailbox: gratitude list --history)\n", hidden)
+		}
+	}()
+	if len(views) == 0 && hidden > 0 {
+		fmt.Fprintln(w, "no requests since gratitude began reading your mailbox")
+		return
+	}
 	if len(views) == 0 {
 		fmt.Fprintln(w, "no requests yet: BCC your capture address on an ask, or forward one to it")
 		return
@@ -104,7 +119,11 @@ func printList(w io.Writer, views []requestView, loc *time.Location) {
 			}
 			helpers = append(helpers, shownLine(h.Email)+mark)
 		}
-		fmt.Fprintf(w, "#%-4d %-9s %s  %s\n", v.ID, v.State, v.AskedAt.In(loc).Format("2006-01-02"), shownLine(v.Subject))
+		past := ""
+		if v.Past {
+			past = "  (history)"
+		}
+		fmt.Fprintf(w, "#%-4d %-9s %s  %s%s\n", v.ID, v.State, v.AskedAt.In(loc).Format("2006-01-02"), shownLine(v.Subject), past)
 		if len(helpers) > 0 {
 			fmt.Fprintf(w, "      helped by %s\n", strings.Join(helpers, ", "))
 		}

@@ -61,6 +61,7 @@ func newRootCmd() *cobra.Command {
 		newDraftsCmd(g),
 		newApproveCmd(g),
 		newSkipCmd(g),
+		newImportCmd(g),
 		newVersionCmd(),
 	)
 	usageErrors(root)

@@ -40,7 +40,7 @@ func TestCLIPrintsNamesAndSubjectsAsShown(t *testing.T) {
 		Asked:   []string{"bob@example.net"},
 		Helpers: []helperView{{Email: "alice@example.org", Name: hostileName, Replies: 1, Excerpt: "Done\u202E.\nsee \u2066x\u2069"}}}
 	var b strings.Builder
-	printList(&b, []requestView{req}, time.UTC)
+	printList(&b, []requestView{req}, time.UTC, 0)
 	checkShown(t, "list", b.String(), "Invoice paid", "alice@example.org")
 	b.Reset()
 	data, _ := json.Marshal(map[string]any{"changes": []map[string]string{{"kind": "helper", "detail": hostileName}}})

@@ -20,6 +20,8 @@ type requestView struct {
 	NextReminder   string       `json:"next_reminder,omitempty"` // its kind: nudge, unresolved, thanks-pending
 	MessageID      string       `json:"message_id"`
 	Notes          []string     `json:"notes,omitempty"`
+	// Past: asked before gratitude began reading the mailbox (history).
+	Past bool `json:"past"`
 }
 
 type helperView struct {
@@ -41,7 +43,7 @@ type eventView struct {
 func viewRequest(r gratitude.Request, p gratitude.ReminderPolicy) requestView {
 	v := requestView{
 		ID: r.ID, Subject: r.Subject, State: string(r.State), AskedAt: r.AskedAt,
-		Asked: []string{}, Helpers: []helperView{}, MessageID: r.MessageID, Notes: r.Notes,
+		Asked: []string{}, Helpers: []helperView{}, MessageID: r.MessageID, Notes: r.Notes, Past: r.Past,
 	}
 	if next, ok := gratitude.NextReminder(r, p); ok {
 		v.NextReminderAt, v.NextReminder = &next.DueAt, string(next.Kind)
