@@ -16,28 +16,71 @@ import (
 	"time"
 )
 
-// selfSigned is a generated loopback certificate and where it was written.
-type selfSigned struct {
-	certFile, keyFile string
-	cert              tls.Certificate
-	pool              *x509.CertPool
+// ServerCert is a certificate and its private key, for a test server to
+// present instead of the one it would generate.
+type ServerCert struct {
+	CertPEM, KeyPEM []byte
+	Cert            *x509.Certificate // CertPEM, parsed
 }
 
-// newSelfSigned creates an ECDSA P-256 self-signed certificate valid for 24h
-// for 127.0.0.1, ::1 and localhost, and writes cert.pem/key.pem into dir.
-// The certificate is its own CA, so the PEM file doubles as the trust root.
-func newSelfSigned(dir string) (*selfSigned, error) {
+// NewServerCert signs tmpl with itself under a new ECDSA P-256 key: a
+// self-signed certificate saying exactly what tmpl says (a random serial
+// when tmpl has none), so a test can make one without subjectAltName,
+// expired, or for another host.
+func NewServerCert(tmpl *x509.Certificate) (*ServerCert, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return nil, fmt.Errorf("testmail: generate key: %w", err)
 	}
-	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 127))
-	if err != nil {
-		return nil, fmt.Errorf("testmail: serial: %w", err)
+	t := *tmpl
+	if t.SerialNumber == nil {
+		if t.SerialNumber, err = rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 127)); err != nil {
+			return nil, fmt.Errorf("testmail: serial: %w", err)
+		}
 	}
+	der, err := x509.CreateCertificate(rand.Reader, &t, &t, &key.PublicKey, key)
+	if err != nil {
+		return nil, fmt.Errorf("testmail: create certificate: %w", err)
+	}
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		return nil, fmt.Errorf("testmail: marshal key: %w", err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		return nil, fmt.Errorf("testmail: %w", err)
+	}
+	return &ServerCert{
+		CertPEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
+		KeyPEM:  pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}),
+		Cert:    cert,
+	}, nil
+}
+
+// CommonNameOnly is a self-signed certificate valid for a day that names
+// host only in its Common Name, without subjectAltName, as old openssl
+// recipes make them (openssl req -x509 -subj /CN=host): Go refuses it
+// for any host name, so only a pin can trust it.
+func CommonNameOnly(host string) (*ServerCert, error) {
 	now := time.Now()
-	tmpl := &x509.Certificate{
-		SerialNumber:          serial,
+	return NewServerCert(&x509.Certificate{
+		Subject:     pkix.Name{CommonName: host},
+		NotBefore:   now.Add(-time.Hour),
+		NotAfter:    now.Add(24 * time.Hour),
+		KeyUsage:    x509.KeyUsageDigitalSignature,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	})
+}
+
+// TLS returns the certificate and key for a crypto/tls server.
+func (c *ServerCert) TLS() (tls.Certificate, error) { return tls.X509KeyPair(c.CertPEM, c.KeyPEM) }
+
+// loopbackTemplate is the certificate test servers present by default:
+// valid for 24h for 127.0.0.1, ::1 and localhost, its own CA, so its PEM
+// file doubles as the trust root.
+func loopbackTemplate() *x509.Certificate {
+	now := time.Now()
+	return &x509.Certificate{
 		Subject:               pkix.Name{Organization: []string{"gratitude testmail"}, CommonName: "localhost"},
 		NotBefore:             now.Add(-time.Hour),
 		NotAfter:              now.Add(24 * time.Hour),
@@ -48,32 +91,40 @@ func newSelfSigned(dir string) (*selfSigned, error) {
 		DNSNames:              []string{"localhost"},
 		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return nil, fmt.Errorf("testmail: create certificate: %w", err)
-	}
-	keyDER, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		return nil, fmt.Errorf("testmail: marshal key: %w", err)
-	}
-	certPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
-	keyPEM := pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER})
+}
 
+// selfSigned is a server's certificate and where it was written.
+type selfSigned struct {
+	certFile, keyFile string
+	cert              tls.Certificate
+	pool              *x509.CertPool
+}
+
+// newSelfSigned writes sc (nil: a new certificate from loopbackTemplate)
+// as cert.pem and key.pem into dir.
+func newSelfSigned(dir string, sc *ServerCert) (*selfSigned, error) {
+	if sc == nil {
+		var err error
+		if sc, err = NewServerCert(loopbackTemplate()); err != nil {
+			return nil, err
+		}
+	}
 	s := &selfSigned{
 		certFile: filepath.Join(dir, "cert.pem"),
 		keyFile:  filepath.Join(dir, "key.pem"),
 		pool:     x509.NewCertPool(),
 	}
-	if err := os.WriteFile(s.certFile, certPEM, 0o644); err != nil {
+	if err := os.WriteFile(s.certFile, sc.CertPEM, 0o644); err != nil {
 		return nil, fmt.Errorf("testmail: %w", err)
 	}
-	if err := os.WriteFile(s.keyFile, keyPEM, 0o600); err != nil {
+	if err := os.WriteFile(s.keyFile, sc.KeyPEM, 0o600); err != nil {
 		return nil, fmt.Errorf("testmail: %w", err)
 	}
-	if s.cert, err = tls.X509KeyPair(certPEM, keyPEM); err != nil {
+	var err error
+	if s.cert, err = sc.TLS(); err != nil {
 		return nil, fmt.Errorf("testmail: %w", err)
 	}
-	s.pool.AppendCertsFromPEM(certPEM)
+	s.pool.AppendCertsFromPEM(sc.CertPEM)
 	return s, nil
 }
 

@@ -42,6 +42,9 @@ type DovecotOptions struct {
 	// TLS enables STARTTLS on Addr and implicit TLS on TLSAddr using a
 	// generated self-signed certificate (see CAFile).
 	TLS bool
+	// Cert, with TLS, is the certificate Dovecot presents instead of the
+	// generated one (e.g. one without subjectAltName).
+	Cert *ServerCert
 	// Debug turns on auth_debug and mail_debug in the Dovecot log.
 	Debug bool
 	// ExtraConfig is appended verbatim to the generated dovecot.conf; a
@@ -160,7 +163,7 @@ func StartDovecot(dir string, opts DovecotOptions) (*Dovecot, error) {
 		return nil, err
 	}
 	if opts.TLS {
-		if d.cert, err = newSelfSigned(dir); err != nil {
+		if d.cert, err = newSelfSigned(dir, opts.Cert); err != nil {
 			d.removeOwnBaseDir()
 			return nil, err
 		}

@@ -103,7 +103,7 @@ func StartMemIMAP(opts MemOptions) (*MemIMAP, error) {
 			return nil, fmt.Errorf("testmail: %w", err)
 		}
 		m.certDir = dir
-		if m.cert, err = newSelfSigned(dir); err != nil {
+		if m.cert, err = newSelfSigned(dir, nil); err != nil {
 			os.RemoveAll(dir)
 			return nil, err
 		}

@@ -27,6 +27,9 @@ type SMTPOptions struct {
 	// TLS offers STARTTLS on Addr and implicit TLS on TLSAddr with a
 	// generated self-signed certificate (see CAFile).
 	TLS bool
+	// Cert, with TLS, is the certificate the server presents instead of
+	// the generated one.
+	Cert *ServerCert
 	// Reply, when set, is asked at each stage (SMTPMail, SMTPRcpt, SMTPData)
 	// before the server accepts: a non-nil error is the server's answer
 	// instead of 250, and a refused DATA records nothing. Sessions run
@@ -129,7 +132,7 @@ func (s *SMTP) newCert() error {
 		return fmt.Errorf("testmail: %w", err)
 	}
 	s.certDir = dir
-	s.cert, err = newSelfSigned(dir)
+	s.cert, err = newSelfSigned(dir, s.opts.Cert)
 	return err
 }
 
