@@ -108,13 +108,13 @@ func (conn *Conn) open(raw net.Conn, cfg *tls.Config) (stage string, err error) 
 	case SecurityTLS:
 		tc := tls.Client(raw, cfg)
 		if err = tc.Handshake(); err != nil {
-			return StageTLS, fmt.Errorf("%w: %v; check imap.security and imap.port, or set imap.ca_file for a self-signed server", ErrTLS, err)
+			return StageTLS, conn.tlsError(err, "")
 		}
 		conn.c = imapclient.New(tc, clientOpts)
 	case SecurityStartTLS:
 		conn.c, err = imapclient.NewStartTLS(raw, clientOpts)
 		if err != nil {
-			return StageTLS, fmt.Errorf("%w: STARTTLS: %v; check imap.security, or set imap.ca_file for a self-signed server", ErrTLS, err)
+			return StageTLS, conn.tlsError(err, "STARTTLS: ")
 		}
 	default:
 		conn.c = imapclient.New(raw, clientOpts)
@@ -159,12 +159,27 @@ func (conn *Conn) login(ctx context.Context) error {
 	return nil
 }
 
+// tlsSettings is how this connection trusts the server.
+func tlsSettings(opts *Options) mailnet.Settings {
+	return mailnet.Settings{Section: "imap", Host: opts.Host, CAFile: opts.CAFile, Pin: opts.Pin}
+}
+
 func tlsConfig(opts *Options) (*tls.Config, error) {
-	cfg, err := mailnet.TLSConfig(opts.Host, opts.CAFile, "imap.ca_file")
+	cfg, err := mailnet.TLSConfig(tlsSettings(opts))
 	if err != nil {
 		return nil, fmt.Errorf("imap: %w", err)
 	}
 	return cfg, nil
+}
+
+// tlsError says why the handshake failed: the certificate's problem in
+// the owner's words (with the pin that would trust it), or, for anything
+// else, the settings to check.
+func (conn *Conn) tlsError(err error, what string) error {
+	if why := tlsSettings(conn.opts).Explain(err); why != nil {
+		return fmt.Errorf("%w: %s%w", ErrTLS, what, why)
+	}
+	return fmt.Errorf("%w: %s%v; check imap.security and imap.port", ErrTLS, what, err)
 }
 
 // Caps returns the capabilities the server advertises after login.

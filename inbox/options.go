@@ -21,6 +21,7 @@ type Options struct {
 	Port           int
 	Security       Security
 	CAFile         string // PEM bundle trusted in addition to the system roots
+	Pin            string // sha256/BASE64 of the server's public key: trusted by it alone
 	Username       string
 	Password       func(ctx context.Context) (string, error)
 	CommandTimeout time.Duration // watchdog: longest wait for any server progress

@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/textproto"
 	"strings"
+
+	"gratitude/internal/mailnet"
 )
 
 // The stages a SendError names; RCPT TO is followed by the recipient.
@@ -25,7 +27,6 @@ const (
 // What the owner can do about a failure, by cause.
 const (
 	hintConnect  = "check smtp.host and smtp.port"
-	hintCA       = "the server's certificate is not trusted: set smtp.ca_file to the CA that signed it, or check that smtp.host is the name on the certificate"
 	hintStartTLS = "check smtp.security and smtp.port"
 	hintAuth     = "check smtp.username and smtp.password"
 )
@@ -97,8 +98,8 @@ func stageError(stage string, err error) *SendError {
 // hint says what the owner can change to fix a permanent failure.
 func hint(e *SendError) string {
 	switch {
-	case isCertError(e.Err):
-		return hintCA
+	case mailnet.Untrusted(e.Err):
+		return "" // mailnet's explanation names the cause, the fix and the pin
 	case e.Stage == stageAuth && e.Code >= 500, e.Code == 530: // 530: authentication required
 		return hintAuth
 	case e.Stage == stageConnect:
@@ -114,7 +115,7 @@ func transient(err error) bool {
 	if te := replyOf(err); te != nil {
 		return te.Code/100 == 4
 	}
-	if isCertError(err) {
+	if mailnet.Untrusted(err) {
 		return false
 	}
 	var ne net.Error
@@ -133,7 +134,7 @@ func dialStage(err error, auth *saslAuth) string {
 		return se.Stage
 	case auth != nil && auth.started:
 		return stageAuth
-	case isCertError(err) || isHandshakeError(err) || strings.Contains(err.Error(), "STARTTLS"):
+	case mailnet.Untrusted(err) || isHandshakeError(err) || strings.Contains(err.Error(), "STARTTLS"):
 		// go-mail v0.8.1 has no error value for "server offers no STARTTLS".
 		return stageTLS
 	}
@@ -146,11 +147,6 @@ func replyOf(err error) *textproto.Error {
 		return te
 	}
 	return nil
-}
-
-func isCertError(err error) bool {
-	var ce *tls.CertificateVerificationError
-	return errors.As(err, &ce)
 }
 
 func isHandshakeError(err error) bool {

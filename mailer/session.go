@@ -116,6 +116,9 @@ func open(ctx context.Context, opts *SMTPOptions) (*session, error) {
 	s.c, err = mc.DialToSMTPClientWithContext(ctx)
 	if err != nil {
 		s.abort()
+		if why := tlsSettings(opts).Explain(err); why != nil {
+			err = why // says it all: the stage is tls, the hint in it
+		}
 		return nil, s.fail(dialStage(err, auth), err)
 	}
 	return s, nil

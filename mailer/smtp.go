@@ -29,7 +29,8 @@ type SMTPOptions struct {
 	Host     string
 	Port     int
 	Security Security
-	CAFile   string
+	CAFile   string // PEM certificates trusted besides the system's roots
+	Pin      string // sha256/BASE64 of the server's public key: trusted by it alone
 	Username string // empty: no authentication
 	Password func(ctx context.Context) (string, error)
 	Timeout  time.Duration
@@ -80,10 +81,14 @@ func newClient(ctx context.Context, opts *SMTPOptions, d *dialer) (*mail.Client,
 	return c, auth, nil
 }
 
-// tlsConfig verifies the server's certificate against the system roots
-// plus smtp.ca_file.
+// tlsSettings is how the connection trusts the server: by smtp.tls.pin,
+// or by its host name and the system's roots plus smtp.ca_file.
+func tlsSettings(opts *SMTPOptions) mailnet.Settings {
+	return mailnet.Settings{Section: "smtp", Host: opts.Host, CAFile: opts.CAFile, Pin: opts.Pin}
+}
+
 func tlsConfig(opts *SMTPOptions) (*tls.Config, error) {
-	cfg, err := mailnet.TLSConfig(opts.Host, opts.CAFile, "smtp.ca_file")
+	cfg, err := mailnet.TLSConfig(tlsSettings(opts))
 	if err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)
 	}

@@ -9,8 +9,8 @@ import (
 )
 
 func TestTLSConfigVerifiesTheHostWithModernTLS(t *testing.T) {
-	cfg, err := TLSConfig("mail.example.org", "", "imap.ca_file")
-	if err != nil || cfg.ServerName != "mail.example.org" || cfg.MinVersion != tls.VersionTLS12 || cfg.InsecureSkipVerify || cfg.RootCAs != nil {
+	cfg, err := TLSConfig(Settings{Section: "imap", Host: "mail.example.org"})
+	if err != nil || cfg.ServerName != "mail.example.org" || cfg.MinVersion != tls.VersionTLS12 || cfg.InsecureSkipVerify || cfg.RootCAs != nil || cfg.VerifyConnection != nil {
 		t.Fatalf("%+v, %v", cfg, err)
 	}
 }
@@ -25,8 +25,26 @@ func TestTLSConfigSaysWhichSettingIsWrong(t *testing.T) {
 		filepath.Join(dir, "missing.pem"): "read smtp.ca_file",
 		junk:                              "smtp.ca_file: " + junk + " holds no PEM certificate",
 	} {
-		if _, err := TLSConfig("mail.example.org", file, "smtp.ca_file"); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := TLSConfig(Settings{Section: "smtp", Host: "mail.example.org", CAFile: file}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want %q", file, err, want)
 		}
+	}
+	if _, err := TLSConfig(Settings{Section: "smtp", Host: "mail.example.org", Pin: "sha256/short"}); err == nil || !strings.Contains(err.Error(), "smtp.tls.pin: must be sha256/") {
+		t.Errorf("a malformed pin: %v", err)
+	}
+}
+
+// A pin skips the usual verification only together with its own check,
+// and then never reads ca_file.
+func TestTLSConfigWithAPinChecksThePinOnly(t *testing.T) {
+	cfg, err := TLSConfig(Settings{Section: "imap", Host: "mail.example.org", CAFile: "/nonexistent.pem", Pin: "sha256//" + strings.Repeat("A", 43) + "="})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.InsecureSkipVerify || cfg.VerifyConnection == nil || cfg.ServerName != "mail.example.org" {
+		t.Fatalf("pinned config: %+v", cfg)
+	}
+	if err := cfg.VerifyConnection(tls.ConnectionState{}); err == nil {
+		t.Fatal("VerifyConnection accepts a server without a certificate")
 	}
 }
