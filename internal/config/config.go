@@ -105,6 +105,7 @@ type IMAP struct {
 	Port      int
 	Security  Security
 	CAFile    string // extra PEM roots for self-signed servers, or ""
+	TLS       TLS
 	Username  string
 	Secret    Secret // from imap.password or imap.password_command; see Password
 	Mailboxes Mailboxes
@@ -115,6 +116,15 @@ type IMAP struct {
 	CommandTimeout time.Duration
 	// IdleRefresh is how often IDLE is interrupted to check the connection.
 	IdleRefresh time.Duration
+}
+
+// TLS is how a server's certificate is trusted besides the system's roots
+// and ca_file.
+type TLS struct {
+	// Pin is the sha256/BASE64 of the server's public key ("" = none): when
+	// set, that key alone is trusted; host name, dates and CA are not
+	// checked, and ca_file is not used.
+	Pin string
 }
 
 // Mailboxes names the folders the daemon uses; "" means discover.
@@ -130,6 +140,7 @@ type SMTP struct {
 	Port     int
 	Security Security
 	CAFile   string
+	TLS      TLS
 	Username string // "" = no authentication
 	Secret   Secret // from smtp.password or smtp.password_command; see Password
 	// RateLimit caps how many messages are sent per period.

@@ -51,7 +51,8 @@ func TestStarterDocumentsEveryKey(t *testing.T) {
 	for _, key := range knownKeys() {
 		top, _, nested := strings.Cut(key, ".")
 		leaf := key[strings.LastIndex(key, ".")+1:]
-		pattern := regexp.MustCompile(`^\s*(# )?` + regexp.QuoteMeta(leaf) + `:`)
+		// "# " comments a key out; more spaces indent a nested one (# tls:, #   pin:).
+		pattern := regexp.MustCompile(`^\s*(#\s+)?` + regexp.QuoteMeta(leaf) + `:`)
 		start, end := 0, len(lines)
 		if nested {
 			if start, end = sectionLines(lines, top); start < 0 {

@@ -66,6 +66,7 @@ func (r *raw) finish(lookupEnv func(string) (string, bool), baseDir string) {
 	r.host("imap", c.IMAP.Host, c.IMAP.Security, "imap.example.org")
 	r.port("imap", &c.IMAP.Port, c.IMAP.Security, map[Security]int{SecurityTLS: 993, SecuritySTARTTLS: 143, SecurityInsecure: 143})
 	c.IMAP.CAFile = r.caFile("imap.ca_file", c.IMAP.CAFile, home, baseDir)
+	r.pin("imap", &c.IMAP.TLS, c.IMAP.Security, c.IMAP.CAFile)
 	if c.IMAP.Username == "" {
 		c.IMAP.Username = c.Owner.Email
 	}
@@ -85,6 +86,7 @@ func (r *raw) finish(lookupEnv func(string) (string, bool), baseDir string) {
 	r.host("smtp", c.SMTP.Host, c.SMTP.Security, "smtp.example.org")
 	r.port("smtp", &c.SMTP.Port, c.SMTP.Security, map[Security]int{SecurityTLS: 465, SecuritySTARTTLS: 587, SecurityInsecure: 25})
 	c.SMTP.CAFile = r.caFile("smtp.ca_file", c.SMTP.CAFile, home, baseDir)
+	r.pin("smtp", &c.SMTP.TLS, c.SMTP.Security, c.SMTP.CAFile)
 	if c.SMTP.Username == "" {
 		if (r.smtpPassword != "" || r.smtpPasswordCommand != "") && r.ok("smtp.username") {
 			r.fail("smtp.username", "missing, but a password is set; set smtp.username (often your address) or remove the password to send without authentication")

@@ -39,6 +39,7 @@ func IMAPOptions(cfg *config.Config) *inbox.Options {
 		Port:           c.Port,
 		Security:       inbox.Security(c.Security),
 		CAFile:         c.CAFile,
+		Pin:            c.TLS.Pin,
 		Username:       c.Username,
 		Password:       cfg.IMAP.Password,
 		CommandTimeout: c.CommandTimeout,
@@ -56,6 +57,7 @@ func SMTPOptions(cfg *config.Config) *mailer.SMTPOptions {
 		Port:     c.Port,
 		Security: mailer.Security(c.Security),
 		CAFile:   c.CAFile,
+		Pin:      c.TLS.Pin,
 		Username: c.Username,
 		Password: cfg.SMTP.Password,
 	}
