@@ -68,7 +68,7 @@ func (a *app) checkIMAP(ctx context.Context, c *checker) {
 	}
 	steps := []struct{ stage, item, ok string }{
 		{inbox.StageConnect, "imap reach", addr + " answers"},
-		{inbox.StageTLS, "imap tls", tlsDetail(string(opts.Security))},
+		{inbox.StageTLS, "imap tls", tlsDetail(opts)},
 		{inbox.StageGreeting, "imap greeting", "IMAP server greeted"},
 		{inbox.StageLogin, "imap login", "logged in as " + opts.Username},
 	}
@@ -107,11 +107,15 @@ func (a *app) checkTemplates(c *checker) {
 	c.line("ok", "templates", from+"; each renders")
 }
 
-func tlsDetail(security string) string {
-	if security == string(inbox.SecurityInsecure) {
+// tlsDetail says how the IMAP server was trusted.
+func tlsDetail(opts *inbox.Options) string {
+	switch {
+	case opts.Security == inbox.SecurityInsecure:
 		return "skipped: imap.security is insecure (loopback only)"
+	case opts.Pin != "":
+		return string(opts.Security) + ", public key matches imap.tls.pin (host name, dates and CA not checked)"
 	}
-	return security + ", certificate verified"
+	return string(opts.Security) + ", certificate verified"
 }
 
 // checkCaps reports the capabilities the daemon uses; missing ones are
@@ -151,5 +155,9 @@ func (a *app) checkSMTP(ctx context.Context, c *checker) {
 	if opts.Username != "" {
 		auth = "logged in as " + opts.Username
 	}
-	c.line("ok", "smtp", fmt.Sprintf("%s answers, %s, %s", addr, opts.Security, auth))
+	security := string(opts.Security)
+	if opts.Pin != "" && opts.Security != mailer.SecurityInsecure {
+		security += " (public key matches smtp.tls.pin)"
+	}
+	c.line("ok", "smtp", fmt.Sprintf("%s answers, %s, %s", addr, security, auth))
 }
