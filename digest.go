@@ -50,9 +50,13 @@ func (d *Digest) Empty() bool {
 
 // BuildDigest sums up the requests and the ledger for the digest covering
 // since to now. reqs may hold requests in any state; people is the ledger.
+// History (Past) is not work: it counts only in who helped.
 func BuildDigest(reqs []Request, people []Person, failures []SendFailure, since, now time.Time) Digest {
 	d := Digest{Since: since, Now: now, Failures: failures}
 	for _, r := range reqs {
+		if r.Past {
+			continue
+		}
 		switch r.State {
 		case StateOpen:
 			d.Open = append(d.Open, r)
@@ -96,7 +100,7 @@ func helpedSince(reqs []Request, since, now time.Time) []LedgerLine {
 func longestUnthanked(reqs []Request) []LedgerLine {
 	lines := map[string]*LedgerLine{}
 	for _, r := range reqs {
-		if r.State != StateAnswered && r.State != StateResolved {
+		if r.Past || r.State != StateAnswered && r.State != StateResolved {
 			continue
 		}
 		for _, h := range r.Unthanked() {

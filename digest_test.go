@@ -61,3 +61,20 @@ func ids(rs []Request) []int64 {
 	}
 	return out
 }
+
+// History is not work: a past request is neither open nor waiting for
+// thanks in the digest, though its help still counts.
+func TestDigestLeavesHistoryOut(t *testing.T) {
+	pastAsk := ask()
+	pastAsk.Past = true
+	open, _ := run(t, pastAsk)
+	answered, _ := run(t, pastAsk, reply(alice, "r1", 30))
+	d := BuildDigest([]Request{open, answered}, nil, nil, at(20), at(100))
+	if len(d.Open)+len(d.Answered)+len(d.Unthanked)+len(d.LongestUnthanked) != 0 {
+		t.Errorf("history as work: open %d answered %d unthanked %d longest %v",
+			len(d.Open), len(d.Answered), len(d.Unthanked), d.LongestUnthanked)
+	}
+	if len(d.HelpedSince) != 1 {
+		t.Errorf("helped since %+v, want Alice's past help counted", d.HelpedSince)
+	}
+}
