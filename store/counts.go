@@ -7,7 +7,7 @@ import (
 )
 
 const (
-	qRequestCounts = `SELECT state, COUNT(*) FROM requests WHERE account_id = ? GROUP BY state`
+	qRequestCounts = `SELECT state, COUNT(*) FROM requests WHERE account_id = ? AND past = 0 GROUP BY state`
 	// qOutBacklog counts what is not sent yet, or failed, by index range:
 	// the sent history, however long, is not read.
 	qOutBacklog = `
@@ -15,8 +15,8 @@ SELECT state, COUNT(*) FROM outbox
 WHERE account_id = ? AND state IN ('queued', 'sending', 'failed') GROUP BY state`
 )
 
-// RequestCounts counts the account's requests by state; states without
-// requests are absent.
+// RequestCounts counts the account's live requests by state (history is
+// not work); states without requests are absent.
 func (s *Store) RequestCounts(ctx context.Context, account int64) (map[gratitude.State]int64, error) {
 	out := map[gratitude.State]int64{}
 	if err := s.countBy(ctx, qRequestCounts, account, func(k string, n int64) { out[gratitude.State(k)] = n }); err != nil {

@@ -48,6 +48,9 @@ func TestHistoryIsKeptWithTheCursorAndPastMailIsRecordedAsSuch(t *testing.T) {
 	if err != nil || len(reqs) != 1 || !reqs[0].Past {
 		t.Fatalf("requests %+v (%v), want one past request", reqs, err)
 	}
+	if counts, err := s.RequestCounts(ctx, acct); err != nil || len(counts) != 0 {
+		t.Errorf("request counts %v (%v): history counted as live work", counts, err)
+	}
 
 	if err := s.ResetMailbox(ctx, acct, "Sent", 9, gratitude.History{}); err != nil {
 		t.Fatal(err)
