@@ -1,6 +1,7 @@
 package inbox_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -59,5 +60,27 @@ func TestTheAskTextLeavesOutTheOwnersNameUnderIt(t *testing.T) {
 	}
 	if want := "Could you send me the slides for Thursday?"; ev.AskText != want {
 		t.Errorf("ask text %q, want %q", ev.AskText, want)
+	}
+}
+
+// The owner answering in a tracked thread whose subject carries the tag
+// ("Re: [help] …") writes in that thread; the tag it inherited makes no
+// new ask. Outside a tracked thread the tag still makes one.
+func TestATaggedReplyInATrackedThreadIsAFollowUpNotAnAsk(t *testing.T) {
+	raw := "From: Ada Lovelace <ada@example.org>\r\nTo: Alice Martin <alice@example.net>\r\n" +
+		"Subject: Re: [help] Budget review for Q1\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\n" +
+		"Message-ID: <ada-thanks@example.org>\r\nIn-Reply-To: <ask-budget@example.org>\r\n\r\n"
+	m := &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 9, Header: classify.ParseHeader([]byte(raw)),
+		Body: []byte(raw + "Thanks Alice, that fixed it.\r\n\r\nAda\r\n")}
+	rules := &inbox.Rules{Owner: corpusOwner()}
+	v := rules.Classify(m, corpusBatch())
+	if ev, ok := v.Event.(gratitude.OwnerWrote); v.Class != gratitude.ClassOwnerFollowup || !ok || !ev.Thanks {
+		t.Errorf("%s (%s), event %T; want an owner follow-up that thanks", v.Class, v.Reason, v.Event)
+	}
+	other := strings.Replace(raw, "In-Reply-To: <ask-budget@example.org>\r\n", "", 1)
+	m = &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 10, Header: classify.ParseHeader([]byte(other)),
+		Body: []byte(other + "Who knows a good bike shop?\r\n")}
+	if v := rules.Classify(m, corpusBatch()); v.Class != gratitude.ClassAsk {
+		t.Errorf("tagged, in no tracked thread: %s (%s), want an ask", v.Class, v.Reason)
 	}
 }

@@ -42,9 +42,10 @@ const (
 	captureBcc = "Bcc: ada+thanks@example.org"
 )
 
-// fillThePast gives the mailbox four months of history: an ask answered
-// and thanked, one answered and never thanked, one nobody answered, an
-// out-of-office, and command mail that was carried out long ago.
+// fillThePast gives the mailbox four months of history: two asks answered
+// and thanked (one BCC'd to the capture address, one tagged [help]), one
+// answered and never thanked, one nobody answered, an out-of-office, and
+// command mail that was carried out long ago.
 func fillThePast(w *loopWorld) {
 	sent := []oldMail{
 		{adaAddr, "Alice Martin <alice@example.net>, Bob Chen <bob@example.com>", "The printer jams again", 120 * day,
@@ -52,6 +53,11 @@ func fillThePast(w *loopWorld) {
 		{adaAddr, "Alice Martin <alice@example.net>", "Re: The printer jams again", 118 * day,
 			"old-thanks-alice@example.org", "old-r-alice@example.net",
 			[]string{"References: <old-ask-printer@example.org> <old-r-alice@example.net>"}, "Thank you Alice, that did it!\n\nAda"},
+		{adaAddr, "Bob Chen <bob@example.com>", "[help] Which bike lock?", 90 * day,
+			"old-ask-lock@example.org", "", nil, "Mine was cut again. Which one do you use?\n\nAda"},
+		{adaAddr, "Bob Chen <bob@example.com>", "Re: [help] Which bike lock?", 88 * day,
+			"old-thanks-bob@example.org", "old-r-bob@example.com",
+			[]string{"References: <old-ask-lock@example.org> <old-r-bob@example.com>"}, "Thanks Bob, ordered it.\n\nAda"},
 		{adaAddr, "Carol Diaz <carol@example.org>", "Flat hunting in Lyon", 60 * day,
 			"old-ask-flat@example.org", "", []string{captureBcc}, "Do you know a good agency?\n\nAda"},
 		{adaAddr, "Dan Okafor <dan@example.net>", "Need a ladder", 30 * day,
@@ -64,6 +70,8 @@ func fillThePast(w *loopWorld) {
 			"old-r-alice@example.net", "old-ask-printer@example.org", nil, "Lift the green lever before you pull the paper.\n\nAlice"},
 		{"Bob Chen <bob@example.com>", adaAddr, "Automatic reply: The printer jams again", 119 * day,
 			"old-ooo-bob@example.com", "old-ask-printer@example.org", []string{"Auto-Submitted: auto-replied"}, "I am away until May."},
+		{"Bob Chen <bob@example.com>", adaAddr, "Re: [help] Which bike lock?", 89 * day,
+			"old-r-bob@example.com", "old-ask-lock@example.org", nil, "A folding one, the Abus Bordo.\n\nBob"},
 		{"Carol Diaz <carol@example.org>", adaAddr, "Re: Flat hunting in Lyon", 59 * day,
 			"old-r-carol@example.org", "old-ask-flat@example.org", nil, "Try Agence Rivière, they found mine.\n\nCarol"},
 		{adaAddr, "ada+thanks@example.org", "#2 flat", 20 * day,
@@ -144,10 +152,11 @@ func TestTheMailboxsPastIsHistoryNeverWork(t *testing.T) {
 		t.Errorf("list shows %d requests from the past as live work: %+v", len(live), live)
 	}
 	past := listed(t, w, "--history")
-	if len(past) != 3 {
-		t.Fatalf("list --history: %d requests, want the 3 old asks: %+v", len(past), past)
+	if len(past) != 4 {
+		t.Fatalf("list --history: %d requests, want the 4 old asks: %+v", len(past), past)
 	}
-	wantState := map[string]string{"The printer jams again": "thanked", "Flat hunting in Lyon": "answered", "Need a ladder": "open"}
+	wantState := map[string]string{"The printer jams again": "thanked", "Which bike lock?": "thanked",
+		"Flat hunting in Lyon": "answered", "Need a ladder": "open"}
 	for _, r := range past {
 		if !r.Past || r.NextReminderAt != nil || r.State != wantState[r.Subject] {
 			t.Errorf("%q: past %v, state %s, next reminder %v; want history in state %s with no reminder",
@@ -155,7 +164,7 @@ func TestTheMailboxsPastIsHistoryNeverWork(t *testing.T) {
 		}
 	}
 	people := peopleByEmail(t, w)
-	for email, want := range map[string][2]int{"alice@example.net": {1, 1}, "carol@example.org": {1, 0}, "bob@example.com": {0, 0}} {
+	for email, want := range map[string][2]int{"alice@example.net": {1, 1}, "carol@example.org": {1, 0}, "bob@example.com": {1, 1}} {
 		if p := people[email]; p.HelpedMe != want[0] || p.Thanked != want[1] {
 			t.Errorf("%s helped %d times, thanked %d; want %d and %d", email, p.HelpedMe, p.Thanked, want[0], want[1])
 		}

@@ -116,8 +116,11 @@ func (r *Rules) fresh(m *msg, c *Context) Verdict {
 		ev := gratitude.Gave{MessageID: h.MessageID, At: r.askedAt(m), To: r.others(h.To, h.Cc, h.Bcc)}
 		return Verdict{Class: gratitude.ClassGave, Reason: "owner helping (.gave)", Event: ev}
 	}
+	// A reply keeps the ask's subject, tag and all: in a tracked thread the
+	// tag alone makes no new ask.
 	tagged, _ := r.stripTag(h.Subject)
-	if captured || tagged || r.hasKeyword(m.Flags) {
+	_, inThread := firstIn(refs, c.Threads)
+	if captured || tagged && !inThread || r.hasKeyword(m.Flags) {
 		// Replies later in this batch are tracked once the caller records
 		// the thread.
 		v := Verdict{NeedBody: true}
