@@ -76,7 +76,13 @@ func closedPort(t *testing.T) int {
 // afterwards is live, not history.
 func (m *mailbox) watching(t *testing.T) {
 	t.Helper()
-	if r := m.run(t, "--now", "2026-01-01T00:00:00Z", "run", "--once"); r.code != 0 {
+	m.watchingAt(t, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+}
+
+// watchingAt is watching at a given time.
+func (m *mailbox) watchingAt(t *testing.T, at time.Time) {
+	t.Helper()
+	if r := m.run(t, "--now", at.Format(time.RFC3339), "run", "--once"); r.code != 0 {
 		t.Fatalf("first run --once on the empty mailbox: exit %d\n%s", r.code, r.stderr)
 	}
 }

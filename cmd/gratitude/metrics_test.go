@@ -61,6 +61,7 @@ func TestMetricsShowTheRequestsTheMailboxAndTheHealth(t *testing.T) {
 	addr := fmt.Sprintf("127.0.0.1:%d", closedPort(t))
 	m := newMailbox(t, "")
 	writeFile(t, m.config, strings.Replace(readFile(t, m.config), `listen: "off"`, `listen: "`+addr+`"`, 1))
+	m.watchingAt(t, askedAt.Add(-time.Hour)) // an hour before: no digest falls due by the daemon's time
 	if err := m.dc.Deliver(testOwner, "Sent", budgetAsk()); err != nil {
 		t.Fatal(err)
 	}

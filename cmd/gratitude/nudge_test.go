@@ -236,6 +236,7 @@ func TestNudgeBySMTPIsRetriedAfterA451AndDeliveredOnce(t *testing.T) {
 
 func TestDigestPrintsAndSendsIntoTheInbox(t *testing.T) {
 	m := newMailbox(t, speakConfig)
+	m.watching(t)
 	if err := m.dc.Deliver(testOwner, "Sent", budgetAsk()); err != nil {
 		t.Fatal(err)
 	}
