@@ -130,3 +130,32 @@ func TestRefusedListsEachMessageAndWhatToDo(t *testing.T) {
 	}
 	assertHas(t, "refused", r.Text, "A message that looked like commands or asks of yours", "so it was not carried out")
 }
+
+func TestCommandsReplyToASecondApproveSaysWhenTheThankYouWent(t *testing.T) {
+	s := mustLoad(t, "")
+	v := CommandsView{OwnerName: sampleOwner, Request: sampleRequest(), Now: sampleNow,
+		Already: []AlreadyThanked{{Helper: Person{Name: "Alice Martin", Email: "alice@example.org"}, At: sampleNow.Add(-26 * time.Hour)}}}
+	r := mustRender(t, s, CommandsHelp, v)
+	if r.Subject != "Already thanked: Alice Martin" {
+		t.Errorf("subject %q", r.Subject)
+	}
+	assertHas(t, "reply", r.Text, "#42", "The thank-you to Alice Martin was already sent on Sun 22 Nov 07:12.", "Nothing was sent again.")
+	assertHasNot(t, "reply", r.Text, "not a command", "Commands go on", "Nothing was carried out", "- resolved")
+	assertHas(t, "reply HTML", r.HTML, "The thank-you to Alice Martin was already sent on Sun 22 Nov 07:12.", "Nothing was sent again.")
+	assertHasNot(t, "reply HTML", r.HTML, "not a command", "Commands go on")
+
+	v.Already[0].At = time.Time{}
+	assertHas(t, "reply", mustRender(t, s, CommandsHelp, v).Text, "The thank-you to Alice Martin is already approved and about to be sent.")
+}
+
+func TestCommandsReplyNamesACommandThatCouldNotBeDoneAsOne(t *testing.T) {
+	s := mustLoad(t, "")
+	v := CommandsView{OwnerName: sampleOwner, Request: sampleRequest(), Now: sampleNow, Done: []string{"resolved"},
+		Problems: []string{`skip zoe: no helper of request #42 is called "zoe"`}}
+	r := mustRender(t, s, CommandsHelp, v)
+	if r.Subject != `Not done: skip zoe: no helper of request #42 is called "zoe"` {
+		t.Errorf("subject %q", r.Subject)
+	}
+	assertHas(t, "reply", r.Text, "This could not be done:\n- skip zoe: no helper of request #42 is called \"zoe\"", "This was carried out:\n- resolved")
+	assertHasNot(t, "reply", r.Text, "not a command", "Commands go on")
+}

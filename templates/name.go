@@ -12,7 +12,7 @@ const (
 	Digest        Name = "digest"         // the periodic summary
 	Thanks        Name = "thanks"         // the thank-you from the owner to one helper, in several variants
 	Card          Name = "card"           // the approval card: the drafted thank-yous and how to answer
-	CommandsHelp  Name = "commands"       // a reply to a command mail with lines that are not commands
+	CommandsHelp  Name = "commands"       // a reply to command mail: lines not commands, commands not done or done already
 	Status        Name = "status"         // the reply to "status": where a request stands
 	Refused       Name = "refused"        // commands not carried out: not proven to come from the owner
 	Alert         Name = "alert"          // the mailbox cannot be read: told once, by SMTP

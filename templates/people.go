@@ -66,6 +66,8 @@ func peopleNames(list any, name func(Person) string) ([]string, error) {
 		return mapPeople(l, name), nil
 	case []CardDraft:
 		return mapPeople(l, name), nil
+	case []AlreadyThanked:
+		return mapPeople(l, name), nil
 	}
 	return nil, fmt.Errorf("got %T, want a list of people or strings", list)
 }

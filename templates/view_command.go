@@ -3,14 +3,27 @@ package templates
 import "time"
 
 // CommandsView is the data of the CommandsHelp template: the reply to a
-// command mail holding lines that are not commands.
+// command mail holding lines that are not commands, commands that could
+// not be done, or an approve with nothing left to send.
 type CommandsView struct {
-	OwnerName string    // the owner's display name, may be ""
-	Request   Request   // the request the mail was about; ID 0 when unknown
-	Unknown   []string  // the lines that are not commands, as written
-	Done      []string  // the commands carried out anyway, e.g. "resolved"
-	Now       time.Time // when the reply is written
+	OwnerName string           // the owner's display name, may be ""
+	Request   Request          // the request the mail was about; ID 0 when unknown
+	Unknown   []string         // the lines that are not commands, as written
+	Problems  []string         // the commands that could not be done, each with why: "skip zoe: no helper … is called \"zoe\""
+	Already   []AlreadyThanked // whom an approve named whose thank-you had gone already
+	Done      []string         // the commands carried out anyway, e.g. "resolved"
+	Now       time.Time        // when the reply is written
 }
+
+// AlreadyThanked is a helper whose thank-you an approve named once more:
+// nothing was sent again.
+type AlreadyThanked struct {
+	Helper Person    // who was thanked
+	At     time.Time // when the thank-you went; zero: approved, about to be sent
+}
+
+// person returns the helper thanked, so join, first and firsts take them.
+func (a AlreadyThanked) person() Person { return a.Helper }
 
 // StatusView is the data of the Status template: the reply to "status".
 type StatusView struct {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/mail"
 	"strings"
+	"time"
 
 	"gratitude"
 	"gratitude/inbox/classify"
@@ -101,7 +102,7 @@ func act1(cmd *cobra.Command, g *globals, a *app, request int64, acts []owner.Ac
 		if err != nil {
 			return actionFailed(err)
 		}
-		printReply(out, rep)
+		printReply(out, rep, a.cfg.Location())
 		if rep.Queued() {
 			fmt.Fprintln(out, "The running daemon sends what this queued now.")
 		}
@@ -120,7 +121,7 @@ func act1(cmd *cobra.Command, g *globals, a *app, request int64, acts []owner.Ac
 			return actionFailed(err)
 		}
 		rep := control.ReplyOf(r)
-		printReply(out, rep)
+		printReply(out, rep, a.cfg.Location())
 		if rep.Queued() {
 			if err := deliverNow(ctx, out, d); err != nil {
 				return err
@@ -147,8 +148,9 @@ func problemsExit(rep control.Reply) error {
 }
 
 // printReply prints the request's change of state, each draft an action
-// decided, and each problem.
-func printReply(w io.Writer, r control.Reply) {
+// decided, each thank-you that had gone already (times in loc), and each
+// problem.
+func printReply(w io.Writer, r control.Reply, loc *time.Location) {
 	fmt.Fprintf(w, "#%d %s: %s → %s\n", r.Request, shownLine(r.Subject), r.Before, r.After)
 	for _, o := range r.Outcomes {
 		if o.Problem != "" {
@@ -157,8 +159,23 @@ func printReply(w io.Writer, r control.Reply) {
 		for _, d := range o.Drafts {
 			fmt.Fprintf(w, "draft %d to %s: %s\n", d.ID, shownLine(d.To), d.State)
 		}
+		for _, t := range o.Already {
+			fmt.Fprintf(w, "nothing to do: %s: %s\n", shownLine(o.Line), alreadyLine(t, loc))
+		}
 	}
 	if r.Drafted > 0 {
 		fmt.Fprintf(w, "%d thank-you draft(s) written: see `gratitude drafts --request %d`.\n", r.Drafted, r.Request)
 	}
+}
+
+// alreadyLine says that a thank-you an approve named had gone already.
+func alreadyLine(t control.ThankedReply, loc *time.Location) string {
+	who := shownLine(t.To)
+	if name := strings.TrimSpace(shownLine(t.Name)); name != "" {
+		who = name + " <" + who + ">"
+	}
+	if t.At.IsZero() {
+		return "the thank-you to " + who + " is already approved and about to be sent"
+	}
+	return "the thank-you to " + who + " was already sent on " + t.At.In(loc).Format("Mon 2 Jan 2006 15:04") + "; nothing was sent again"
 }

@@ -1,6 +1,8 @@
 package control
 
 import (
+	"time"
+
 	"gratitude/internal/owner"
 )
 
@@ -25,6 +27,16 @@ type OutcomeReply struct {
 	Line    string       `json:"line"`
 	Problem string       `json:"problem,omitempty"`
 	Drafts  []DraftReply `json:"drafts,omitempty"`
+	// Already, for an approve with nothing left to send, is whose
+	// thank-you had gone already.
+	Already []ThankedReply `json:"already,omitempty"`
+}
+
+// ThankedReply is a helper whose thank-you went before an approve named it.
+type ThankedReply struct {
+	To   string    `json:"to"`
+	Name string    `json:"name,omitempty"`
+	At   time.Time `json:"at"` // when it went; zero: approved, about to be sent
 }
 
 // DraftReply is a draft an action approved, skipped or edited.
@@ -48,6 +60,9 @@ func ReplyOf(rep owner.Report) Reply {
 		or := OutcomeReply{Line: o.Action.Line, Problem: o.Problem}
 		for _, d := range o.Drafts {
 			or.Drafts = append(or.Drafts, DraftReply{ID: d.ID, To: d.To.Email, State: string(d.State)})
+		}
+		for _, t := range o.Already {
+			or.Already = append(or.Already, ThankedReply{To: t.Who.Email, Name: t.Who.Name, At: t.At})
 		}
 		r.Outcomes = append(r.Outcomes, or)
 	}

@@ -11,9 +11,10 @@ import (
 
 // approve queues the thank-you of the draft named, of the helper named,
 // or of every pending draft of the request (those a card showed, when
-// the action answers one).
+// the action answers one). With none pending because they went already,
+// it does nothing and says who was thanked when.
 func (x *run) approve(ctx context.Context, a Action) error {
-	drafts, err := x.pending(ctx, a)
+	drafts, err := x.approveDone(ctx, a)
 	if err != nil {
 		return err
 	}

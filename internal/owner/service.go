@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"gratitude"
@@ -59,6 +60,10 @@ type Outcome struct {
 	Problem string
 	// Drafts are the drafts it approved, skipped or edited, as they are now.
 	Drafts []gratitude.Draft
+	// Already, for an approve that found nothing left to send, says whose
+	// thank-you it named and when it went: nothing was done, and nothing
+	// needed doing.
+	Already []Thanked
 }
 
 // Report is what a run of actions did to its request.
@@ -85,8 +90,22 @@ func (r Report) Problems() []string {
 func (r Report) Done() []string {
 	var out []string
 	for _, o := range r.Outcomes {
-		if o.Problem == "" {
+		if o.Problem == "" && len(o.Already) == 0 {
 			out = append(out, o.Action.Line)
+		}
+	}
+	return out
+}
+
+// Already returns, for the approves that had nothing left to send, whose
+// thank-you went and when, each helper once.
+func (r Report) Already() []Thanked {
+	var out []Thanked
+	for _, o := range r.Outcomes {
+		for _, t := range o.Already {
+			if !slices.ContainsFunc(out, func(u Thanked) bool { return u.Who.Email == t.Who.Email }) {
+				out = append(out, t)
+			}
 		}
 	}
 	return out
@@ -136,6 +155,8 @@ type run struct {
 	now time.Time
 	rep Report
 	out []gratitude.Draft // the current action's drafts
+	// thanked, for the current approve, is who was already thanked.
+	thanked []Thanked
 }
 
 func (x *run) report() Report {
@@ -145,7 +166,7 @@ func (x *run) report() Report {
 
 // one carries out one action and records its outcome.
 func (x *run) one(ctx context.Context, a Action) error {
-	x.out = nil
+	x.out, x.thanked = nil, nil
 	err := x.do(ctx, a)
 	var p problem
 	switch {
@@ -156,7 +177,7 @@ func (x *run) one(ctx context.Context, a Action) error {
 	case err != nil:
 		return err
 	default:
-		x.rep.Outcomes = append(x.rep.Outcomes, Outcome{Action: a, Drafts: x.out})
+		x.rep.Outcomes = append(x.rep.Outcomes, Outcome{Action: a, Drafts: x.out, Already: x.thanked})
 	}
 	return nil
 }

@@ -153,8 +153,74 @@ func TestApproveOnACardApprovesOnlyTheDraftsItShowed(t *testing.T) {
 	if s := w.states(t); s[ds[0].To.Email] != gratitude.DraftApproved || s[ds[1].To.Email] != gratitude.DraftPending {
 		t.Errorf("drafts %v; want only the shown one approved", s)
 	}
-	if rep := w.do(t, a); !slices.Equal(rep.Problems(), []string{"approve : no thank-you is waiting for approval"}) {
-		t.Errorf("approving the card again: %v", rep.Problems())
+	// Approving the card again approves nothing more: its one draft is
+	// on its way already, and the draft it did not show stays pending.
+	rep := w.do(t, a)
+	if len(rep.Problems()) != 0 || len(rep.Done()) != 0 || len(rep.Already()) != 1 || rep.Already()[0].Who.Email != ds[0].To.Email ||
+		!rep.Already()[0].At.IsZero() {
+		t.Errorf("approving the card again: problems %v, done %v, already %+v", rep.Problems(), rep.Done(), rep.Already())
+	}
+	if s := w.states(t); s[ds[1].To.Email] != gratitude.DraftPending {
+		t.Errorf("drafts %v; the draft the card did not show was approved", s)
+	}
+}
+
+// sendQueued does what the outbox does with each queued thank-you: it
+// leaves by SMTP at at, then its draft is sent and its helper thanked.
+func (w *world) sendQueued(t *testing.T, at time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	for {
+		o, ok, err := w.st.ClaimOutgoing(ctx, w.svc.Account, []gratitude.Target{gratitude.TargetSMTP}, at, time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			return
+		}
+		if err := w.st.MarkSent(ctx, o, at); err != nil {
+			t.Fatal(err)
+		}
+		if err := record.FollowUp[*store.Tx](ctx, w.st, o, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestASecondApproveSaysWhenEachThankYouWentAndQueuesNothing(t *testing.T) {
+	w := newWorld(t)
+	w.do(t, act(gratitude.VerbResolve, ""), act(gratitude.VerbApprove, ""))
+	sentAt := t0.Add(3 * time.Hour)
+	w.sendQueued(t, sentAt)
+	queued := func() int {
+		out, _ := w.st.Outbox(context.Background(), w.svc.Account)
+		return len(out)
+	}
+	before := queued()
+	ds, _ := w.st.Drafts(context.Background(), w.svc.Account, w.req)
+	byDraft := owner.Action{Command: gratitude.Command{Verb: gratitude.VerbApprove, Line: "approve"}, Draft: ds[0].ID}
+	for _, a := range []owner.Action{act(gratitude.VerbApprove, ""), act(gratitude.VerbApprove, "alice"), byDraft} {
+		rep := w.do(t, a)
+		if len(rep.Problems()) != 0 || len(rep.Done()) != 0 {
+			t.Errorf("%q again: problems %v, done %v; want nothing to do, and no problem", a.Line, rep.Problems(), rep.Done())
+		}
+		want := 1
+		if a.Who == "" && a.Draft == 0 {
+			want = 2
+		}
+		if got := rep.Already(); len(got) != want || !got[0].At.Equal(sentAt) {
+			t.Errorf("%q again: already %+v; want %d thank-you(s) sent at %v", a.Line, got, want, sentAt)
+		}
+	}
+	if n := queued(); n != before {
+		t.Errorf("the approves again queued %d more messages", n-before)
+	}
+	// A skipped helper's draft is no thank-you sent: still a problem.
+	w2 := newWorld(t)
+	w2.do(t, act(gratitude.VerbResolve, ""), act(gratitude.VerbSkip, "carol"), act(gratitude.VerbApprove, "alice"))
+	w2.sendQueued(t, sentAt)
+	if rep := w2.do(t, act(gratitude.VerbApprove, "carol")); len(rep.Problems()) != 1 || len(rep.Already()) != 0 {
+		t.Errorf("approving a skipped helper: problems %v, already %+v; want a problem", rep.Problems(), rep.Already())
 	}
 }
 

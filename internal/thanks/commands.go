@@ -283,13 +283,13 @@ func (r *Runner) carryOut(ctx context.Context, c gratitude.CommandMail, requestI
 	return r.Store.DecideCommand(ctx, r.Account, c.ID, commandDone, strings.Join(x.done, "; "), now)
 }
 
-// answer replies to the owner when something was not understood or could
-// not be done, or when they asked for the status.
+// answer replies to the owner when something was not understood, could
+// not be done or had been done already, or when they asked for the status.
 func (x *execution) answer(ctx context.Context) error {
 	var out []gratitude.Outgoing
-	unknown := append(append([]string{}, x.mail.Unknown...), x.problems...)
-	if len(unknown) > 0 {
-		v := templates.CommandsView{OwnerName: x.r.Owner.Name, Request: requestView(x.req), Unknown: unknown, Done: x.done, Now: x.now}
+	if len(x.mail.Unknown)+len(x.problems)+len(x.already) > 0 {
+		v := templates.CommandsView{OwnerName: x.r.Owner.Name, Request: requestView(x.req), Unknown: x.mail.Unknown,
+			Problems: x.problems, Already: alreadyView(x.already), Done: x.done, Now: x.now}
 		o, err := x.r.Composer.Notice(ctx, remind.Note{Name: templates.CommandsHelp, View: v, Request: x.req,
 			InReplyTo: x.mail.MessageID, Now: x.now})
 		if err != nil {

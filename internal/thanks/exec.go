@@ -15,10 +15,11 @@ type execution struct {
 	mail     gratitude.CommandMail
 	req      gratitude.Request
 	now      time.Time
-	done     []string       // what was done, for the record and the reply
-	problems []string       // what could not be done, and why
-	status   bool           // the owner asked for the status
-	card     gratitude.Card // the card the mail answers, if any
+	done     []string        // what was done, for the record and the reply
+	problems []string        // what could not be done, and why
+	already  []owner.Thanked // whose thank-you an approve named had gone already
+	status   bool            // the owner asked for the status
+	card     gratitude.Card  // the card the mail answers, if any
 }
 
 // findCard finds the card the mail answers: the one whose address it went
@@ -55,6 +56,6 @@ func (x *execution) run(ctx context.Context) error {
 	}
 	rep, err := x.r.Actions.Do(ctx, x.req.ID, acts, x.now)
 	x.req = rep.Request
-	x.done, x.problems, x.status = rep.Done(), rep.Problems(), rep.Status
+	x.done, x.problems, x.already, x.status = rep.Done(), rep.Problems(), rep.Already(), rep.Status
 	return err
 }

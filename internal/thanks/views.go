@@ -2,6 +2,7 @@ package thanks
 
 import (
 	"gratitude"
+	"gratitude/internal/owner"
 	"gratitude/templates"
 )
 
@@ -22,6 +23,14 @@ func cardDrafts(ds []gratitude.Draft) []templates.CardDraft {
 	for _, d := range ds {
 		out = append(out, templates.CardDraft{ID: d.ID, Helper: templates.Person{Name: d.To.Name, Email: d.To.Email},
 			Text: d.Text, State: string(d.State)})
+	}
+	return out
+}
+
+func alreadyView(ts []owner.Thanked) []templates.AlreadyThanked {
+	var out []templates.AlreadyThanked
+	for _, t := range ts {
+		out = append(out, templates.AlreadyThanked{Helper: templates.Person{Name: t.Who.Name, Email: t.Who.Email}, At: t.At})
 	}
 	return out
 }
