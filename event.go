@@ -196,3 +196,15 @@ type LogEntry struct {
 	Kind      string
 	Data      json.RawMessage // the event and what it changed, JSON-encoded
 }
+
+// Aside is mail about a request that changed nothing, with why: a message
+// of its thread set aside (an auto-reply, someone else's commands), or
+// command mail about it refused as not proven to be the owner's.
+type Aside struct {
+	MessageID string
+	From      string // the address it came from
+	Subject   string
+	At        time.Time // its date, else when it was read
+	Reason    string
+	Refused   bool // command mail refused, rather than a message set aside
+}

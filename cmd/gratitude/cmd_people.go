@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"gratitude"
 	"io"
-	"strings"
 	"time"
 
 	"gratitude/internal/owner"
@@ -54,19 +52,4 @@ func printPeople(w io.Writer, people []gratitude.Person, loc *time.Location) {
 		}
 		fmt.Fprintf(w, "%-32s %-22s %6d %7d %5d %8d  %s\n", shownLine(p.Email), shownLine(p.Name), p.HelpedMe, p.Thanked, p.Asked, p.IHelped, last)
 	}
-}
-
-// summarize renders an event log entry's changes in one line.
-func summarize(data json.RawMessage) string {
-	var d struct {
-		Changes []struct{ Kind, Detail string } `json:"changes"`
-	}
-	if json.Unmarshal(data, &d) != nil || len(d.Changes) == 0 {
-		return ""
-	}
-	parts := make([]string, 0, len(d.Changes))
-	for _, c := range d.Changes {
-		parts = append(parts, c.Kind+": "+c.Detail)
-	}
-	return strings.Join(parts, "; ")
 }

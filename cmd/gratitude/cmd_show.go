@@ -27,7 +27,7 @@ func newShowCmd(g *globals) *cobra.Command {
 				return err
 			}
 			return withQueries(cmd, g, func(ctx context.Context, a *app, q owner.Queries) error {
-				r, evs, err := q.Request(ctx, id)
+				r, evs, err := q.Timeline(ctx, id, a.cfg.Location())
 				if errors.Is(err, gratitude.ErrNoSuchRequest) {
 					return &exitError{exitFailure, fmt.Errorf("there is no request #%d; `gratitude list` shows them", id)}
 				} else if err != nil {
@@ -70,7 +70,7 @@ func printShow(w io.Writer, v requestView, timeline []eventView, loc *time.Locat
 	}
 	fmt.Fprintln(w, "timeline:")
 	for _, e := range timeline {
-		fmt.Fprintf(w, "  %s  %-12s %s\n", e.At.In(loc).Format("2006-01-02 15:04"), e.Kind, shownLine(summarize(e.Data)))
+		fmt.Fprintf(w, "  %s  %-12s %s\n", e.At.In(loc).Format("2006-01-02 15:04"), e.Kind, shownLine(strings.TrimSpace(e.Who+" "+e.What)))
 	}
 }
 

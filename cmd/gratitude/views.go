@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/internal/owner"
 )
 
 // requestView is a request as `list --json` and `show --json` print it;
@@ -37,6 +38,8 @@ type helperView struct {
 type eventView struct {
 	At   time.Time       `json:"at"`
 	Kind string          `json:"kind"`
+	Who  string          `json:"who"`  // you, gratitude, or a name and address
+	What string          `json:"what"` // what happened, in words
 	Data json.RawMessage `json:"data"`
 }
 
@@ -57,10 +60,10 @@ func viewRequest(r gratitude.Request, p gratitude.ReminderPolicy) requestView {
 	return v
 }
 
-func viewEvents(evs []gratitude.LogEntry) []eventView {
+func viewEvents(evs []owner.Entry) []eventView {
 	out := make([]eventView, 0, len(evs))
 	for _, e := range evs {
-		out = append(out, eventView{At: e.At, Kind: e.Kind, Data: e.Data})
+		out = append(out, eventView{At: e.At, Kind: e.Kind, Who: e.Who, What: e.What, Data: e.Data})
 	}
 	return out
 }

@@ -21,6 +21,7 @@ const (
 	ReasonOwnerUnproven  = "owner-unproven"
 	ReasonReusedID       = "reused-message-id"
 	ReasonNoSender       = "no-sender"
+	ReasonOthersCommand  = "others-command"
 )
 
 // automatic says why a message was written by a machine rather than a

@@ -147,23 +147,24 @@ func (r *Rules) fresh(m *msg, c *Context) Verdict {
 }
 
 // otherMail classifies mail from anyone but the owner: a reply in a
-// tracked thread, or ignored with the reason.
+// tracked thread, or ignored with the reason (and the request whose
+// thread it is in, so the request's history shows it set aside).
 func (r *Rules) otherMail(m *msg, c *Context) Verdict {
 	if m.Known {
 		return duplicate(m)
 	}
 	h := &m.Header
-	if why := automatic(h); why != "" {
-		return Verdict{Class: gratitude.ClassIgnored, Reason: why}
-	}
-	if len(h.From) == 0 {
-		// Nobody to count as a helper: kept aside, with the reason.
-		return Verdict{Class: gratitude.ClassQuarantined, Reason: ReasonNoSender + ": no readable From address"}
-	}
 	refs := threadRefs(h)
 	req, tracked := firstIn(refs, c.Threads)
 	if !tracked {
 		req, tracked = firstIn(refs, c.Own)
+	}
+	if why := automatic(h); why != "" {
+		return Verdict{Class: gratitude.ClassIgnored, Reason: why, RequestID: positive(req)}
+	}
+	if len(h.From) == 0 {
+		// Nobody to count as a helper: kept aside, with the reason.
+		return Verdict{Class: gratitude.ClassQuarantined, Reason: ReasonNoSender + ": no readable From address", RequestID: positive(req)}
 	}
 	if !tracked && len(refs) == 0 {
 		req, tracked = r.bySubject(m, c.Recent)
@@ -174,7 +175,28 @@ func (r *Rules) otherMail(m *msg, c *Context) Verdict {
 	if m.Body == nil {
 		return Verdict{NeedBody: true}
 	}
-	return r.reply(m, req, refs)
+	return r.reply(m, req, refs, onlyViaOwn(refs, c) || r.toCard(m))
+}
+
+// onlyViaOwn reports whether the Message-IDs a message answers reach a
+// request only through gratitude's own mail to the owner (a card or a
+// nudge the owner forwarded): it answers that, not the request's thread.
+func onlyViaOwn(refs []string, c *Context) bool {
+	own := false
+	for _, id := range refs {
+		if _, ok := c.Own[id]; ok {
+			own = true
+		} else if _, ok := c.Threads[id]; ok {
+			return false
+		}
+	}
+	return own
+}
+
+// toCard reports mail sent to a card's token address.
+func (r *Rules) toCard(m *msg) bool {
+	detail, captured := r.captured(&m.Header)
+	return captured && capture.ParseOptions(detail, r.askedAt(m), r.Owner.Location).CardID != 0
 }
 
 func duplicate(m *msg) Verdict {

@@ -98,17 +98,27 @@ func (r *Rules) ownerFollowup(m *msg, req int64, refs []string) Verdict {
 
 // reply is someone answering in a tracked thread, unless the body shows a
 // machine or an invitation after all.
-func (r *Rules) reply(m *msg, req int64, refs []string) Verdict {
+//
+// Mail that reaches the request only through gratitude's own mail to the
+// owner (a card or a nudge the owner forwarded), or that went to a card's
+// address, and opens with commands, is someone else commanding: set
+// aside, never help (only the owner's commands count).
+func (r *Rules) reply(m *msg, req int64, refs []string, toUs bool) Verdict {
 	h := &m.Header
 	t := text(m)
 	ooo := msgtext.AutoReplyReason(h.Subject, t.Plain)
+	aside := func(reason string) Verdict {
+		return Verdict{Class: gratitude.ClassIgnored, Reason: reason, RequestID: positive(req)}
+	}
 	switch {
 	case t.Report:
-		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonDeliveryReport + ": " + t.ReportType}
+		return aside(ReasonDeliveryReport + ": " + t.ReportType)
 	case t.Calendar:
-		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonCalendar + ": " + t.CalendarMethod}
+		return aside(ReasonCalendar + ": " + t.CalendarMethod)
 	case ooo != "":
-		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": " + ooo}
+		return aside(ReasonOutOfOffice + ": " + ooo)
+	case toUs && r.opensWithCommands(m, t.Plain):
+		return aside(ReasonOthersCommand + ": commands from " + h.FromAddress() + ", who is not you: not carried out, and no help")
 	}
 	from := h.From[0]
 	ev := gratitude.Replied{
@@ -142,4 +152,10 @@ func toMail(list []msgtext.Address) []*mail.Address {
 		out = append(out, &mail.Address{Name: a.Name, Address: a.Email})
 	}
 	return out
+}
+
+// opensWithCommands reports text whose first lines are commands.
+func (r *Rules) opensWithCommands(m *msg, plain string) bool {
+	cmds, _ := ParseCommands(plain, r.askedAt(m), r.Owner.Location)
+	return len(cmds) > 0
 }

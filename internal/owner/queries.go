@@ -14,6 +14,7 @@ type Reader interface {
 	Events(ctx context.Context, requestID int64) ([]gratitude.LogEntry, error)
 	Drafts(ctx context.Context, account, requestID int64) ([]gratitude.Draft, error)
 	People(ctx context.Context, account int64) ([]gratitude.Person, error)
+	Asides(ctx context.Context, account, requestID int64) ([]gratitude.Aside, error)
 }
 
 // Queries answers what the owner asks to see: the requests, one request

@@ -103,6 +103,10 @@ func message[T Tx](ctx context.Context, tx T, account int64, mailbox string, m g
 	}
 	switch ev := m.Event.(type) {
 	case nil:
+		if m.RequestID > 0 && (m.Class == gratitude.ClassIgnored || m.Class == gratitude.ClassQuarantined) {
+			// Set aside in a request's thread: its history shows it, and why.
+			return tx.LinkMessage(ctx, row, m.RequestID)
+		}
 		return nil
 	case gratitude.Gave:
 		return tx.AddGave(ctx, account, ev)
