@@ -32,6 +32,7 @@
 //	date T [NOW]      "Mon 23 Nov", with the year unless NOW is in the same year
 //	datetime T [NOW]  "Mon 23 Nov 09:12", likewise
 //	duration D        "5 hours", "1 day", "2 weeks" (rounded down)
+//	afterAsking D     "within a minute of my asking", "only twenty minutes after I asked", "three days after I asked"
 //	quote S           every line prefixed with "> "
 //	clip N S          S on one line, cut at a word to N characters with "…"
 //	first P           first name of a person, helper or draft (or of a name string), else the address

@@ -8,21 +8,22 @@ import (
 // funcs returns the functions every template may call, showing times in loc.
 func funcs(loc *time.Location) map[string]any {
 	return map[string]any{
-		"date":     func(t time.Time, now ...time.Time) string { return formatTime(t, loc, dateLayout, now) },
-		"datetime": func(t time.Time, now ...time.Time) string { return formatTime(t, loc, datetimeLayout, now) },
-		"duration": duration,
-		"quote":    quote,
-		"re":       re,
-		"plural":   plural,
-		"times":    times,
-		"trim":     strings.TrimSpace,
-		"lower":    strings.ToLower,
-		"clip":     clip,
-		"number":   number,
-		"ordinal":  ordinal,
-		"first":    first,
-		"firsts":   firsts,
-		"join":     join,
+		"date":        func(t time.Time, now ...time.Time) string { return formatTime(t, loc, dateLayout, now) },
+		"datetime":    func(t time.Time, now ...time.Time) string { return formatTime(t, loc, datetimeLayout, now) },
+		"duration":    duration,
+		"afterAsking": afterAsking,
+		"quote":       quote,
+		"re":          re,
+		"plural":      plural,
+		"times":       times,
+		"trim":        strings.TrimSpace,
+		"lower":       strings.ToLower,
+		"clip":        clip,
+		"number":      number,
+		"ordinal":     ordinal,
+		"first":       first,
+		"firsts":      firsts,
+		"join":        join,
 	}
 }
 

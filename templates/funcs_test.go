@@ -196,3 +196,40 @@ func TestClipQuotesAFewWordsOnOneLine(t *testing.T) {
 		t.Error("clip(0) succeeded, want an error")
 	}
 }
+
+func TestAfterAskingEndsASentenceNaturally(t *testing.T) {
+	tests := []struct {
+		d    time.Duration
+		want string
+	}{
+		{-time.Second, "within a minute of my asking"},
+		{0, "within a minute of my asking"},
+		{20 * time.Second, "within a minute of my asking"},
+		{59 * time.Second, "within a minute of my asking"},
+		{time.Minute, "only a minute after I asked"},
+		{2 * time.Minute, "only two minutes after I asked"},
+		{13 * time.Minute, "only thirteen minutes after I asked"},
+		{20*time.Minute + 30*time.Second, "only twenty minutes after I asked"},
+		{45 * time.Minute, "only forty-five minutes after I asked"},
+		{59 * time.Minute, "only fifty-nine minutes after I asked"},
+		{time.Hour, "only an hour after I asked"},
+		{90 * time.Minute, "only an hour after I asked"},
+		{5 * time.Hour, "only five hours after I asked"},
+		{23*time.Hour + 59*time.Minute, "only twenty-three hours after I asked"},
+		{day, "a day after I asked"},
+		{47 * time.Hour, "a day after I asked"},
+		{3 * day, "three days after I asked"},
+		{13 * day, "thirteen days after I asked"},
+		{2 * week, "two weeks after I asked"},
+		{8 * week, "eight weeks after I asked"},
+		{9 * week, "two months after I asked"},
+		{11 * month, "eleven months after I asked"},
+		{year, "a year after I asked"},
+		{150 * year, "150 years after I asked"},
+	}
+	for _, tt := range tests {
+		if got := afterAsking(tt.d); got != tt.want {
+			t.Errorf("afterAsking(%v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}

@@ -121,7 +121,7 @@ func TestThanksUsesTheFacts(t *testing.T) {
 			t.Errorf("variant %d: subject %q", i+1, r.Subject)
 		}
 	}
-	const speed = `quick|fast|after I asked|answered in`
+	const speed = `quick|fast|after I asked|of my asking`
 	for i, r := range thanksVariants(t, s, quick) {
 		if !regexp.MustCompile(speed).MatchString(r.Text) {
 			t.Errorf("variant %d does not mention the quick answer:\n%s", i+1, r.Text)

@@ -33,6 +33,60 @@ func duration(d time.Duration) string {
 	return count(int(d/year), "year")
 }
 
+// afterAsking says how soon after the owner asked an answer came, as the
+// end of a sentence: "within a minute of my asking", "only twenty minutes
+// after I asked", "only an hour after I asked", "three days after I
+// asked". Under a day it says "only"; it rounds down, as duration does.
+func afterAsking(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return "within a minute of my asking"
+	case d < time.Hour:
+		return "only " + spelled(int(d/time.Minute), "minute") + " after I asked"
+	case d < day:
+		return "only " + spelled(int(d/time.Hour), "hour") + " after I asked"
+	case d < 2*week:
+		return spelled(int(d/day), "day") + " after I asked"
+	case d < 9*week:
+		return spelled(int(d/week), "week") + " after I asked"
+	case d < year:
+		return spelled(int(d/month), "month") + " after I asked"
+	}
+	return spelled(int(d/year), "year") + " after I asked"
+}
+
+// spelled says a count in words: "a minute", "an hour", "twenty-five
+// minutes"; beyond ninety-nine in digits.
+func spelled(n int, unit string) string {
+	if n == 1 {
+		if unit == "hour" {
+			return "an hour"
+		}
+		return "a " + unit
+	}
+	return cardinal(n) + " " + unit + "s"
+}
+
+var (
+	teens = []string{"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	tens  = []string{"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+)
+
+// cardinal spells n in words up to ninety-nine, in digits beyond.
+func cardinal(n int) string {
+	switch {
+	case n >= 0 && n < len(cardinals):
+		return cardinals[n]
+	case n < 20 && n > 0:
+		return teens[n-len(cardinals)]
+	case n >= 20 && n < 100 && n%10 == 0:
+		return tens[n/10]
+	case n > 20 && n < 100:
+		return tens[n/10] + "-" + cardinals[n%10]
+	}
+	return strconv.Itoa(n)
+}
+
 // count says "1 day" or "n days".
 func count(n int, unit string) string {
 	return strconv.Itoa(n) + " " + plural(n, unit, unit+"s")
