@@ -83,3 +83,22 @@ func TestCheckFailsOnABrokenTemplateOverride(t *testing.T) {
 		t.Errorf("run with a broken override: exit %d, want 2 naming the file\n%s", r.code, r.stderr)
 	}
 }
+
+func TestCheckPrintsWhyTheConfigFailsOnItsFailLine(t *testing.T) {
+	dir := t.TempDir()
+	path := writeFile(t, filepath.Join(dir, "g.yaml"), "owner: {email: ada@example.org}\ndatabase: "+filepath.Join(dir, "g.db")+
+		"\nimap: {host: imap.example.org, port: 99999, password: x}\nsmtp: {host: smtp.example.org, port: 0}\n")
+	r := runBin(t, nil, "--config", path, "check")
+	if r.code != 2 {
+		t.Errorf("exit %d, want 2 (a config error)", r.code)
+	}
+	for _, want := range []string{"FAIL  config        imap.port: must be between 1 and 65535, got 99999",
+		"\n                    smtp.port: must be between 1 and 65535, got 0"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q: the reason belongs with the FAIL\nstdout:\n%s\nstderr:\n%s", want, r.stdout, r.stderr)
+		}
+	}
+	if strings.TrimSpace(r.stderr) != "" && !strings.Contains(r.stdout, strings.TrimPrefix(strings.TrimSpace(r.stderr), "gratitude: ")) {
+		t.Errorf("stderr says what stdout does not:\n%s", r.stderr)
+	}
+}
