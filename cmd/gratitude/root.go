@@ -62,6 +62,7 @@ func newRootCmd() *cobra.Command {
 		newApproveCmd(g),
 		newSkipCmd(g),
 		newImportCmd(g),
+		newBackupCmd(g),
 		newVersionCmd(),
 	)
 	usageErrors(root)
