@@ -98,7 +98,9 @@ func TestCheckPrintsWhyTheConfigFailsOnItsFailLine(t *testing.T) {
 			t.Errorf("stdout lacks %q: the reason belongs with the FAIL\nstdout:\n%s\nstderr:\n%s", want, r.stdout, r.stderr)
 		}
 	}
-	if strings.TrimSpace(r.stderr) != "" && !strings.Contains(r.stdout, strings.TrimPrefix(strings.TrimSpace(r.stderr), "gratitude: ")) {
-		t.Errorf("stderr says what stdout does not:\n%s", r.stderr)
+	for _, line := range strings.Split(strings.TrimSpace(r.stderr), "\n") {
+		if line = strings.TrimPrefix(line, "gratitude: "); line != "" && !strings.Contains(r.stdout, line) {
+			t.Errorf("stderr says what stdout does not: %q\nstdout:\n%s", line, r.stdout)
+		}
 	}
 }

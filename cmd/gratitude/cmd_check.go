@@ -41,9 +41,9 @@ func newCheckCmd(g *globals) *cobra.Command {
 			a, err := loadApp(g)
 			if err != nil {
 				// The reason goes where the FAIL is read, every problem on
-				// its own line; the exit status stays (2 for a config error).
+				// its own line; stderr says the same, with the exit status.
 				c.line("FAIL", "config", strings.ReplaceAll(err.Error(), "\n", "\n"+strings.Repeat(" ", 20)))
-				return silenced(err)
+				return err
 			}
 			c.line("ok", "config", a.cfg.Path+" is valid")
 			a.checkTemplates(c)
@@ -162,14 +162,4 @@ func (a *app) checkSMTP(ctx context.Context, c *checker) {
 		security += " (public key matches smtp.tls.pin)"
 	}
 	c.line("ok", "smtp", fmt.Sprintf("%s answers, %s, %s", addr, security, auth))
-}
-
-// silenced is err already printed: its exit status, nothing more on stderr.
-func silenced(err error) error {
-	code := exitFailure
-	var ee *exitError
-	if errors.As(err, &ee) {
-		code = ee.code
-	}
-	return &exitError{code, errSilent}
 }
