@@ -41,7 +41,7 @@ func (x *run) alreadyThanked(ctx context.Context, a Action) ([]Thanked, error) {
 	if a.Draft != 0 {
 		d, err := x.draft(ctx, a.Draft)
 		if err != nil {
-			return nil, nil
+			return nil, unlessProblem(err)
 		}
 		return x.thankedOf([]gratitude.Draft{d}), nil
 	}
@@ -49,7 +49,7 @@ func (x *run) alreadyThanked(ctx context.Context, a Action) ([]Thanked, error) {
 	if a.Who != "" {
 		var err error
 		if h, err = x.helper(a.Who); err != nil {
-			return nil, nil
+			return nil, unlessProblem(err)
 		}
 		if h.Thanked() { // perhaps by the owner, before any draft
 			return []Thanked{{Who: gratitude.Address{Name: h.Name, Email: h.Email}, At: h.ThankedAt}}, nil
@@ -66,6 +66,16 @@ func (x *run) alreadyThanked(ctx context.Context, a Action) ([]Thanked, error) {
 		return len(a.Shown) > 0 && !slices.Contains(a.Shown, d.ID)
 	})
 	return x.thankedOf(named), nil
+}
+
+// unlessProblem drops an action's problem (the caller has it already) and
+// keeps a failure to reach the store.
+func unlessProblem(err error) error {
+	var p problem
+	if errors.As(err, &p) {
+		return nil
+	}
+	return err
 }
 
 // thankedOf keeps, once per helper, the drafts' helpers already thanked
