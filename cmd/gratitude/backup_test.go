@@ -29,7 +29,7 @@ func configFor(t *testing.T, w *loopWorld, db string) string {
 }
 
 // listed is `list --json` on a config, as raw JSON.
-func listed(t *testing.T, w *loopWorld, config string) []requestView {
+func listedIn(t *testing.T, w *loopWorld, config string) []requestView {
 	t.Helper()
 	r := runBin(t, nil, "--config", config, "list", "--json")
 	var reqs []requestView
@@ -82,7 +82,7 @@ func TestBackupWhileRunWritesMakesASoundCopyThatListsTheSameRequests(t *testing.
 			t.Fatalf("backup while run writes: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 		}
 		integrityCheck(t, file)
-		if n := len(listed(t, w, configFor(t, w, file))); n > 0 && n < asks {
+		if n := len(listedIn(t, w, configFor(t, w, file))); n > 0 && n < asks {
 			midway++ // a copy taken while the daemon was writing
 		}
 		if _, err := os.Stat(file + "-wal"); err == nil {
@@ -109,7 +109,7 @@ func TestBackupWhileRunWritesMakesASoundCopyThatListsTheSameRequests(t *testing.
 		t.Errorf("the copy's mode: %v, %v; want 0600 (it holds the card key)", fi.Mode().Perm(), err)
 	}
 	integrityCheck(t, file)
-	live, copied := listed(t, w, w.config), listed(t, w, configFor(t, w, file))
+	live, copied := listedIn(t, w, w.config), listedIn(t, w, configFor(t, w, file))
 	if a, b := mustJSON(t, live), mustJSON(t, copied); a != b {
 		t.Errorf("the copy lists other requests than the database:\nlive %.300s\ncopy %.300s", a, b)
 	}
@@ -147,7 +147,7 @@ func TestBackupRefusesToReplaceAFileWithoutForce(t *testing.T) {
 }
 
 // requests is every request, as `list --json` gives them.
-func (w *loopWorld) requests(t *testing.T) []requestView { return listed(t, w, w.config) }
+func (w *loopWorld) requests(t *testing.T) []requestView { return listedIn(t, w, w.config) }
 
 func mustJSON(t *testing.T, v any) string {
 	t.Helper()
