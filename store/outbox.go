@@ -58,9 +58,16 @@ WHERE id = ? AND state = 'sending' AND attempts = ?`
 	qOutFailed = `
 UPDATE outbox SET state = 'failed', failed_at = ?, lease_until = NULL, last_error = ?
 WHERE id = ? AND state = 'sending' AND attempts = ?`
+	// qOutNext is when the next message among some targets falls due.
 	qOutNext = `
 SELECT MIN(CASE state WHEN 'queued' THEN next_attempt_at ELSE lease_until END) FROM outbox
-WHERE account_id = ? AND state IN ('queued', 'sending')`
+WHERE account_id = ? AND state IN ('queued', 'sending') AND target IN (%s)`
+	// qOutPending is every message not sent yet nor given up, by index
+	// range, without its content.
+	qOutPending = `
+SELECT kind, target, state, attempts, CASE state WHEN 'queued' THEN next_attempt_at
+       ELSE COALESCE(lease_until, next_attempt_at) END, created_at, last_error
+FROM outbox WHERE account_id = ? AND state IN ('queued', 'sending') ORDER BY id`
 	qOutSentSince = `
 SELECT COUNT(*), MIN(sent_at) FROM outbox WHERE account_id = ? AND target = ? AND sent_at > ?`
 	qOutFollowedUp    = `UPDATE outbox SET followed_up = 1 WHERE id = ? AND state = 'sent' AND followed_up = 0`
@@ -266,14 +273,49 @@ func markOutTx(ctx context.Context, tx *sql.Tx, o gratitude.Outgoing, q string, 
 	return nil
 }
 
-// NextOutgoingAt is when the next queued message falls due (or the lease
-// of one being sent ends); false when the outbox has nothing to send.
-func (s *Store) NextOutgoingAt(ctx context.Context, account int64) (time.Time, bool, error) {
+// NextOutgoingAt is when the next queued message to one of targets falls
+// due (or the lease of one being sent ends); false when the outbox has
+// nothing to send there.
+func (s *Store) NextOutgoingAt(ctx context.Context, account int64, targets []gratitude.Target) (time.Time, bool, error) {
+	if len(targets) == 0 {
+		return time.Time{}, false, nil
+	}
+	args := []any{account}
+	for _, t := range targets {
+		args = append(args, string(t))
+	}
+	q := fmt.Sprintf(qOutNext, strings.TrimSuffix(strings.Repeat("?,", len(targets)), ","))
 	var at sql.NullInt64
-	if err := s.read.QueryRowContext(ctx, qOutNext, account).Scan(&at); err != nil {
+	if err := s.read.QueryRowContext(ctx, q, args...).Scan(&at); err != nil {
 		return time.Time{}, false, wrap("next outgoing", err)
 	}
 	return fromNullMillis(at), at.Valid, nil
+}
+
+// PendingOut is an outbox message neither sent nor given up, as far as
+// health needs to know it: where it goes, when it is due, how it went.
+type PendingOut struct {
+	Kind      string
+	Target    gratitude.Target
+	State     gratitude.OutState // queued or sending
+	Attempts  int
+	DueAt     time.Time // its next attempt; for one being sent, the end of its lease
+	CreatedAt time.Time
+	LastError string
+}
+
+// PendingOutbox lists the account's messages neither sent nor given up,
+// oldest first.
+func (s *Store) PendingOutbox(ctx context.Context, account int64) ([]PendingOut, error) {
+	return collect(ctx, s, "pending outbox", func(sc scanner) (PendingOut, error) {
+		var p PendingOut
+		var target, state string
+		var due, created int64
+		err := sc.Scan(&p.Kind, &target, &state, &p.Attempts, &due, &created, &p.LastError)
+		p.Target, p.State = gratitude.Target(target), gratitude.OutState(state)
+		p.DueAt, p.CreatedAt = fromMillis(due), fromMillis(created)
+		return p, err
+	}, qOutPending, account)
 }
 
 // SentSince counts the messages sent to target after since, and when the

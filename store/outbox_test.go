@@ -80,7 +80,7 @@ func TestOutboxRetryWaitsAndFailureIsReported(t *testing.T) {
 	if err := s.MarkRetry(ctx, o, t0.Add(10*time.Minute), "451 try later"); err != nil {
 		t.Fatal(err)
 	}
-	if next, ok, _ := s.NextOutgoingAt(ctx, acct); !ok || !next.Equal(t0.Add(10*time.Minute)) {
+	if next, ok, _ := s.NextOutgoingAt(ctx, acct, allTargets); !ok || !next.Equal(t0.Add(10*time.Minute)) {
 		t.Errorf("next outgoing = %v, %v", next, ok)
 	}
 	if _, ok, _ := s.ClaimOutgoing(ctx, acct, allTargets, t0.Add(9*time.Minute), time.Minute); ok {
@@ -101,7 +101,7 @@ func TestOutboxRetryWaitsAndFailureIsReported(t *testing.T) {
 	if err != nil || len(fs) != 1 || fs[0].Error != "550 no such user" || fs[0].Kind != "nudge" || fs[0].To != "ada@example.org" {
 		t.Errorf("failures = %+v, %v", fs, err)
 	}
-	if _, ok, _ := s.NextOutgoingAt(ctx, acct); ok {
+	if _, ok, _ := s.NextOutgoingAt(ctx, acct, allTargets); ok {
 		t.Error("a failed message still counts as something to send")
 	}
 }

@@ -30,7 +30,7 @@ type Queue interface {
 	MarkRetry(ctx context.Context, o gratitude.Outgoing, next time.Time, lastErr string) error
 	Defer(ctx context.Context, o gratitude.Outgoing, until time.Time) error
 	MarkFailed(ctx context.Context, o gratitude.Outgoing, lastErr string, now time.Time) error
-	NextOutgoingAt(ctx context.Context, account int64) (time.Time, bool, error)
+	NextOutgoingAt(ctx context.Context, account int64, targets []gratitude.Target) (time.Time, bool, error)
 	SentSince(ctx context.Context, account int64, target gratitude.Target, since time.Time) (int, time.Time, error)
 }
 
@@ -156,32 +156,40 @@ func (s *Sender) Drain(ctx context.Context) (DrainResult, error) {
 // targets are the targets that may be sent to now: SMTP only while the
 // rate limit allows, and when it does not, the time it will again.
 func (s *Sender) targets(ctx context.Context, now time.Time) ([]gratitude.Target, time.Time, error) {
-	// Only folders this sender knows: one started before the mailbox
-	// could be read sends by SMTP alone, leaving the rest queued.
-	var all []gratitude.Target
-	for _, t := range []gratitude.Target{gratitude.TargetInbox, gratitude.TargetDrafts, gratitude.TargetSent, gratitude.TargetDraftsRemove} {
-		if s.Folders[t] != "" {
-			all = append(all, t)
-		}
-	}
+	all := s.Served()
 	if s.Limit <= 0 || s.Per <= 0 {
-		return append(all, gratitude.TargetSMTP), time.Time{}, nil
+		return all, time.Time{}, nil
 	}
 	n, oldest, err := s.Queue.SentSince(ctx, s.Account, gratitude.TargetSMTP, now.Add(-s.Per))
 	if err != nil {
 		return nil, time.Time{}, err
 	}
 	if n < s.Limit {
-		return append(all, gratitude.TargetSMTP), time.Time{}, nil
+		return all, time.Time{}, nil
 	}
-	return all, oldest.Add(s.Per), nil
+	return slices.DeleteFunc(all, func(t gratitude.Target) bool { return t == gratitude.TargetSMTP }), oldest.Add(s.Per), nil
 }
 
-// next is when the next drain is needed: the next due message; while the
-// rate limit holds SMTP back, a message already due is an SMTP one (IMAP
-// ones were claimed), so it waits until the limit lets it go.
+// Served are the targets this sender delivers to: SMTP, and the IMAP
+// targets whose folder it knows. One started before the mailbox could be
+// read sends by SMTP alone, leaving the rest queued.
+func (s *Sender) Served() []gratitude.Target {
+	var all []gratitude.Target
+	for _, t := range []gratitude.Target{gratitude.TargetInbox, gratitude.TargetDrafts, gratitude.TargetSent, gratitude.TargetDraftsRemove} {
+		if s.Folders[t] != "" {
+			all = append(all, t)
+		}
+	}
+	return append(all, gratitude.TargetSMTP)
+}
+
+// next is when the next drain is needed: the next due message among the
+// targets served (one for a folder the sender does not know would wake it
+// for nothing); while the rate limit holds SMTP back, a message already
+// due is an SMTP one (IMAP ones were claimed), so it waits until the
+// limit lets it go.
 func (s *Sender) next(ctx context.Context, now, smtpFree time.Time) (time.Time, error) {
-	next, ok, err := s.Queue.NextOutgoingAt(ctx, s.Account)
+	next, ok, err := s.Queue.NextOutgoingAt(ctx, s.Account, s.Served())
 	if err != nil || !ok || smtpFree.IsZero() {
 		return next, err
 	}

@@ -83,7 +83,7 @@ func passReads(ctx context.Context, st *store.Store, acct int64, subject string,
 			_, ok, err := st.ClaimOutgoing(ctx, acct, allTargets, now, outbox.DefaultLease)
 			return b2i(ok), err
 		}},
-		{"outbox", "NextOutgoingAt (qOutNext)", func() (int, error) { _, ok, err := st.NextOutgoingAt(ctx, acct); return b2i(ok), err }},
+		{"outbox", "NextOutgoingAt (qOutNext)", func() (int, error) { _, ok, err := st.NextOutgoingAt(ctx, acct, allTargets); return b2i(ok), err }},
 		{"sync", "RequestsBySubject, one subject (a message without threading headers)", func() (int, error) {
 			r, err := st.RequestsBySubject(ctx, acct, []string{subject}, now.Add(-60*24*time.Hour))
 			return len(r), err
