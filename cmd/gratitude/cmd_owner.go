@@ -116,6 +116,7 @@ func act1(cmd *cobra.Command, g *globals, a *app, request int64, acts []owner.Ac
 		return err
 	}
 	return withDaemonApp(cmd, a, func(ctx context.Context, a *app, d *daemon.Daemon) error {
+		d.LookAtFolders(ctx)
 		r, err := d.Actions().Do(ctx, request, acts, a.clock.Now())
 		if err != nil {
 			return actionFailed(err)

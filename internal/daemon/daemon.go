@@ -40,6 +40,12 @@ type Daemon struct {
 	// decide is held by a decision pass and by an owner's action from the
 	// control socket, so the two never work on one request at once.
 	decide sync.Mutex
+
+	// known is the mailbox's folders as last found (nil until then), and
+	// drainErr the latest drain's error: the outbox's health needs both.
+	knownMu  sync.Mutex
+	known    *inbox.Folders
+	drainErr error
 }
 
 // Open opens the store and builds the daemon's parts; a template override
@@ -161,23 +167,47 @@ func (d *Daemon) remindPass(ctx context.Context) (remind.PassResult, error) {
 func (d *Daemon) drain(ctx context.Context, s *outbox.Sender) (outbox.DrainResult, error) {
 	s.OnResult = d.onSend(ctx)
 	res, err := s.Drain(ctx)
-	d.recordHealth(ctx, "outbox", err)
+	d.recordOutbox(ctx, err)
 	return res, err
 }
 
-// DeliverNow delivers what is queued, reaching the mailbox for its folders:
-// for a command that queued something and does not wait for a pass.
+// DeliverNow delivers what is queued, reaching the mailbox for its folders
+// (unless LookAtFolders just did): for a command that queued something and
+// does not wait for a pass.
 func (d *Daemon) DeliverNow(ctx context.Context) (outbox.DrainResult, error) {
-	conn, err := inbox.Dial(ctx, IMAPOptions(d.cfg), d.stats)
-	if err != nil {
-		return outbox.DrainResult{}, fmt.Errorf("queued, but the mailbox cannot be reached to deliver it (`gratitude run` will): %w", err)
-	}
-	folders, err := d.findFolders(ctx, conn)
-	conn.Close()
-	if err != nil {
-		return outbox.DrainResult{}, err
+	folders, ok := d.knownFolders()
+	if !ok {
+		var err error
+		if folders, err = d.lookAtFolders(ctx); err != nil {
+			return outbox.DrainResult{}, err
+		}
 	}
 	return d.drain(ctx, d.sender(folders, d.log.With("component", "outbox")))
+}
+
+// LookAtFolders finds the mailbox's folders before a command acts without
+// the daemon, so that a card or a nudge never claims a draft is in a
+// folder that does not exist. A mailbox that cannot be reached is only
+// logged: the action goes on, as the config says.
+func (d *Daemon) LookAtFolders(ctx context.Context) {
+	conn, err := inbox.Dial(ctx, IMAPOptions(d.cfg), d.stats)
+	if err == nil {
+		defer conn.Close()
+		_, err = d.findFolders(ctx, conn)
+	}
+	if err != nil {
+		d.log.Warn("cannot look at the mailbox's folders before acting; a card may mention Drafts", "err", err)
+	}
+}
+
+// lookAtFolders finds the folders for DeliverNow.
+func (d *Daemon) lookAtFolders(ctx context.Context) (inbox.Folders, error) {
+	conn, err := inbox.Dial(ctx, IMAPOptions(d.cfg), d.stats)
+	if err != nil {
+		return inbox.Folders{}, fmt.Errorf("queued, but the mailbox cannot be reached to deliver it (`gratitude run` will): %w", err)
+	}
+	defer conn.Close()
+	return d.findFolders(ctx, conn)
 }
 
 // onSend keeps the health of the SMTP server and of APPEND delivery.
@@ -206,16 +236,22 @@ func (d *Daemon) findFolders(ctx context.Context, conn *inbox.Conn) (inbox.Folde
 	}
 	var missing error
 	if folders.Drafts == "" {
-		missing = fmt.Errorf("the Drafts folder %q does not exist on the server (%v): create it, or set imap.mailboxes.drafts "+
-			"to one that does; until then thank-you drafts are shown on approval cards only", want.Drafts, err)
+		what := fmt.Sprintf("the Drafts folder %q does not exist on the server", want.Drafts)
+		if want.Drafts == "" {
+			what = "the server has no Drafts folder"
+		}
+		missing = fmt.Errorf("%s (%v): create it, or set imap.mailboxes.drafts "+
+			"to one that does; until then thank-you drafts are shown on approval cards only", what, err)
 		d.log.Warn("folder missing", "err", missing)
 	}
 	d.recordHealth(ctx, "folders", missing)
-	// A card must not say a draft is in a folder it cannot be put in, and
-	// with no folder for them the drafts are shown on cards.
+	d.setKnown(folders)
+	// A card or a nudge must not say a draft is in a folder it cannot be
+	// put in, and with no folder for them the drafts are shown on cards.
 	d.decide.Lock()
 	d.thanks.Drafts = d.cfg.Thanks.Drafts() && folders.Drafts != ""
 	d.thanks.Approval = d.cfg.Thanks.Approval() || folders.Drafts == ""
+	d.remind.Composer.Drafts = d.cfg.Reminders.FollowupDrafts && folders.Drafts != ""
 	d.decide.Unlock()
 	return folders, nil
 }
@@ -266,9 +302,11 @@ func (d *Daemon) Run(ctx context.Context) error {
 		},
 	}
 	sender := d.sender(folders, d.log.With("component", "outbox"))
+	refold := make(chan inbox.Folders, 1)
 	wg.Go(func() { w.Run(ctx) })
 	wg.Go(func() { d.decideLoop(ctx, remindKick, sendKick) })
-	wg.Go(func() { d.sendLoop(ctx, sender, sendKick) })
+	wg.Go(func() { d.sendLoop(ctx, sender, sendKick, refold) })
+	wg.Go(func() { d.healthLoop(ctx, refold, sendKick) })
 	<-ctx.Done()
 	d.log.Info("stopping")
 	done := make(chan struct{})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"gratitude/inbox"
 	"gratitude/internal/outbox"
 
 	"gratitude/internal/retry"
@@ -63,10 +64,12 @@ func (d *Daemon) decideLoop(ctx context.Context, wake <-chan struct{}, sendKick 
 	}
 }
 
-// sendLoop delivers the outbox whenever something is due or queued.
-func (d *Daemon) sendLoop(ctx context.Context, s *outbox.Sender, wake <-chan struct{}) {
+// sendLoop delivers the outbox whenever something is due or queued, into
+// the folders last found (a missing one may turn up: see healthLoop).
+func (d *Daemon) sendLoop(ctx context.Context, s *outbox.Sender, wake <-chan struct{}, folders <-chan inbox.Folders) {
 	fails := 0
 	for ctx.Err() == nil {
+		takeFolders(s, folders)
 		res, err := d.drain(ctx, s)
 		wait := d.wait(res.Next)
 		if err != nil && ctx.Err() == nil {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/internal/outbox"
 
 	"github.com/VictoriaMetrics/metrics"
 )
@@ -136,6 +137,26 @@ func (d *Daemon) writeStoreMetrics(ctx context.Context, e *exposition) {
 	e.family("gratitude_outbox_messages", "gauge", "Outbox messages not sent: queued, being sent, failed.")
 	for _, s := range []gratitude.OutState{gratitude.OutQueued, gratitude.OutSending, gratitude.OutFailed} {
 		e.sample("gratitude_outbox_messages", float64(backlog[s]), "state", string(s))
+	}
+	d.writeStuckMetrics(ctx, e)
+}
+
+// writeStuckMetrics writes how many outbox messages are stuck, by cause:
+// no folder for them, overdue, given up in the last day.
+func (d *Daemon) writeStuckMetrics(ctx context.Context, e *exposition) {
+	stuck, err := d.stuckOutbox(ctx, d.clock.Now())
+	if err != nil {
+		d.log.Warn("metrics: cannot read the outbox", "err", err)
+		return
+	}
+	by := map[outbox.Cause]int{}
+	for _, s := range stuck {
+		by[s.Cause] += s.Count
+	}
+	e.family("gratitude_outbox_stuck_messages", "gauge",
+		"Outbox messages that are not leaving: no_folder (their folder does not exist), overdue (due long ago, not attempted), failed (given up in the last day).")
+	for _, c := range []outbox.Cause{outbox.CauseNoFolder, outbox.CauseOverdue, outbox.CauseFailed} {
+		e.sample("gratitude_outbox_stuck_messages", float64(by[c]), "cause", string(c))
 	}
 }
 

@@ -110,9 +110,8 @@ func (d *Daemon) sender(folders inbox.Folders, log *slog.Logger) *outbox.Sender 
 		Queue: recording{d.store}, Account: d.account, Clock: d.clock,
 		SMTP:     func(ctx context.Context) outbox.SMTPConn { return mailer.NewConn(ctx, smtpOpts) },
 		DialIMAP: func(ctx context.Context) (outbox.Mailbox, error) { return inbox.Dial(ctx, imapOpts, stats) },
-		Folders: map[gratitude.Target]string{gratitude.TargetInbox: folders.Inbox, gratitude.TargetDrafts: folders.Drafts,
-			gratitude.TargetSent: folders.Sent, gratitude.TargetDraftsRemove: folders.Drafts},
-		Limit: limit.N, Per: limit.Per, Quiet: Policy(d.cfg).Quiet, QuietKinds: remind.QuietKinds(), Owner: d.cfg.Owner.Email, FilesSent: d.cfg.SMTP.FilesSent,
+		Folders:  folderTargets(folders), Limit: limit.N, Per: limit.Per,
+		Quiet: Policy(d.cfg).Quiet, QuietKinds: remind.QuietKinds(), Owner: d.cfg.Owner.Email, FilesSent: d.cfg.SMTP.FilesSent,
 		Log: log,
 	}
 }
