@@ -44,6 +44,10 @@ func newAuth(ctx context.Context, opts *SMTPOptions) (*saslAuth, error) {
 func (a *saslAuth) Start(server *smtp.ServerInfo) (string, []byte, error) {
 	a.started = true
 	a.Auth = a.choose(server.Auth)
+	if len(server.Auth) == 0 {
+		return "", nil, fmt.Errorf("the server offers no AUTH at all, so it cannot log in %s: leave smtp.username empty if it needs no login, "+
+			"or check smtp.security and smtp.port (many servers offer AUTH only over TLS, on the submission port)", a.user)
+	}
 	if a.Auth == nil {
 		return "", nil, fmt.Errorf("the server offers no mechanism gratitude speaks (SCRAM-SHA-256, SCRAM-SHA-1, PLAIN, LOGIN), only %q; check smtp.security, or leave smtp.username empty if it needs no login",
 			strings.Join(server.Auth, " "))

@@ -129,8 +129,12 @@ func hungUpBefore(err error) bool {
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNABORTED)
 }
 
-// transfer runs one mail transaction: MAIL FROM, RCPT TO each, DATA.
+// transfer runs one mail transaction: MAIL FROM, RCPT TO each, DATA. A
+// message over the server's SIZE is refused here, before any of it is sent.
 func (s *session) transfer(from string, to []string, raw []byte, beforeDot func() error) error {
+	if limit := s.sizeLimit(); limit > 0 && int64(len(raw)) > limit {
+		return errTooBig(len(raw), limit)
+	}
 	if err := s.do(stageMail, func() error { return s.c.Mail("<" + from + ">") }); err != nil {
 		return err
 	}

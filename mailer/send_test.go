@@ -221,3 +221,34 @@ func TestCheckSaysWhichStepFailed(t *testing.T) {
 		t.Errorf("Check with security %q: %v, want an smtp.security error", odd.Security, err)
 	}
 }
+
+// A message over the server's SIZE is refused before any of it is sent,
+// for good, saying so (RFC 1870 section 6).
+func TestAMessageOverTheServersSizeIsRefusedBeforeItIsSent(t *testing.T) {
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{MaxMessageBytes: 2000})
+	raw := []byte("From: ada@example.org\r\nTo: bob@example.org\r\nSubject: Long\r\n\r\n" + strings.Repeat("thanks again\r\n", 200))
+	err := mailer.Send(deadline(t), options(t, srv.Addr(), mailer.SecurityInsecure), sender, []string{bob}, raw)
+	se := sendErr(t, err, "MAIL FROM", 0, false)
+	if !strings.Contains(se.Error(), "more than the 2000 the server takes (its SIZE)") || !mailer.RefusesTheMessage(err) {
+		t.Errorf("error %q; want it to name the limit, and the message refused for good", se)
+	}
+	if n := len(srv.Messages()); n != 0 {
+		t.Errorf("the server accepted %d messages", n)
+	}
+}
+
+// Probe says what the server offers, and fails at the AUTH stage with
+// what to do when a login is configured but the server offers no AUTH.
+func TestProbeReadsTheServerAndNamesAMissingAUTH(t *testing.T) {
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{Username: sender, Password: "pw", MaxMessageBytes: 10 << 20})
+	info, err := mailer.Probe(deadline(t), withPassword(options(t, srv.Addr(), mailer.SecurityInsecure), sender, "pw"))
+	if err != nil || info.Size != 10<<20 || strings.Join(info.Auth, " ") != "PLAIN" {
+		t.Fatalf("probe: %+v, %v; want SIZE 10 MiB and AUTH PLAIN", info, err)
+	}
+	bare := testmail.NewSMTP(t, testmail.SMTPOptions{})
+	_, err = mailer.Probe(deadline(t), withPassword(options(t, bare.Addr(), mailer.SecurityInsecure), sender, "pw"))
+	se := sendErr(t, err, "auth", 0, false)
+	if !strings.Contains(se.Error(), "the server offers no AUTH at all") || !strings.Contains(se.Error(), "leave smtp.username empty") {
+		t.Errorf("probe without AUTH: %q", se)
+	}
+}

@@ -54,6 +54,7 @@ func TestCheckPassesEveryItemAgainstRealServers(t *testing.T) {
 
 func TestCheckFailsAtLoginWithAWrongPasswordAndAtSMTPWhenUnreachable(t *testing.T) {
 	m := newMailbox(t, "")
+	m.withSMTP(t, fmt.Sprintf("smtp:\n  host: 127.0.0.1\n  port: %d\n  security: insecure\n", closedPort(t)))
 	m.env = []string{"GRATITUDE_TEST_IMAP_PASSWORD=wrong-password"}
 	r := m.run(t, "check")
 	if r.code != 1 {

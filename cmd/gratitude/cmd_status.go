@@ -88,4 +88,7 @@ func printStatus(w io.Writer, rep *daemon.Status) {
 		}
 		fmt.Fprintf(w, "component %-18s %s (updated %s)\n", c.Component, state, c.UpdatedAt.Format(time.RFC3339))
 	}
+	for _, l := range rep.Info {
+		fmt.Fprintf(w, "info: %s\n", l)
+	}
 }

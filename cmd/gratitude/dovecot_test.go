@@ -30,11 +30,19 @@ type mailbox struct {
 
 func newMailbox(t *testing.T, extra string) *mailbox {
 	t.Helper()
-	dc := testmail.NewDovecot(t, testmail.DovecotOptions{})
+	return newMailboxOn(t, testmail.DovecotOptions{}, extra)
+}
+
+// newMailboxOn is newMailbox on a Dovecot started with opts. Its SMTP
+// server takes everything and delivers nothing.
+func newMailboxOn(t *testing.T, opts testmail.DovecotOptions, extra string) *mailbox {
+	t.Helper()
+	dc := testmail.NewDovecot(t, opts)
 	if err := dc.AddUser(testOwner, testPass); err != nil {
 		t.Fatal(err)
 	}
 	host, port := splitHostPort(t, dc.Addr())
+	_, smtpPort := splitHostPort(t, testmail.NewSMTP(t, testmail.SMTPOptions{}).Addr())
 	dir := t.TempDir()
 	cfg := fmt.Sprintf(`owner:
   name: Ada Lovelace
@@ -48,11 +56,11 @@ imap:
   poll_interval: 10s
 smtp:
   host: 127.0.0.1
-  port: %d
+  port: %s
   security: insecure
 http:
   listen: "off"
-%s`, testOwner, filepath.Join(dir, "gratitude.db"), host, port, closedPort(t), extra)
+%s`, testOwner, filepath.Join(dir, "gratitude.db"), host, port, smtpPort, extra)
 	return &mailbox{
 		dc:     dc,
 		config: writeFile(t, filepath.Join(dir, "gratitude.yaml"), cfg),

@@ -149,8 +149,8 @@ func TestAThankYouGivenUpOnFailsStatusForADay(t *testing.T) {
 		t.Fatalf("status: exit %d, health %s, outbox %+v; want it failing: %q", code, rep.Health, ob, want)
 	}
 	w.runOnce(81 * time.Hour)
-	if _, _, ob := statusAt(t, w, 81*time.Hour+time.Minute); !ob.OK {
-		t.Errorf("a day later: outbox %+v; want it ok", ob)
+	if code, rep, ob := statusAt(t, w, 81*time.Hour+time.Minute); code != 0 || !ob.OK {
+		t.Errorf("a day later: exit %d, health %s (%s), outbox %+v", code, rep.Health, rep.Reason, ob)
 	}
 }
 

@@ -46,6 +46,7 @@ type Daemon struct {
 	knownMu  sync.Mutex
 	known    *inbox.Folders
 	drainErr error
+	imapCaps map[string]bool // the capabilities gratitude uses, had or not
 }
 
 // Open opens the store and builds the daemon's parts; a template override
@@ -139,6 +140,7 @@ func (d *Daemon) RunOnce(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	d.checkSMTP(ctx)
 	snap := d.stats.Snapshot()
 	d.log.Info("pass complete", "new", total, "commands", tres.Commands, "refused", tres.Refused,
 		"drafted", tres.Drafted, "reminders", rres.Reminders, "digest", rres.Digest,
@@ -246,6 +248,7 @@ func (d *Daemon) findFolders(ctx context.Context, conn *inbox.Conn) (inbox.Folde
 	}
 	d.recordHealth(ctx, "folders", missing)
 	d.setKnown(folders)
+	d.noteIMAP(ctx, conn, want, folders)
 	// A card or a nudge must not say a draft is in a folder it cannot be
 	// put in, and with no folder for them the drafts are shown on cards.
 	d.decide.Lock()

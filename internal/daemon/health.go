@@ -4,16 +4,19 @@ import (
 	"encoding/json"
 	"maps"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 
 	"gratitude"
 )
 
-// liveHealth is the daemon's own view of its components, for /healthz.
+// liveHealth is the daemon's own view of its components, for /healthz,
+// and the info lines on what a server lacks that only degrades.
 type liveHealth struct {
 	mu    sync.Mutex
 	items map[string]healthItem
+	info  map[string][]string // by source: imap
 }
 
 type healthItem struct {
@@ -24,7 +27,27 @@ type healthItem struct {
 	FailingSince time.Time `json:"failing_since,omitzero"`
 }
 
-func newLiveHealth() *liveHealth { return &liveHealth{items: map[string]healthItem{}} }
+func newLiveHealth() *liveHealth {
+	return &liveHealth{items: map[string]healthItem{}, info: map[string][]string{}}
+}
+
+// setInfo replaces the info lines of a source.
+func (h *liveHealth) setInfo(source string, lines []string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.info[source] = lines
+}
+
+// infoLines returns every info line, by source in order.
+func (h *liveHealth) infoLines() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []string
+	for _, src := range slices.Sorted(maps.Keys(h.info)) {
+		out = append(out, h.info[src]...)
+	}
+	return out
+}
 
 func (h *liveHealth) set(component string, err error, now time.Time) {
 	h.mu.Lock()
@@ -62,7 +85,7 @@ func (h *liveHealth) snapshot() map[string]healthItem {
 }
 
 // serveHTTP answers 200 when every component is healthy, else 503; the body
-// lists the components either way.
+// lists the components and the info lines either way.
 func (h *liveHealth) serveHTTP(clock gratitude.Clock) http.HandlerFunc {
 	return func(w http.ResponseWriter, _ *http.Request) {
 		items := h.snapshot()
@@ -74,6 +97,10 @@ func (h *liveHealth) serveHTTP(clock gratitude.Clock) http.HandlerFunc {
 		if !ok {
 			w.WriteHeader(http.StatusServiceUnavailable)
 		}
-		json.NewEncoder(w).Encode(map[string]any{"ok": ok, "now": clock.Now(), "components": items})
+		body := map[string]any{"ok": ok, "now": clock.Now(), "components": items}
+		if info := h.infoLines(); len(info) > 0 {
+			body["info"] = info
+		}
+		json.NewEncoder(w).Encode(body)
 	}
 }

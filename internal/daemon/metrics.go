@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/inbox"
 	"gratitude/internal/outbox"
 
 	"github.com/VictoriaMetrics/metrics"
@@ -176,6 +177,13 @@ func (d *Daemon) writeIMAPMetrics(e *exposition) {
 	} {
 		e.family(m.name, "counter", m.help)
 		e.sample(m.name, float64(m.v))
+	}
+	if caps := d.imapCapabilities(); caps != nil {
+		e.family("gratitude_imap_capability", "gauge",
+			"1 when the IMAP server offers a capability gratitude uses when it can, else 0 (see the info lines of `gratitude status`).")
+		for _, c := range inbox.Used {
+			e.sample("gratitude_imap_capability", bool01(caps[string(c)]), "capability", string(c))
+		}
 	}
 }
 

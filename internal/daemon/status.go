@@ -2,12 +2,14 @@ package daemon
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"time"
 
 	"gratitude"
 	"gratitude/internal/config"
+	"gratitude/store"
 )
 
 // Status is `gratitude status --json`; field names are stable.
@@ -24,6 +26,9 @@ type Status struct {
 	Unconfirmed int             `json:"unconfirmed"`
 	Commands    map[string]int  `json:"commands"`           // command mails by state: pending, done, refused
 	Failures    []FailureStatus `json:"failures,omitempty"` // the latest messages that could not be sent
+	// Info says what a server lacks that only degrades what gratitude
+	// does (IMAP without IDLE polls): never a failure.
+	Info []string `json:"info,omitempty"`
 }
 
 // FailureStatus is one outgoing message that failed.
@@ -98,8 +103,24 @@ func ReadStatus(ctx context.Context, cfg *config.Config, log *slog.Logger, clock
 	for _, f := range fails[max(0, len(fails)-shownFailures):] {
 		rep.Failures = append(rep.Failures, FailureStatus{f.Kind, f.To, f.Subject, f.Error, f.At})
 	}
+	if rep.Info, err = readInfo(ctx, st, acct); err != nil {
+		return nil, err
+	}
 	rep.Health, rep.Reason = overallHealth(rep, staleAfter(cfg))
 	return rep, nil
+}
+
+// readInfo reads the info lines the daemon recorded.
+func readInfo(ctx context.Context, st *store.Store, acct int64) ([]string, error) {
+	v, ok, err := st.Setting(ctx, acct, imapInfoSetting)
+	if err != nil || !ok {
+		return nil, err
+	}
+	var lines []string
+	if err := json.Unmarshal(v, &lines); err != nil {
+		return nil, fmt.Errorf("status: the recorded IMAP info %q cannot be read: %w", v, err)
+	}
+	return lines, nil
 }
 
 // staleAfter is how old the last sync may be before a running daemon is

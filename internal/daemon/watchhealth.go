@@ -35,7 +35,7 @@ func (d *Daemon) healthLoop(ctx context.Context, refold chan inbox.Folders, send
 				kick(sendKick)
 			}
 		}
-		d.checkSMTP(ctx, false)
+		d.checkSMTP(ctx)
 		select {
 		case <-ctx.Done():
 			return
@@ -81,6 +81,3 @@ func takeFolders(s *outbox.Sender, from <-chan inbox.Folders) {
 	default:
 	}
 }
-
-// checkSMTP is a placeholder until the SMTP probe exists.
-func (d *Daemon) checkSMTP(ctx context.Context, start bool) {}

@@ -40,6 +40,9 @@ type SMTPOptions struct {
 	// recipients' mailboxes here. An error is answered 451, recording
 	// nothing.
 	Deliver func(from string, to []string, data []byte) error
+	// MaxMessageBytes, when set, is the SIZE the server advertises and
+	// enforces (RFC 1870).
+	MaxMessageBytes int64
 }
 
 // FailOnce returns an SMTPOptions.Reply that answers err the first time
@@ -90,6 +93,7 @@ func StartSMTP(opts SMTPOptions) (*SMTP, error) {
 	}))
 	s.srv.Domain = "localhost"
 	s.srv.AllowInsecureAuth = true
+	s.srv.MaxMessageBytes = opts.MaxMessageBytes
 	s.srv.ReadTimeout, s.srv.WriteTimeout = time.Minute, time.Minute
 	s.srv.ErrorLog = log.New(&s.log, "", log.LstdFlags)
 	if err := s.listen(); err != nil {
