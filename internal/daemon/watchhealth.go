@@ -26,7 +26,7 @@ func (d *Daemon) healthLoop(ctx context.Context, refold chan inbox.Folders, send
 	}
 	tick := time.NewTicker(min(healthEvery, every))
 	defer tick.Stop()
-	var lastRefold time.Time
+	lastRefold := time.Now() // the daemon has just found them
 	for {
 		stuck := d.recordOutbox(ctx, d.lastDrain())
 		if lacksFolder(stuck) && time.Since(lastRefold) >= every {
