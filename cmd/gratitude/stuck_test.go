@@ -122,6 +122,7 @@ func TestResolveOnTheCommandLineLooksForTheDraftsFolderFirst(t *testing.T) {
 func TestANudgeWithoutADraftsFolderClaimsNoFollowUpDraft(t *testing.T) {
 	w := newLoopWorld(t)
 	writeFile(t, w.config, strings.Replace(readFile(t, w.config), "security: insecure,", "security: insecure, mailboxes: {drafts: Draft},", 1))
+	w.watching()
 	w.ownerSends(loopAsk(w), false)
 	w.runOnce(time.Hour)
 	w.runOnce(73 * time.Hour)
