@@ -52,6 +52,9 @@ func newShowCmd(g *globals) *cobra.Command {
 func printShow(w io.Writer, v requestView, timeline []eventView, loc *time.Location) {
 	fmt.Fprintf(w, "#%d %s\nstate: %s\nasked: %s on %s\n", v.ID, shownLine(v.Subject), v.State,
 		shownLine(strings.Join(v.Asked, ", ")), v.AskedAt.In(loc).Format("Mon 2 Jan 2006 15:04"))
+	if v.Past {
+		fmt.Fprintln(w, "history: asked before gratitude began reading your mailbox, so never reminded (gratitude import tracks it)")
+	}
 	if v.NextReminderAt != nil {
 		fmt.Fprintf(w, "next reminder: %s, %s\n", v.NextReminder, v.NextReminderAt.In(loc).Format("Mon 2 Jan 2006 15:04"))
 	}

@@ -172,6 +172,9 @@ func TestTheMailboxsPastIsHistoryNeverWork(t *testing.T) {
 	if out := w.cli("list").stdout; !strings.Contains(out, "list --history") {
 		t.Errorf("list does not say where the history is:\n%s", out)
 	}
+	if out := w.cli("show", "1").stdout; !strings.Contains(out, "history: asked before gratitude began reading your mailbox") {
+		t.Errorf("show does not say the request is history:\n%s", out)
+	}
 
 	// Ada asks something new: that is live work, nudged after three days.
 	asked := 4*day + time.Hour
