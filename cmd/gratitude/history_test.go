@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/internal/testmail"
 )
 
 // oldMail is a message of the mailbox's past: from, to, subject, how long
@@ -46,7 +47,10 @@ const (
 // and thanked (one BCC'd to the capture address, one tagged [help]), one
 // answered and never thanked, one nobody answered, an out-of-office, and
 // command mail that was carried out long ago.
-func fillThePast(w *loopWorld) {
+func fillThePast(w *loopWorld) { fillThePastWith(w.t0, w.put) }
+
+// fillThePastWith files fillThePast's mail with put, dated before t0.
+func fillThePastWith(t0 time.Time, put func(folder string, raw []byte)) {
 	sent := []oldMail{
 		{adaAddr, "Alice Martin <alice@example.net>, Bob Chen <bob@example.com>", "The printer jams again", 120 * day,
 			"old-ask-printer@example.org", "", []string{captureBcc}, "Does one of you know the trick with the tray?\n\nAda"},
@@ -80,10 +84,10 @@ func fillThePast(w *loopWorld) {
 			"old-cmd-unknown@example.org", "", nil, "cancel\n\nAda"},
 	}
 	for _, m := range sent {
-		w.put("Sent", m.raw(w.t0))
+		put("Sent", m.raw(t0))
 	}
 	for _, m := range inbox {
-		w.put("INBOX", m.raw(w.t0))
+		put("INBOX", m.raw(t0))
 	}
 }
 
@@ -267,5 +271,45 @@ func TestImportTracksTheHistoryAskedSinceADate(t *testing.T) {
 	}
 	if r := w.cli("import"); r.code != 2 {
 		t.Errorf("import without --since: exit %d, want 2", r.code)
+	}
+}
+
+// The same past on a real Dovecot, as the issue met it: the first run and
+// one four days later send, draft and nudge nothing.
+func TestTheMailboxsPastIsHistoryOnDovecot(t *testing.T) {
+	m := newMailbox(t, speakConfig)
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{})
+	host, port := splitHostPort(t, srv.Addr())
+	m.withSMTP(t, fmt.Sprintf("smtp:\n  host: %s\n  port: %s\n  security: insecure\n", host, port))
+	t0 := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	fillThePastWith(t0, func(folder string, raw []byte) {
+		if err := m.dc.Deliver(testOwner, folder, raw); err != nil {
+			t.Fatal(err)
+		}
+	})
+	for _, at := range []time.Time{t0, t0.Add(4 * day)} {
+		if r := m.run(t, "--now", at.Format(time.RFC3339), "run", "--once"); r.code != 0 {
+			t.Fatalf("run --once at %s: exit %d\n%s", at, r.code, r.stderr)
+		}
+		if n := len(srv.Messages()); n != 0 {
+			t.Errorf("at %s: %d messages sent by SMTP", at, n)
+		}
+		if d := readFolder(t, m, "Drafts"); len(d) != 0 {
+			t.Errorf("at %s: %d drafts", at, len(d))
+		}
+		for _, msg := range readFolder(t, m, "INBOX") {
+			if k := msg.header.Get("X-Gratitude-Kind"); k != "" {
+				t.Errorf("at %s: gratitude filed a %s in INBOX: %s", at, k, msg.header.Get("Subject"))
+			}
+		}
+	}
+	var reqs []requestView
+	if r := m.run(t, "list", "--json", "--history"); json.Unmarshal([]byte(r.stdout), &reqs) != nil || len(reqs) != 4 {
+		t.Fatalf("list --history: %s%s; want the 4 old asks", r.stdout, r.stderr)
+	}
+	for _, r := range reqs {
+		if !r.Past || r.NextReminderAt != nil {
+			t.Errorf("%q: past %v, next reminder %v", r.Subject, r.Past, r.NextReminderAt)
+		}
 	}
 }
