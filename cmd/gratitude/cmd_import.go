@@ -11,8 +11,8 @@ import (
 	"gratitude"
 	"gratitude/internal/config"
 	"gratitude/internal/control"
-	"gratitude/internal/daemon"
 	"gratitude/internal/owner"
+	"gratitude/store"
 
 	"github.com/spf13/cobra"
 )
@@ -42,49 +42,51 @@ history. --dry-run lists what it would track and changes nothing.`,
 			if err != nil {
 				return err
 			}
-			ctx := contextOrBackground(cmd.Context())
-			st, acct, err := daemon.OpenStore(ctx, a.cfg, a.log)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			reqs, err := owner.Queries{Store: st, Account: acct}.Requests(ctx, "")
-			if err != nil {
-				return err
-			}
-			picked := pastSince(reqs, from)
-			out := cmd.OutOrStdout()
-			if len(picked) == 0 || dryRun {
-				printImport(out, picked, from, a.cfg.Location(), dryRun)
-				return nil
-			}
-			do := func(ctx context.Context, id int64, acts []owner.Action) error {
-				_, err := (&owner.Service{Store: st, Account: acct}).Do(ctx, id, acts, a.clock.Now())
-				return err
-			}
-			if g.now == "" {
-				if c, err := control.Dial(control.SocketPath(a.cfg.Database)); err == nil {
-					do = func(ctx context.Context, id int64, acts []owner.Action) error {
-						_, err := c.Do(ctx, id, acts)
-						return err
-					}
-				} else if !errors.Is(err, control.ErrNoDaemon) {
+			return withStore(cmd, a, func(ctx context.Context, st *store.Store, acct int64) error {
+				reqs, err := owner.Queries{Store: st, Account: acct}.Requests(ctx, "")
+				if err != nil {
 					return err
 				}
-			}
-			track := []owner.Action{{Command: gratitude.Command{Verb: gratitude.VerbTrack, Line: "track"}}}
-			for _, r := range picked {
-				if err := do(ctx, r.ID, track); err != nil {
-					return fmt.Errorf("import: request #%d: %w (the ones before it are tracked)", r.ID, err)
+				picked, out := pastSince(reqs, from), cmd.OutOrStdout()
+				if len(picked) > 0 && !dryRun {
+					if err := track(ctx, g, a, &owner.Service{Store: st, Account: acct}, picked); err != nil {
+						return err
+					}
 				}
-			}
-			printImport(out, picked, from, a.cfg.Location(), false)
-			return nil
+				printImport(out, picked, from, a.cfg.Location(), dryRun)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&since, "since", "", "track the asks made since this date (2026-09-01) or for this long (30d)")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "list what would be tracked, change nothing")
 	return cmd
+}
+
+// track makes each request live: in the running daemon when there is one
+// (so that its loops look at them at once), else here.
+func track(ctx context.Context, g *globals, a *app, svc *owner.Service, reqs []gratitude.Request) error {
+	do := func(ctx context.Context, id int64, acts []owner.Action) error {
+		_, err := svc.Do(ctx, id, acts, a.clock.Now())
+		return err
+	}
+	if g.now == "" {
+		if c, err := control.Dial(control.SocketPath(a.cfg.Database)); err == nil {
+			do = func(ctx context.Context, id int64, acts []owner.Action) error {
+				_, err := c.Do(ctx, id, acts)
+				return err
+			}
+		} else if !errors.Is(err, control.ErrNoDaemon) {
+			return err
+		}
+	}
+	acts := []owner.Action{{Command: gratitude.Command{Verb: gratitude.VerbTrack, Line: "track"}}}
+	for _, r := range reqs {
+		if err := do(ctx, r.ID, acts); err != nil {
+			return fmt.Errorf("import: request #%d: %w (the ones before it are tracked)", r.ID, err)
+		}
+	}
+	return nil
 }
 
 // parseSince reads --since: a date in loc, an RFC 3339 instant, or a

@@ -12,6 +12,7 @@ import (
 	"gratitude"
 	"gratitude/internal/daemon"
 	"gratitude/internal/owner"
+	"gratitude/store"
 
 	"github.com/spf13/cobra"
 )
@@ -23,13 +24,21 @@ func withQueries(cmd *cobra.Command, g *globals, fn func(ctx context.Context, a 
 	if err != nil {
 		return err
 	}
+	return withStore(cmd, a, func(ctx context.Context, st *store.Store, acct int64) error {
+		return fn(ctx, a, owner.Queries{Store: st, Account: acct})
+	})
+}
+
+// withStore opens the store of a's config and runs fn with it and the
+// account, without logging in anywhere.
+func withStore(cmd *cobra.Command, a *app, fn func(ctx context.Context, st *store.Store, acct int64) error) error {
 	ctx := contextOrBackground(cmd.Context())
 	st, acct, err := daemon.OpenStore(ctx, a.cfg, a.log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	return fn(ctx, a, owner.Queries{Store: st, Account: acct})
+	return fn(ctx, st, acct)
 }
 
 func printJSON(w io.Writer, v any) error {

@@ -201,14 +201,7 @@ func TestTheMailboxsPastIsHistoryNeverWork(t *testing.T) {
 // knows from the mail that she was thanked.
 func TestAFreshDatabaseOnAThankedMailboxRepeatsNothing(t *testing.T) {
 	w := newLoopWorld(t)
-	answered(w)
-	card := resolvedWithCard(t, w)
-	w.ownerSends(command(w, "cmd-approve@example.org", card.header.Get("Reply-To"), "Re: "+card.header.Get("Subject"),
-		card.header.Get("Message-Id"), "approve\n\nAda", 6*time.Hour), true)
-	w.runOnce(6*time.Hour + time.Minute)
-	if n := len(w.smtp.Messages()); n != 1 {
-		t.Fatalf("the loop sent %d messages, want the thank-you to Alice", n)
-	}
+	approvedAndSent(t, w)
 	before := fmt.Sprint(gratitudeMail(w, "INBOX"), gratitudeMail(w, "Sent"), len(w.folder("Drafts")))
 
 	removeDatabase(t, w)
