@@ -54,6 +54,11 @@ func TestALeanIMAPServerIsInfoNotAFailure(t *testing.T) {
 	if human := m.run(t, "status"); !strings.Contains(human.stdout, "info: IMAP: no IDLE") {
 		t.Errorf("status does not show the info lines:\n%s", human.stdout)
 	}
+	// check says the same, as warnings: what gratitude does without each.
+	if r := m.run(t, "check"); r.code != 0 || !strings.Contains(r.stdout, "warn  capabilities  no IDLE: `gratitude run` looks for new mail every 10s") ||
+		!strings.Contains(r.stdout, "no UIDPLUS: the draft of a thank-you once sent is flagged deleted") {
+		t.Errorf("check on a lean server: exit %d\n%s", r.code, r.stdout)
+	}
 	d := m.startDaemon(t)
 	var body string
 	waitUntil(t, 30*time.Second, "/healthz is not 200 with the info lines", func() bool {

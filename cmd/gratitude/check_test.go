@@ -41,7 +41,7 @@ func TestCheckPassesEveryItemAgainstRealServers(t *testing.T) {
 			t.Errorf("no ok line for %q:\n%s", item, r.stdout)
 		}
 	}
-	for _, c := range []string{"IDLE", "UIDPLUS", "MOVE", "CONDSTORE"} {
+	for _, c := range []string{"IDLE", "UIDPLUS", "SPECIAL-USE", "ESEARCH"} {
 		if !strings.Contains(r.stdout, c) {
 			t.Errorf("capability %s not reported:\n%s", c, r.stdout)
 		}

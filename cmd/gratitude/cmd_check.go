@@ -14,7 +14,6 @@ import (
 	"gratitude/internal/daemon"
 	"gratitude/mailer"
 
-	"github.com/emersion/go-imap/v2"
 	"github.com/spf13/cobra"
 )
 
@@ -92,7 +91,7 @@ func (a *app) checkIMAP(ctx context.Context, c *checker) {
 	} else {
 		c.line("ok", "folders", fmt.Sprintf("inbox %q, sent %q, drafts %q", folders.Inbox, folders.Sent, folders.Drafts))
 	}
-	checkCaps(c, conn.Caps())
+	checkCaps(c, conn, daemon.Folders(a.cfg), folders)
 }
 
 // checkTemplates parses every template, overrides included, and runs it
@@ -120,29 +119,19 @@ func tlsDetail(opts *inbox.Options) string {
 	return string(opts.Security) + ", certificate verified"
 }
 
-// checkCaps reports the capabilities the daemon uses; missing ones are
-// warnings, since each has a fallback.
-func checkCaps(c *checker, caps imap.CapSet) {
-	wanted := []struct {
-		cap      imap.Cap
-		fallback string
-	}{
-		{imap.CapIdle, "polling every imap.poll_interval instead"},
-		{imap.CapUIDPlus, "new UIDs of appended mail found by search"},
-		{imap.CapMove, "COPY, then delete only once the copy succeeded"},
-		{imap.CapCondStore, "flag changes found by full flag fetches"},
-	}
-	var have, missing []string
-	for _, w := range wanted {
-		if caps.Has(w.cap) || (w.cap != imap.CapCondStore && caps.Has(imap.CapIMAP4rev2)) {
-			have = append(have, string(w.cap))
-		} else {
-			missing = append(missing, fmt.Sprintf("%s (%s)", w.cap, w.fallback))
+// checkCaps reports the capabilities the daemon uses (inbox.Used) and,
+// for each one the server lacks, what the daemon does instead: warnings,
+// never failures, since each has a way around.
+func checkCaps(c *checker, conn *inbox.Conn, configured, found inbox.Folders) {
+	var have []string
+	for _, cp := range inbox.Used {
+		if conn.Caps().Has(cp) {
+			have = append(have, string(cp))
 		}
 	}
 	c.line("ok", "capabilities", strings.Join(have, " "))
-	if len(missing) > 0 {
-		c.line("warn", "capabilities", "missing: "+strings.Join(missing, "; "))
+	for _, f := range conn.Fallbacks(configured, found) {
+		c.line("warn", "capabilities", fmt.Sprintf("no %s: %s", f.Cap, f.Effect))
 	}
 }
 
