@@ -28,7 +28,7 @@ func configFor(t *testing.T, w *loopWorld, db string) string {
 	return writeFile(t, filepath.Join(t.TempDir(), "copy.yaml"), cfg)
 }
 
-// listed is `list --json` on a config, as raw JSON.
+// listedIn is `list --json` on a config.
 func listedIn(t *testing.T, w *loopWorld, config string) []requestView {
 	t.Helper()
 	r := runBin(t, nil, "--config", config, "list", "--json")
@@ -55,6 +55,7 @@ func integrityCheck(t *testing.T, path string) {
 
 func TestBackupWhileRunWritesMakesASoundCopyThatListsTheSameRequests(t *testing.T) {
 	w := newLoopWorld(t)
+	w.watching() // the asks come after the first sync: live work, listed by list --json
 	w.startDaemon(time.Hour)
 	waitUntil(t, 30*time.Second, "the daemon's control socket", func() bool {
 		_, err := os.Stat(socketOf(w))
