@@ -33,6 +33,10 @@ type Asked struct {
 	// Past: the ask was in the mailbox, dated before tracking began, when
 	// gratitude first read it (see History); the request is history.
 	Past bool
+	// Untraced: the owner's mail reached their own mailbox by Bcc with no
+	// trace of the capture address: it may be an ask, but nothing says so,
+	// so it is never tracked on its own; the owner is told.
+	Untraced bool
 }
 
 // Original identifies a forwarded message well enough to find it again.

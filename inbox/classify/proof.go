@@ -7,6 +7,8 @@ import (
 
 	"gratitude"
 	"gratitude/inbox/capture"
+
+	"github.com/emersion/go-message/mail"
 )
 
 // BodyHash is what two copies of one of the owner's messages are compared
@@ -99,4 +101,42 @@ func (r *Rules) held(m *msg, v Verdict) Verdict {
 		Ask: &ask, BodyHash: BodyHash(text(m).Plain)}
 	return Verdict{Class: gratitude.ClassHeld, Reason: "ask read outside Sent; held until its copy in Sent proves it",
 		Event: ev, BodyHash: ev.BodyHash}
+}
+
+// bccToOwner reports the owner's mail read outside Sent that reached the
+// owner's mailbox by Bcc: none of the owner's addresses is among its
+// visible recipients, and someone else is. It may be an ask whose capture
+// address the server left no trace of (Postfix over LMTP, one transaction
+// for several recipients) in a client that files no Sent copy.
+func (r *Rules) bccToOwner(m *msg) bool {
+	if r.Owner.Sent == "" || m.Mailbox == r.Owner.Sent {
+		return false
+	}
+	h := &m.Header
+	others := false
+	for _, list := range [][]*mail.Address{h.To, h.Cc} {
+		for _, a := range list {
+			if r.isOwner(a.Address) {
+				return false
+			}
+			others = others || a.Address != ""
+		}
+	}
+	return others
+}
+
+// untraced holds such mail as an ask that is never tracked on its own:
+// the owner is told, and tracks it by forwarding it to the capture address.
+func (r *Rules) untraced(m *msg) Verdict {
+	v := r.ask(m, "", capture.Options{})
+	ask, ok := v.Event.(gratitude.Asked)
+	if !ok {
+		return v
+	}
+	ask.Untraced = true
+	h := &m.Header
+	ev := gratitude.Commanded{MessageID: h.MessageID, At: ask.At, From: h.FromAddress(), Subject: h.Subject,
+		Ask: &ask, BodyHash: BodyHash(text(m).Plain)}
+	return Verdict{Class: gratitude.ClassHeld, Event: ev, BodyHash: ev.BodyHash,
+		Reason: ReasonOwnerNoCapture + ": reached your mailbox by Bcc with no trace of the capture address; held, and you are told"}
 }

@@ -143,6 +143,14 @@ func (r *Rules) fresh(m *msg, c *Context) Verdict {
 	if m.Known && !awaitsProof(m.KnownClass) {
 		return duplicate(m)
 	}
+	if r.bccToOwner(m) {
+		v := Verdict{NeedBody: true}
+		if m.Body != nil {
+			v = r.untraced(m)
+		}
+		v.StartsThread = true // like any held ask
+		return v
+	}
 	return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOwnerNoCapture + ": not to the capture address, not in a tracked thread"}
 }
 

@@ -228,6 +228,9 @@ func (r *Runner) proveAsk(ctx context.Context, c gratitude.CommandMail) (proof, 
 	if err != nil || tracked {
 		return proof{ok: tracked}, err
 	}
+	if c.Ask.Untraced {
+		return proof{final: true, why: r.untracedWhy()}, nil
+	}
 	if r.SentFolder == "" {
 		return proof{why: "ask not tracked: no Sent folder to look in"}, nil
 	}
@@ -242,6 +245,19 @@ func (r *Runner) proveAsk(ctx context.Context, c gratitude.CommandMail) (proof, 
 	}
 	return proof{why: "ask not tracked: no copy in " + r.sentName() + " and no trusted DKIM signature of your domain " +
 		"(send asks from your own mail client, or set trust.authserv_id)"}, nil
+}
+
+// untracedWhy is what the owner is told of mail of theirs that reached
+// their mailbox by Bcc with no trace of the capture address.
+func (r *Runner) untracedWhy() string {
+	capture := r.Capture
+	if capture == "" {
+		capture = "your capture address"
+	}
+	return "not tracked: it reached your mailbox by Bcc, but nothing in it shows it was sent to " + capture +
+		" (your server left no Delivered-To or similar, and " + r.sentName() + " holds no copy of it with the Bcc). " +
+		"If it is an ask, forward it to " + capture + " and it is tracked; for the next ones, put " + capture +
+		" in Cc, or use a mail client that keeps Bcc in its copy in " + r.sentName()
 }
 
 func (r *Runner) sentName() string {

@@ -74,6 +74,8 @@ type Runner struct {
 	FilesSent bool
 	// SentFolder is where a copy of the owner's own mail proves it theirs.
 	SentFolder string
+	// Capture is the capture address, named to the owner in reports.
+	Capture string
 	Grace      time.Duration // zero: DefaultGrace
 	// RepliesPerHour caps replies to the owner's command mail (zero:
 	// DefaultRepliesPerHour).
