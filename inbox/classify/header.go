@@ -19,13 +19,16 @@ import (
 
 // HeaderFields are the only header fields fetched for a new message
 // (BODY.PEEK[HEADER.FIELDS (…)]): enough to tell asks, replies, commands,
-// auto-replies, lists and bounces apart without downloading bodies.
+// auto-replies, lists and bounces apart without downloading bodies. The
+// last line is every delivery trace CaptureTrace reads (deliveryTraces).
 var HeaderFields = []string{
 	"From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Subject", "Date",
 	"Message-ID", "In-Reply-To", "References", "Thread-Index",
 	"Auto-Submitted", "Precedence", "X-Autoreply", "X-Autorespond",
-	"List-Id", "List-Unsubscribe", "Return-Path", "Content-Type",
-	"Delivered-To", "X-Original-To", "Envelope-To", "Authentication-Results",
+	"List-Id", "List-Unsubscribe", "Return-Path", "Content-Type", "Authentication-Results",
+	"Delivered-To", "X-Delivered-To", "X-Resolved-To", "X-Original-To", "Envelope-To", "X-Envelope-To",
+	"X-Gm-Original-To", "X-Apparently-To", "Original-Recipient",
+	"X-MS-Exchange-Organization-OriginalEnvelopeRecipients", "X-Forwarded-To", "X-Forwarded-For", "Received",
 }
 
 // Header is the classify-ready view of one message's fetched header fields.

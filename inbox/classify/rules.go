@@ -226,26 +226,11 @@ func (r *Rules) bySubject(m *msg, recent []gratitude.Request) (int64, bool) {
 	return 0, false
 }
 
-// captured finds the capture address among the recipients and delivery
-// headers, returning the option detail after it.
+// captured finds the capture address among the recipients or in a trace
+// of its delivery (CaptureTrace), returning the option detail after it.
 func (r *Rules) captured(h *Header) (string, bool) {
-	var cands []string
-	for _, list := range [][]*mail.Address{h.To, h.Cc, h.Bcc} {
-		for _, a := range list {
-			cands = append(cands, a.Address)
-		}
-	}
-	for _, k := range []string{"Delivered-To", "X-Original-To", "Envelope-To"} {
-		for _, v := range h.Fields.Values(k) {
-			cands = append(cands, strings.Trim(strings.TrimSpace(v), "<>"))
-		}
-	}
-	for _, c := range cands {
-		if detail, ok := capture.Match(c, r.Owner.Capture); ok {
-			return detail, true
-		}
-	}
-	return "", false
+	_, detail, ok := CaptureTrace(h, r.Owner.Capture)
+	return detail, ok
 }
 
 func (r *Rules) stripTag(subject string) (bool, string) {
