@@ -4,7 +4,8 @@
 // class, the reason, the event it means for a request or the ledger, and
 // whether the body is needed first. It also owns reading what the owner's
 // mail says and proves: the commands in it (ParseCommands), its body hash
-// (BodyHash), a trusted DKIM result (DKIMPassFor).
+// (BodyHash), a trusted DKIM result (DKIMPassFor), and where a copy was
+// delivered: the trace of the capture address (CaptureTrace).
 //
 // It is pure: no I/O, no clock reads, no store, and it writes into nothing
 // it is given. Whatever must be remembered between messages (an ask that
