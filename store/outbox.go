@@ -58,10 +58,13 @@ WHERE id = ? AND state = 'sending' AND attempts = ?`
 	qOutFailed = `
 UPDATE outbox SET state = 'failed', failed_at = ?, lease_until = NULL, last_error = ?
 WHERE id = ? AND state = 'sending' AND attempts = ?`
-	// qOutNext is when the next message among some targets falls due.
+	// qOutNext is when the next message among some targets falls due. It
+	// reads the unsent rows by outbox_due: "+target" keeps SQLite from
+	// choosing outbox_sent, which walks every sent message to the targets
+	// (a second, instead of milliseconds, at a million rows of history).
 	qOutNext = `
 SELECT MIN(CASE state WHEN 'queued' THEN next_attempt_at ELSE lease_until END) FROM outbox
-WHERE account_id = ? AND state IN ('queued', 'sending') AND target IN (%s)`
+WHERE account_id = ? AND state IN ('queued', 'sending') AND +target IN (%s)`
 	// qOutPending is every message not sent yet nor given up, by index
 	// range, without its content.
 	qOutPending = `
