@@ -216,6 +216,36 @@ type Capture struct {
 	Address     string   // BCC address, e.g. ada+thanks@example.org
 	SubjectTags []string // subject tags such as "[help]"
 	Keywords    []string // IMAP keywords / labels
+	// Folder is where the server files capture mail: a folder name, "" to
+	// find it by the address's detail (see FolderWanted), or
+	// CaptureFolderOff for none.
+	Folder string
+}
+
+// CaptureFolderOff is capture.folder's value for no capture folder.
+const CaptureFolderOff = "off"
+
+// FolderWanted says how to find the capture folder: by name (configured),
+// or by the capture address's detail, "thanks" for ada+thanks@example.org
+// (auto); both are empty when capture.folder is off or the address has no
+// detail.
+func (c Capture) FolderWanted() (name, detail string) {
+	switch c.Folder {
+	case CaptureFolderOff:
+		return "", ""
+	case "":
+		return "", addressDetail(c.Address)
+	}
+	return c.Folder, ""
+}
+
+// addressDetail is what the address's local part holds after its first
+// "+" (servers deliver ada+thanks@ to ada@ and call "thanks" its detail);
+// "" when it has none.
+func addressDetail(addr string) string {
+	local, _, _ := strings.Cut(addr, "@")
+	_, detail, _ := strings.Cut(local, "+")
+	return detail
 }
 
 // Reminders are the due-date windows and when reminders may go out.

@@ -81,6 +81,7 @@ var schema = []leaf{
 	{"capture.address", func(r *raw) any { return &r.cfg.Capture.Address }},
 	{"capture.subject_tags", func(r *raw) any { return &r.cfg.Capture.SubjectTags }},
 	{"capture.keywords", func(r *raw) any { return &r.cfg.Capture.Keywords }},
+	{"capture.folder", func(r *raw) any { return &r.cfg.Capture.Folder }},
 
 	{"reminders.no_reply_after", func(r *raw) any { return &r.cfg.Reminders.NoReplyAfter }},
 	{"reminders.unresolved_after", func(r *raw) any { return &r.cfg.Reminders.UnresolvedAfter }},

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // finish applies defaults and validates what the file said, in key order.
@@ -133,6 +134,7 @@ func (r *raw) finish(lookupEnv func(string) (string, bool), baseDir string) {
 				"%q is not a valid IMAP keyword; use letters, digits and - _ . only (no spaces, no leading \\)", kw))
 		}
 	}
+	r.captureFolder(&c.Capture)
 
 	r.sync(&c.Sync, c.loc)
 
@@ -247,6 +249,23 @@ func (r *raw) count(key string, n *int, def, lo, hi int) {
 	}
 	if r.ok(key) && (*n < lo || *n > hi) {
 		r.fail(key, fmt.Sprintf("must be between %d and %d, got %d; the default is %d", lo, hi, *n, def))
+	}
+}
+
+// captureFolder checks capture.folder: off (any case) turns it off, a
+// name must be one an IMAP server could have.
+func (r *raw) captureFolder(c *Capture) {
+	const key = "capture.folder"
+	if strings.EqualFold(c.Folder, CaptureFolderOff) {
+		c.Folder = CaptureFolderOff
+		return
+	}
+	if c.Folder != "" && strings.TrimSpace(c.Folder) == "" {
+		r.fail(key, "must name a folder, or be off; leave it empty to find the folder named after the capture address's detail")
+		return
+	}
+	if strings.ContainsFunc(c.Folder, unicode.IsControl) {
+		r.fail(key, fmt.Sprintf("%q holds a control character, which no folder name has", c.Folder))
 	}
 }
 
