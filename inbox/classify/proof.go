@@ -70,7 +70,7 @@ func (r *Rules) anotherCopy(m *msg, c *Context) Verdict {
 // capture address).
 func (r *Rules) holdsCommands(m *msg, c *Context) bool {
 	h := &m.Header
-	detail, captured := r.captured(h)
+	detail, captured := r.capturedIn(m)
 	_, ok := r.commandKind(h, c, threadRefs(h), captured, capture.ParseOptions(detail, r.askedAt(m), r.Owner.Location))
 	return ok
 }

@@ -38,6 +38,9 @@ type Owner struct {
 	// Sent is the owner's Sent folder: mail read there is the owner's, mail
 	// read anywhere else needs proof ("" = none is known).
 	Sent string
+	// CaptureFolder is where the server files capture mail: mail read there
+	// was sent to the capture address, whatever its headers ("" = none).
+	CaptureFolder string
 }
 
 // Rules is gratitude's classifier: it turns one message, with what is known of the mailbox, into a class and the event it means.
@@ -98,7 +101,7 @@ func (r *Rules) fresh(m *msg, c *Context) Verdict {
 	if why := autoSubmitted(h); why != "" {
 		return Verdict{Class: gratitude.ClassIgnored, Reason: why + " (from the owner's address)"}
 	}
-	detail, captured := r.captured(h)
+	detail, captured := r.capturedIn(m)
 	refs := threadRefs(h)
 	opts := capture.ParseOptions(detail, r.askedAt(m), r.Owner.Location)
 	if cmd, ok := r.commandKind(h, c, refs, captured, opts); ok {
