@@ -89,9 +89,21 @@ func (a *app) checkIMAP(ctx context.Context, c *checker) {
 	if ferr != nil {
 		c.line("FAIL", "folders", ferr.Error())
 	} else {
-		c.line("ok", "folders", fmt.Sprintf("inbox %q, sent %q, drafts %q", folders.Inbox, folders.Sent, folders.Drafts))
+		c.line("ok", "folders", fmt.Sprintf("inbox %q, sent %q, drafts %q, %s", folders.Inbox, folders.Sent, folders.Drafts,
+			captureFolder(daemon.Folders(a.cfg), folders)))
 	}
 	checkCaps(c, conn, daemon.Folders(a.cfg), folders)
+}
+
+// captureFolder says which capture folder was found, or why none.
+func captureFolder(want, found inbox.Folders) string {
+	switch {
+	case found.Capture != "":
+		return fmt.Sprintf("capture %q", found.Capture)
+	case want.CaptureDetail != "":
+		return fmt.Sprintf("no capture folder (none named %q; capture mail is read from INBOX)", want.CaptureDetail)
+	}
+	return "no capture folder (capture.folder is off or the address has no +detail; capture mail is read from INBOX)"
 }
 
 // checkTemplates parses every template, overrides included, and runs it

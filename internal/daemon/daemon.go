@@ -79,10 +79,11 @@ func (d *Daemon) Store() (*store.Store, int64) { return d.store, d.account }
 // Actions is the owner's actions, carried out on the daemon's store.
 func (d *Daemon) Actions() *owner.Service { return d.thanks.Actions }
 
-// syncer builds the sync engine; mail read in folders.Sent is the owner's.
+// syncer builds the sync engine; mail read in folders.Sent is the owner's,
+// mail read in folders.Capture was sent to the capture address.
 func (d *Daemon) syncer(folders inbox.Folders) *inbox.Syncer {
 	owner := ownerOf(d.cfg)
-	owner.Sent = folders.Sent
+	owner.Sent, owner.CaptureFolder = folders.Sent, folders.Capture
 	return &inbox.Syncer{
 		Store:      recording{d.store},
 		Classifier: &inbox.Rules{Owner: owner},
@@ -98,7 +99,7 @@ func (d *Daemon) syncer(folders inbox.Folders) *inbox.Syncer {
 	}
 }
 
-// RunOnce does one full pass: sync Sent and INBOX, queue what is due,
+// RunOnce does one full pass: sync Sent, the capture folder and INBOX, queue what is due,
 // deliver the outbox.
 func (d *Daemon) RunOnce(ctx context.Context) error {
 	lock, err := lockDatabase(d.store.Path(), d.clock.Now(), d.log)
@@ -224,26 +225,17 @@ func (d *Daemon) onSend(ctx context.Context) func(o gratitude.Outgoing, err erro
 	}
 }
 
-// watchOrder is the order of every pass: Sent before INBOX, so an ask is
-// recorded before the replies to it are read.
-func watchOrder(f inbox.Folders) []string { return []string{f.Sent, f.Inbox} }
-
-// findFolders resolves INBOX, Sent and Drafts; Drafts missing is only a
-// warning until drafts are written.
+// findFolders resolves INBOX, Sent, Drafts and the capture folder; Drafts
+// or a configured capture folder missing fails the folders component, and
+// the daemon goes on without it.
 func (d *Daemon) findFolders(ctx context.Context, conn *inbox.Conn) (inbox.Folders, error) {
 	want := Folders(d.cfg)
 	folders, err := conn.FindFolders(want)
 	if err != nil && (folders.Inbox == "" || folders.Sent == "") {
 		return folders, err
 	}
-	var missing error
-	if folders.Drafts == "" {
-		what := fmt.Sprintf("the Drafts folder %q does not exist on the server", want.Drafts)
-		if want.Drafts == "" {
-			what = "the server has no Drafts folder"
-		}
-		missing = fmt.Errorf("%s (%v): create it, or set imap.mailboxes.drafts "+
-			"to one that does; until then thank-you drafts are shown on approval cards only", what, err)
+	missing := missingFolders(want, folders, err)
+	if missing != nil {
 		d.log.Warn("folder missing", "err", missing)
 	}
 	d.recordHealth(ctx, "folders", missing)
@@ -259,7 +251,7 @@ func (d *Daemon) findFolders(ctx context.Context, conn *inbox.Conn) (inbox.Folde
 	return folders, nil
 }
 
-// Run watches INBOX and Sent until ctx ends, each on its own connection,
+// Run watches INBOX, Sent and the capture folder until ctx ends, each on its own connection,
 // with the decision and send loops, the alert, the control socket and the
 // HTTP server beside them.
 func (d *Daemon) Run(ctx context.Context) error {
@@ -288,7 +280,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		shutdownHTTP(srv)
 		return err
 	}
-	d.log.Info("watching", "inbox", folders.Inbox, "sent", folders.Sent, "idle", d.cfg.IMAP.Idle)
+	d.log.Info("watching", "inbox", folders.Inbox, "sent", folders.Sent, "capture", folders.Capture, "idle", d.cfg.IMAP.Idle)
 	d.gate = &mailGate{last: folders.Inbox}
 	d.thanks.SentFolder = folders.Sent
 	w := &inbox.Watcher{

@@ -63,10 +63,12 @@ func SMTPOptions(cfg *config.Config) *mailer.SMTPOptions {
 	}
 }
 
-// Folders is the INBOX, Sent and Drafts the config asks for.
+// Folders is the INBOX, Sent, Drafts and capture folder the config asks for.
 func Folders(cfg *config.Config) inbox.Folders {
 	m := cfg.IMAP.Mailboxes
-	return inbox.Folders{Inbox: m.Inbox, Sent: m.Sent, Drafts: m.Drafts}
+	f := inbox.Folders{Inbox: m.Inbox, Sent: m.Sent, Drafts: m.Drafts}
+	f.Capture, f.CaptureDetail = cfg.Capture.FolderWanted()
+	return f
 }
 
 // ownerOf is what the classifier needs to know about the mailbox's owner.
