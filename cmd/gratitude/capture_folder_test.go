@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -248,4 +249,18 @@ func waitInFolder(t *testing.T, m *mailbox, mailbox string, want int64) time.Dur
 	st, _ := readCaptureStatus(t, m)
 	t.Fatalf("%s: status lists %+v after 30s; want %d messages read there", mailbox, st.Mailboxes, want)
 	return 0
+}
+
+// A capture folder deleted after it was read is no longer read, and its
+// cursor, which no pass moves any more, does not make status stale.
+func TestADeletedCaptureFolderLeavesNoStaleCursor(t *testing.T) {
+	m := newCaptureMailbox(t, true, "")
+	m.runOnceAt(t, askedAt)
+	onMailbox(t, m.dc.Addr(), func(c *imapclient.Client) error { return c.Delete("thanks").Wait() })
+	later := askedAt.Add(2 * time.Hour)
+	m.runOnceAt(t, later)
+	r := m.run(t, "--now", later.Add(time.Minute).Format(time.RFC3339), "status")
+	if r.code != 0 || !strings.Contains(r.stdout, "health: ok") || !regexp.MustCompile(`mailbox "thanks" .*\(no longer read\)`).MatchString(r.stdout) {
+		t.Errorf("status after the thanks folder was deleted: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }

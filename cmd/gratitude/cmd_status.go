@@ -59,8 +59,8 @@ func printStatus(w io.Writer, rep *daemon.Status) {
 		if !m.LastSyncAt.IsZero() {
 			last = m.LastSyncAt.Format(time.RFC3339)
 		}
-		fmt.Fprintf(w, "mailbox %-20q uidvalidity %d, last uid %d, %d messages, last sync %s\n",
-			m.Mailbox, m.UIDValidity, m.LastUID, m.Messages, last)
+		fmt.Fprintf(w, "mailbox %-20q uidvalidity %d, last uid %d, %d messages, last sync %s%s\n",
+			m.Mailbox, m.UIDValidity, m.LastUID, m.Messages, last, notWatched(m))
 	}
 	classes := make([]string, 0, len(rep.Messages))
 	for c := range rep.Messages {
@@ -91,4 +91,12 @@ func printStatus(w io.Writer, rep *daemon.Status) {
 	for _, l := range rep.Info {
 		fmt.Fprintf(w, "info: %s\n", l)
 	}
+}
+
+// notWatched marks a mailbox read before but no longer.
+func notWatched(m daemon.MailboxStatus) string {
+	if m.Watched {
+		return ""
+	}
+	return " (no longer read)"
 }

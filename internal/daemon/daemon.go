@@ -120,6 +120,7 @@ func (d *Daemon) RunOnce(ctx context.Context) error {
 	}
 	s := d.syncer(folders)
 	total := 0
+	d.noteWatched(ctx, watchOrder(folders))
 	for _, mb := range watchOrder(folders) {
 		res, err := s.Sync(ctx, conn, mb)
 		d.recordHealth(ctx, "imap:"+mb, err)
@@ -299,6 +300,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	sender := d.sender(folders, d.log.With("component", "outbox"))
 	refold := make(chan inbox.Folders, 1)
 	wg.Go(func() { w.Run(ctx) })
+	d.noteWatched(ctx, w.Mailboxes)
 	wg.Go(func() { d.decideLoop(ctx, remindKick, sendKick) })
 	wg.Go(func() { d.sendLoop(ctx, sender, sendKick, refold) })
 	wg.Go(func() { d.healthLoop(ctx, refold, sendKick) })

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"gratitude"
@@ -50,6 +51,9 @@ type MailboxStatus struct {
 	LastUID     uint32    `json:"last_uid"`
 	LastSyncAt  time.Time `json:"last_sync_at,omitzero"`
 	Messages    int64     `json:"messages"`
+	// Watched is false for a mailbox read before but no longer (a capture
+	// folder deleted or turned off): it never goes stale.
+	Watched bool `json:"watched"`
 }
 
 // ComponentStatus is the health a daemon last recorded for one component.
@@ -74,8 +78,13 @@ func ReadStatus(ctx context.Context, cfg *config.Config, log *slog.Logger, clock
 	if err != nil {
 		return nil, err
 	}
+	watched, err := readWatched(ctx, st, acct)
+	if err != nil {
+		return nil, err
+	}
 	for _, c := range cursors {
-		rep.Mailboxes = append(rep.Mailboxes, MailboxStatus{c.Mailbox, c.UIDValidity, c.LastUID, c.LastSyncAt, c.Messages})
+		rep.Mailboxes = append(rep.Mailboxes, MailboxStatus{c.Mailbox, c.UIDValidity, c.LastUID, c.LastSyncAt, c.Messages,
+			watched == nil || slices.Contains(watched, c.Mailbox)})
 	}
 	if rep.Messages, err = st.ClassCounts(ctx, acct); err != nil {
 		return nil, err
@@ -130,7 +139,8 @@ func staleAfter(cfg *config.Config) time.Duration {
 }
 
 // overallHealth sums up: failing when a component reports an error, stale
-// when no mailbox synced recently, unknown before the first sync.
+// when a mailbox still read has not synced recently, unknown before the
+// first sync.
 func overallHealth(rep *Status, staleAfter time.Duration) (string, string) {
 	for _, c := range rep.Components {
 		if !c.OK {
@@ -141,6 +151,9 @@ func overallHealth(rep *Status, staleAfter time.Duration) (string, string) {
 		return "unknown", "no mailbox synced yet; run `gratitude run`"
 	}
 	for _, m := range rep.Mailboxes {
+		if !m.Watched {
+			continue
+		}
 		if m.LastSyncAt.IsZero() || rep.Now.Sub(m.LastSyncAt) > staleAfter {
 			return "stale", fmt.Sprintf("%s last synced %s ago; is `gratitude run` running?", m.Mailbox, rep.Now.Sub(m.LastSyncAt).Round(time.Second))
 		}
