@@ -226,7 +226,8 @@ func TestMailAlreadyInTheCaptureFolderIsHistory(t *testing.T) {
 	}
 }
 
-// A running daemon watches the capture folder as it watches INBOX.
+// A running daemon watches the capture folder as it watches INBOX; when
+// the folder is deleted it goes on reading the others.
 func TestTheRunningDaemonSeesMailInTheCaptureFolder(t *testing.T) {
 	m := newCaptureMailbox(t, true, "")
 	m.startDaemon(t)
@@ -234,6 +235,13 @@ func TestTheRunningDaemonSeesMailInTheCaptureFolder(t *testing.T) {
 	askOverLMTP(t, m, venueAsk("ask-venue@example.org", time.Now(), false))
 	took := waitInFolder(t, m, "thanks", 1)
 	t.Logf("the ask in the thanks folder was seen after %v", took)
+
+	onMailbox(t, m.dc.Addr(), func(c *imapclient.Client) error { return c.Delete("thanks").Wait() })
+	if err := m.dc.DeliverLMTP("alice@example.net", []string{testOwner}, genMail("after")(1)); err != nil {
+		t.Fatal(err)
+	}
+	took = waitInFolder(t, m, "INBOX", 1)
+	t.Logf("with the thanks folder deleted, mail to INBOX was seen after %v", took)
 }
 
 // waitInFolder waits until status lists want messages read in mailbox.

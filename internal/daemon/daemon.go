@@ -281,26 +281,10 @@ func (d *Daemon) Run(ctx context.Context) error {
 		shutdownHTTP(srv)
 		return err
 	}
-	d.log.Info("watching", "inbox", folders.Inbox, "sent", folders.Sent, "capture", folders.Capture, "idle", d.cfg.IMAP.Idle)
 	d.gate = &mailGate{last: folders.Inbox}
-	d.thanks.SentFolder = folders.Sent
-	w := &inbox.Watcher{
-		Options:   IMAPOptions(d.cfg),
-		Syncer:    d.syncer(folders),
-		Mailboxes: watchOrder(folders),
-		Backoff:   inbox.DefaultBackoff,
-		Log:       d.log.With("component", "inbox"),
-		OnPass: func(res inbox.PassResult, err error) {
-			d.onPass(ctx, res, err)
-			if d.gate.passed(res, err) {
-				kick(remindKick)
-			}
-		},
-	}
 	sender := d.sender(folders, d.log.With("component", "outbox"))
 	refold := make(chan inbox.Folders, 1)
-	wg.Go(func() { w.Run(ctx) })
-	d.noteWatched(ctx, w.Mailboxes)
+	wg.Go(func() { d.watch(ctx, folders, remindKick, refold) })
 	wg.Go(func() { d.decideLoop(ctx, remindKick, sendKick) })
 	wg.Go(func() { d.sendLoop(ctx, sender, sendKick, refold) })
 	wg.Go(func() { d.healthLoop(ctx, refold, sendKick) })

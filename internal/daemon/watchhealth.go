@@ -61,15 +61,7 @@ func (d *Daemon) refold(ctx context.Context, to chan inbox.Folders) bool {
 	if err != nil {
 		return false
 	}
-	select {
-	case to <- folders:
-	default: // the send loop has not taken the last ones yet: these replace them
-		select {
-		case <-to:
-		default:
-		}
-		to <- folders
-	}
+	offer(to, folders)
 	return true
 }
 
