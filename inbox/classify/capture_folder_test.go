@@ -1,6 +1,7 @@
 package classify_test
 
 import (
+	"reflect"
 	"testing"
 
 	"gratitude"
@@ -27,24 +28,29 @@ func classifyIn(rules *classify.Rules, mailbox, raw string) classify.Verdict {
 }
 
 // Mail read from the capture folder was sent to the capture address,
-// whatever its headers: the owner's ask there is held for its copy in Sent
-// like one whose headers show the address; anywhere else it is no ask.
+// whatever its headers: the owner's ask there gets the verdict of a copy
+// whose header names the capture address (held for its copy in Sent);
+// anywhere else, or with no capture folder, it does not.
 func TestTheOwnersMailInTheCaptureFolderIsCaptureMail(t *testing.T) {
 	owner := corpusOwner()
 	owner.CaptureFolder = "thanks"
 	rules := &classify.Rules{Owner: owner}
-	v := classifyIn(rules, "thanks", folderAsk)
-	ev, ok := v.Event.(gratitude.Commanded)
-	if v.Class != gratitude.ClassHeld || !ok || ev.Ask == nil || ev.Ask.Subject != "Which compiler for the talk?" {
-		t.Errorf("in the capture folder: %s (%s), event %#v; want an ask held for its copy in Sent", v.Class, v.Reason, v.Event)
+	traced := classifyIn(rules, "INBOX", "Delivered-To: ada+thanks@example.org\r\n"+folderAsk)
+	if ev, ok := traced.Event.(gratitude.Commanded); traced.Class != gratitude.ClassHeld || !ok || ev.Ask == nil {
+		t.Fatalf("the copy whose Delivered-To names the capture address: %s (%s); want an ask held for its copy in Sent",
+			traced.Class, traced.Reason)
+	}
+	if v := classifyIn(rules, "thanks", folderAsk); !reflect.DeepEqual(v, traced) {
+		t.Errorf("in the capture folder: %s (%s), event %#v; want what the traced copy gets: %s (%s), event %#v",
+			v.Class, v.Reason, v.Event, traced.Class, traced.Reason, traced.Event)
 	}
 	for _, mailbox := range []string{"INBOX", "Thanks", "Archive"} {
-		if v := classifyIn(rules, mailbox, folderAsk); v.Class != gratitude.ClassIgnored {
-			t.Errorf("in %s: %s (%s); want ignored, no trace of the capture address", mailbox, v.Class, v.Reason)
+		if v := classifyIn(rules, mailbox, folderAsk); v.Reason == traced.Reason {
+			t.Errorf("in %s: %s (%s); want no capture ask, no header names the capture address", mailbox, v.Class, v.Reason)
 		}
 	}
-	if v := classifyIn(&classify.Rules{Owner: corpusOwner()}, "thanks", folderAsk); v.Class != gratitude.ClassIgnored {
-		t.Errorf("with no capture folder: %s (%s); want ignored", v.Class, v.Reason)
+	if v := classifyIn(&classify.Rules{Owner: corpusOwner()}, "thanks", folderAsk); v.Reason == traced.Reason {
+		t.Errorf("with no capture folder: %s (%s); want no capture ask", v.Class, v.Reason)
 	}
 }
 
