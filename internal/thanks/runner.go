@@ -76,7 +76,7 @@ type Runner struct {
 	SentFolder string
 	// Capture is the capture address, named to the owner in reports.
 	Capture string
-	Grace      time.Duration // zero: DefaultGrace
+	Grace   time.Duration // zero: DefaultGrace
 	// RepliesPerHour caps replies to the owner's command mail (zero:
 	// DefaultRepliesPerHour).
 	RepliesPerHour int
