@@ -20,13 +20,27 @@ func ParsePin(s string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("must start with %s, got %q; `gratitude check` prints the pin of the certificate the server presents", pinPrefix, s)
 	}
-	b64 = strings.TrimPrefix(b64, "/") // curl writes sha256//
-	sum, err := base64.StdEncoding.Strict().DecodeString(b64)
+	sum, err := decodeHash(b64)
+	if err != nil && strings.HasPrefix(b64, "/") {
+		// curl writes sha256//BASE64; a hash whose base64 starts with "/"
+		// is read as it is first.
+		b64 = b64[1:]
+		sum, err = decodeHash(b64)
+	}
 	if err != nil || len(sum) != sha256.Size {
 		return "", fmt.Errorf("must be %s and the standard base64 of a SHA-256 (44 characters ending in =), got %q; "+
 			"it is the hash of the server's public key, not the certificate's fingerprint", pinPrefix, s)
 	}
 	return pinPrefix + b64, nil
+}
+
+// decodeHash reads the standard base64 of a SHA-256.
+func decodeHash(b64 string) ([]byte, error) {
+	sum, err := base64.StdEncoding.Strict().DecodeString(b64)
+	if err == nil && len(sum) != sha256.Size {
+		err = fmt.Errorf("%d bytes, not %d", len(sum), sha256.Size)
+	}
+	return sum, err
 }
 
 // PinOf is the pin of cert: the SHA-256 of its SubjectPublicKeyInfo, the

@@ -29,3 +29,14 @@ func TestParsePinRefusesWhatIsNotAPin(t *testing.T) {
 		}
 	}
 }
+
+// A hash whose base64 starts with "/" (one key in 64) is a pin as it is,
+// in both forms, not curl's sha256// with a character missing. CI met one.
+func TestParsePinTakesAHashStartingWithASlash(t *testing.T) {
+	b64 := "/qGxLSgVW4NEUHuDEAd0tuzrCJTwHf+wPk5gXHhCTqY="
+	for _, in := range []string{"sha256/" + b64, "sha256//" + b64} {
+		if got, err := ParsePin(in); err != nil || got != "sha256/"+b64 {
+			t.Errorf("ParsePin(%q) = %q, %v; want sha256/%s", in, got, err, b64)
+		}
+	}
+}
