@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"gratitude"
@@ -89,20 +88,13 @@ func track(ctx context.Context, g *globals, a *app, svc *owner.Service, reqs []g
 	return nil
 }
 
-// parseSince reads --since: a date in loc, an RFC 3339 instant, or a
-// duration back from now.
+// parseSince reads --since as sync.track_from is read, from now.
 func parseSince(s string, now time.Time, loc *time.Location) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if d, err := config.ParseDuration(s); err == nil && d >= 0 {
-		return now.Add(-d), nil
+	sy, err := config.ParseTrackFrom(s, loc)
+	if err != nil {
+		return time.Time{}, &exitError{exitUsage, fmt.Errorf("--since: %w; use e.g. 2026-09-01 or 30d", err)}
 	}
-	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
-		return t, nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	return time.Time{}, &exitError{exitUsage, fmt.Errorf("--since: %q is neither a date nor a duration; use e.g. 2026-09-01 or 30d", s)}
+	return gratitude.TrackFrom{Date: sy.TrackFrom, Back: sy.TrackBack}.Start(now), nil
 }
 
 // pastSince picks the history asked since from that still needs something.

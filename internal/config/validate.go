@@ -447,28 +447,37 @@ func oneOf(s string, options ...string) bool {
 	return false
 }
 
-// sync reads sync.track_from: empty (the moment of the first sync), a
-// duration before it (30d), or a date (2026-09-01, or RFC 3339) in the
-// configured time zone.
+// sync reads sync.track_from (see ParseTrackFrom); empty is the moment
+// of the first sync.
 func (r *raw) sync(s *Sync, loc *time.Location) {
 	v := strings.TrimSpace(r.trackFrom)
 	if v == "" || !r.ok("sync.track_from") {
 		return
 	}
+	sy, err := ParseTrackFrom(v, loc)
+	if err != nil {
+		r.fail("sync.track_from", err.Error()+"; use e.g. 30d (a month before the first sync) or 2026-09-01")
+		return
+	}
+	*s = sy
+}
+
+// ParseTrackFrom reads where tracking starts, as sync.track_from and
+// `gratitude import --since` take it: a duration back (30d), or a date
+// (2026-09-01, in loc) or an RFC 3339 instant.
+func ParseTrackFrom(v string, loc *time.Location) (Sync, error) {
+	v = strings.TrimSpace(v)
 	if d, err := ParseDuration(v); err == nil {
 		if d < 0 {
-			r.fail("sync.track_from", "must not be negative; write how far back to track, e.g. 30d")
+			return Sync{}, fmt.Errorf("%q is negative: write how far back, e.g. 30d", v)
 		}
-		s.TrackBack = d
-		return
+		return Sync{TrackBack: d}, nil
 	}
 	if t, err := time.ParseInLocation("2006-01-02", v, loc); err == nil {
-		s.TrackFrom = t
-		return
+		return Sync{TrackFrom: t}, nil
 	}
 	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		s.TrackFrom = t
-		return
+		return Sync{TrackFrom: t}, nil
 	}
-	r.fail("sync.track_from", fmt.Sprintf("%q is neither a duration nor a date; use e.g. 30d (a month before the first sync) or 2026-09-01", v))
+	return Sync{}, fmt.Errorf("%q is neither a duration nor a date", v)
 }
