@@ -32,7 +32,7 @@ func (r *Rules) exposed(m *msg, c *Context, refs []string) *gratitude.Exposure {
 		return nil
 	}
 	e := gratitude.Exposure{MessageIDs: ownRefs(refs, c)}
-	if detail, ok := r.captured(h); ok {
+	if detail, ok := r.captured(m); ok {
 		if opts := capture.ParseOptions(detail, time.Time{}, time.UTC); opts.CardID != 0 {
 			e.CardIDs = append(e.CardIDs, opts.CardID)
 		}

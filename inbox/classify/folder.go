@@ -5,7 +5,7 @@ package classify
 // capture address, though no header may say so. The detail is the
 // headers' when they show it, else "".
 func (r *Rules) capturedIn(m *msg) (string, bool) {
-	if detail, ok := r.captured(&m.Header); ok {
+	if detail, ok := r.captured(m); ok {
 		return detail, true
 	}
 	return "", r.Owner.CaptureFolder != "" && m.Mailbox == r.Owner.CaptureFolder

@@ -39,7 +39,15 @@ type Context struct {
 // the body's text) is written into nothing the caller holds.
 type msg struct {
 	Message
-	text *msgtext.Text // Body's readable text, once worked out (see text)
+	text    *msgtext.Text // Body's readable text, once worked out (see text)
+	capture *captureSeen  // the capture address's trace, once looked for (see captured)
+}
+
+// captureSeen is what captured found: the option detail, and whether the
+// capture address was there at all.
+type captureSeen struct {
+	detail string
+	ok     bool
 }
 
 func normSubject(s string) string { return msgtext.NormalizeSubject(s) }

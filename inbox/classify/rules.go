@@ -206,7 +206,7 @@ func onlyViaOwn(refs []string, c *Context) bool {
 
 // toCard reports mail sent to a card's token address.
 func (r *Rules) toCard(m *msg) bool {
-	detail, captured := r.captured(&m.Header)
+	detail, captured := r.captured(m)
 	return captured && capture.ParseOptions(detail, r.askedAt(m), r.Owner.Location).CardID != 0
 }
 
@@ -231,9 +231,13 @@ func (r *Rules) bySubject(m *msg, recent []gratitude.Request) (int64, bool) {
 
 // captured finds the capture address among the recipients or in a trace
 // of its delivery (CaptureTrace), returning the option detail after it.
-func (r *Rules) captured(h *Header) (string, bool) {
-	_, detail, ok := CaptureTrace(h, r.Owner.Capture)
-	return detail, ok
+// It is worked out once per message: several rules ask.
+func (r *Rules) captured(m *msg) (string, bool) {
+	if m.capture == nil {
+		_, detail, ok := CaptureTrace(&m.Header, r.Owner.Capture)
+		m.capture = &captureSeen{detail: detail, ok: ok}
+	}
+	return m.capture.detail, m.capture.ok
 }
 
 func (r *Rules) stripTag(subject string) (bool, string) {
