@@ -183,7 +183,7 @@ func (d *Daemon) DeliverNow(ctx context.Context) (outbox.DrainResult, error) {
 	if !ok {
 		var err error
 		if folders, err = d.lookAtFolders(ctx); err != nil {
-			return outbox.DrainResult{}, err
+			return outbox.DrainResult{}, fmt.Errorf("queued, but the mailbox cannot be reached to deliver it (`gratitude run` will): %w", err)
 		}
 	}
 	return d.drain(ctx, d.sender(folders, d.log.With("component", "outbox")))
@@ -194,21 +194,16 @@ func (d *Daemon) DeliverNow(ctx context.Context) (outbox.DrainResult, error) {
 // folder that does not exist. A mailbox that cannot be reached is only
 // logged: the action goes on, as the config says.
 func (d *Daemon) LookAtFolders(ctx context.Context) {
-	conn, err := inbox.Dial(ctx, IMAPOptions(d.cfg), d.stats)
-	if err == nil {
-		defer conn.Close()
-		_, err = d.findFolders(ctx, conn)
-	}
-	if err != nil {
+	if _, err := d.lookAtFolders(ctx); err != nil {
 		d.log.Warn("cannot look at the mailbox's folders before acting; a card may mention Drafts", "err", err)
 	}
 }
 
-// lookAtFolders finds the folders for DeliverNow.
+// lookAtFolders reaches the mailbox and finds its folders.
 func (d *Daemon) lookAtFolders(ctx context.Context) (inbox.Folders, error) {
 	conn, err := inbox.Dial(ctx, IMAPOptions(d.cfg), d.stats)
 	if err != nil {
-		return inbox.Folders{}, fmt.Errorf("queued, but the mailbox cannot be reached to deliver it (`gratitude run` will): %w", err)
+		return inbox.Folders{}, err
 	}
 	defer conn.Close()
 	return d.findFolders(ctx, conn)
