@@ -16,8 +16,10 @@ const (
 	VerbHelped    Verb = "helped"     // Who helped outside the thread
 	VerbNotHelped Verb = "not-helped" // Who did not help after all
 	VerbStatus    Verb = "status"     // reply with where the request stands
-	// VerbTrack brings a request recorded as history in as live work; only
-	// `gratitude import` gives it, never mail.
+	// VerbTrack tracks what was not: a request recorded as history becomes
+	// live work (`gratitude import`), and, in a reply to the notice of
+	// refused mail, the held asks it listed become requests (Who: the item
+	// numbers, "" for all).
 	VerbTrack Verb = "track"
 )
 

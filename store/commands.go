@@ -38,8 +38,13 @@ WHERE account_id = ? AND id = ? AND state = 'pending'`
 WHERE account_id = ? AND id = ? AND state = 'pending' AND (claimed_at IS NULL OR claimed_at < ?)`
 	qCommandRelease = `UPDATE commands SET claimed_at = NULL WHERE account_id = ? AND id = ? AND state = 'pending'`
 	qCommandsToTell = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND state = 'refused' AND reported_at IS NULL ORDER BY id`
-	qCommandsTold   = `UPDATE commands SET reported_at = ? WHERE account_id = ? AND state = 'refused' AND reported_at IS NULL AND id <= ?`
-	qCommandCounts  = `SELECT state, COUNT(*) FROM commands WHERE account_id = ? GROUP BY state`
+	qCommandsTold   = `UPDATE commands SET reported_at = ?, reported_in = ?
+WHERE account_id = ? AND id = ? AND state = 'refused' AND reported_at IS NULL`
+	qCommandsIn = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND reported_in = ? ORDER BY id`
+	// qCommandTracked closes a refused held ask the owner tracked by hand.
+	qCommandTracked = `UPDATE commands SET state = 'done', reason = ?, decided_at = ?
+WHERE account_id = ? AND id = ? AND state = 'refused' AND ask <> ''`
+	qCommandCounts = `SELECT state, COUNT(*) FROM commands WHERE account_id = ? GROUP BY state`
 	// qCopiesIn lists the copies of a Message-ID recorded in a mailbox.
 	qCopiesIn = `SELECT class, body_hash FROM messages WHERE account_id = ? AND message_id = ? AND mailbox = ? ORDER BY id`
 
@@ -166,10 +171,27 @@ func (s *Store) RefusalsToReport(ctx context.Context, account int64) ([]gratitud
 	return s.commandMail(ctx, qCommandsToTell, account)
 }
 
-// RefusalsReported records that the owner was told about refusals up to id.
-func (s *Store) RefusalsReported(ctx context.Context, account, upTo int64, now time.Time) error {
-	_, err := s.write.ExecContext(ctx, qCommandsTold, millis(now), account, upTo)
-	return wrap("refusals reported", err)
+// RefusalsReported records that the owner was told about the refused
+// command mail ids, in the notice with Message-ID notice (which numbered
+// them in id order).
+func (s *Store) RefusalsReported(ctx context.Context, account int64, ids []int64, notice string, now time.Time) error {
+	return wrap("refusals reported", s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, qCommandsTold, millis(now), notice, account, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+}
+
+// ReportedIn returns the command mail the notice with Message-ID notice
+// told the owner about, in the order it listed them.
+func (s *Store) ReportedIn(ctx context.Context, account int64, notice string) ([]gratitude.CommandMail, error) {
+	if notice == "" {
+		return nil, nil
+	}
+	return collect(ctx, s, "commands reported", scanCommandMail, qCommandsIn, account, notice)
 }
 
 func (s *Store) commandMail(ctx context.Context, q string, account int64) ([]gratitude.CommandMail, error) {

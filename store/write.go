@@ -141,6 +141,18 @@ func (t *Tx) Save(ctx context.Context, account int64, a gratitude.Applied, now t
 	return saveApplied(ctx, t.tx, account, a, now)
 }
 
+// TrackHeld records a refused held ask done: the owner tracked it by
+// hand, as reason says. False when it is no refused held ask (tracked
+// already).
+func (t *Tx) TrackHeld(ctx context.Context, account, id int64, reason string, now time.Time) (bool, error) {
+	res, err := t.tx.ExecContext(ctx, qCommandTracked, reason, millis(now), account, id)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
 // FollowedUp marks a sent outbox message's follow-ups done; false when
 // they were done already.
 func (t *Tx) FollowedUp(ctx context.Context, outID int64) (bool, error) {

@@ -3,6 +3,7 @@ package classify
 import (
 	"net/mail"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -27,6 +28,7 @@ var verbs = map[string]gratitude.Verb{
 	"approve": gratitude.VerbApprove, "skip": gratitude.VerbSkip, "edit": gratitude.VerbEdit,
 	"snooze": gratitude.VerbSnooze, "cancel": gratitude.VerbCancel, "status": gratitude.VerbStatus,
 	"helped": gratitude.VerbHelped, "not-helped": gratitude.VerbNotHelped, "nothelped": gratitude.VerbNotHelped,
+	"track": gratitude.VerbTrack,
 }
 
 // greetingRe matches a short greeting the owner may put above the commands.
@@ -149,8 +151,31 @@ func parseCommand(ls []string, i int, now time.Time, loc *time.Location) (cmd gr
 		cmd.Until, ok = snoozeUntil(args, now, loc)
 	case gratitude.VerbHelped, gratitude.VerbNotHelped:
 		cmd.Who, ok = address(strings.Join(args, " "))
+	case gratitude.VerbTrack:
+		cmd.Who, ok = trackWhich(args)
 	}
 	return cmd, next, ok
+}
+
+// maxTrackItem is the highest item number track takes (a notice lists fewer).
+const maxTrackItem = 999
+
+// trackWhich reads track's optional item numbers ("track 2", "track 1, 3"),
+// as the refusal notice numbers its items: "" (none, or "all") for every
+// one it listed, else the numbers separated by spaces.
+func trackWhich(args []string) (string, bool) {
+	if len(args) == 0 || len(args) == 1 && strings.EqualFold(args[0], "all") {
+		return "", true
+	}
+	var nums []string
+	for _, a := range strings.FieldsFunc(strings.Join(args, " "), func(r rune) bool { return r == ',' || r == ' ' || r == '#' }) {
+		n, err := strconv.Atoi(strings.TrimSuffix(a, "."))
+		if err != nil || n < 1 || n > maxTrackItem {
+			return "", false
+		}
+		nums = append(nums, strconv.Itoa(n))
+	}
+	return strings.Join(nums, " "), len(nums) > 0
 }
 
 // approveWho reads approve's optional helper: none or "all" for every

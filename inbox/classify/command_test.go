@@ -84,6 +84,13 @@ func TestParseCommandsReadsEachForm(t *testing.T) {
 			{verb: gratitude.VerbSkip, who: "bob", line: "skip bob"},
 			{verb: gratitude.VerbResolve, line: "resolved"},
 		}, nil},
+		{"track", "Track", []cmd{{verb: gratitude.VerbTrack, line: "Track"}}, nil},
+		{"track all", "track all.", []cmd{{verb: gratitude.VerbTrack, line: "track all."}}, nil},
+		{"track one", "track 2", []cmd{{verb: gratitude.VerbTrack, who: "2", line: "track 2"}}, nil},
+		{"track some", "track #1, 3 and", nil, []string{"track #1, 3 and"}},
+		{"track numbers", "track #1, 03", []cmd{{verb: gratitude.VerbTrack, who: "1 3", line: "track #1, 03"}}, nil},
+		{"track nought", "track 0", nil, []string{"track 0"}},
+		{"track name", "track alice", nil, []string{"track alice"}},
 		{"crlf", "approve\r\nstatus\r\n", []cmd{{verb: gratitude.VerbApprove, line: "approve"}, {verb: gratitude.VerbStatus, line: "status"}}, nil},
 	}
 	runCommandTests(t, tests)

@@ -98,3 +98,44 @@ func FollowUp[T Tx](ctx context.Context, w Writer[T], o gratitude.Outgoing, now 
 	}
 	return nil
 }
+
+// TrackHeld makes a request of a refused held ask the owner tracked by
+// hand (a reply "track" to the notice that listed it) and records the held
+// mail done with reason, in one transaction. False when it is no refused
+// held ask any more, or its thread is tracked already (then that request
+// is returned, and the held mail is recorded done).
+func TrackHeld[T Tx](ctx context.Context, w Writer[T], account int64, c gratitude.CommandMail, reason string, now time.Time) (gratitude.Request, bool, error) {
+	if c.Ask == nil {
+		return gratitude.Request{}, false, fmt.Errorf("record: track %s: no held ask", c.MessageID)
+	}
+	var r gratitude.Request
+	tracked := false
+	err := w.Write(ctx, func(tx T) error {
+		// Tracked since by other means (a forward to the capture address):
+		// the held mail is done, and no second request is made.
+		prior, err := tx.ThreadRequest(ctx, account, []string{c.MessageID})
+		if err != nil {
+			return err
+		}
+		if prior != 0 {
+			reason = fmt.Sprintf("tracked already, as request #%d", prior)
+		}
+		ok, err := tx.TrackHeld(ctx, account, c.ID, reason, now)
+		if err != nil || !ok {
+			return err
+		}
+		if prior != 0 {
+			r, err = tx.Request(ctx, account, prior)
+			return err
+		}
+		ask := *c.Ask
+		ask.Untraced = false
+		r, err = apply(ctx, tx, account, 0, ask, now)
+		tracked = err == nil
+		return err
+	})
+	if err != nil {
+		return r, false, fmt.Errorf("record: track %s: %w", c.MessageID, err)
+	}
+	return r, tracked, nil
+}

@@ -26,6 +26,7 @@ type Tx interface {
 	FollowedUp(ctx context.Context, outID int64) (bool, error)
 	Enqueue(ctx context.Context, account int64, out []gratitude.Outgoing, now time.Time) error
 	DraftSent(ctx context.Context, account int64, messageID string, now time.Time) (gratitude.Draft, bool, error)
+	TrackHeld(ctx context.Context, account, id int64, reason string, now time.Time) (bool, error)
 }
 
 // Writer runs a function in one store transaction (store.Store.Write).
