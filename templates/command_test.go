@@ -33,7 +33,7 @@ func TestSubjectsOfTheNewMessages(t *testing.T) {
 		Card:         "Thank-yous ready: " + sampleSubject,
 		CommandsHelp: "Not understood: aprove alice",
 		Status:       "Status: " + sampleSubject + " (#42, resolved)",
-		Refused:      "Not carried out: 2 messages not proven to come from you",
+		Refused:      "Not carried out: 3 messages not proven to come from you",
 	} {
 		if r := mustRender(t, s, name, Sample(name)); r.Subject != want {
 			t.Errorf("%s: subject %q, want %q", name, r.Subject, want)
@@ -120,15 +120,24 @@ func TestRefusedListsEachMessageAndWhatToDo(t *testing.T) {
 	s := mustLoad(t, "")
 	r := mustRender(t, s, Refused, Sample(Refused))
 	assertHas(t, "refused", r.Text, "Some messages that looked like commands or asks of yours", "they were not carried out",
-		`- Sun 22 Nov 13:12, from Ada Lovelace <ada@example.org>, "Re: Thank-yous ready: `, `- Mon 23 Nov 06:12, from ada@example.org, "approve":`,
-		"DKIM failed", "Sent folder", "reply to gratitude's card", "copy saying the same", "at most once a day")
+		`1. Sun 22 Nov 13:12, from Ada Lovelace <ada@example.org>, "Re: Thank-yous ready: `, `2. Mon 23 Nov 06:12, from ada@example.org, "approve":`,
+		"DKIM failed", "Sent folder", "reply to gratitude's card", "copy saying the same", "at most once a day",
+		`To track the ask above (3), reply to this message with the word "track".`)
+	assertHas(t, "refused html", r.HTML, `<li value="3">`, "reply to this message with the word “track”")
 	v := Sample(Refused).(RefusedView)
-	v.Items = v.Items[1:]
+	v.Items = v.Items[1:2]
 	r = mustRender(t, s, Refused, v)
 	if r.Subject != "Not carried out: 1 message not proven to come from you" {
 		t.Errorf("subject %q", r.Subject)
 	}
 	assertHas(t, "refused", r.Text, "A message that looked like commands or asks of yours", "so it was not carried out")
+	if strings.Contains(r.Text, `"track"`) || strings.Contains(r.HTML, "track") {
+		t.Errorf("a notice listing no untraced ask tells how to track:\n%s", r.Text)
+	}
+	v = Sample(Refused).(RefusedView)
+	v.Items[0].Trackable = true
+	r = mustRender(t, s, Refused, v)
+	assertHas(t, "two to track", r.Text, `the asks above (1, 3), reply to this message with the word "track", or "track 1" for one of them.`)
 }
 
 func TestCommandsReplyToASecondApproveSaysWhenTheThankYouWent(t *testing.T) {

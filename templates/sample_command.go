@@ -34,14 +34,18 @@ func sampleStatus() StatusView {
 	}
 }
 
-// sampleRefused is two forged approvals refused since yesterday.
+// sampleRefused is two forged approvals refused since yesterday, and an
+// ask that reached the mailbox by Bcc with no trace of the capture address.
 func sampleRefused() RefusedView {
 	return RefusedView{
 		OwnerName: sampleOwner,
 		Items: []RefusedItem{
-			{From: "Ada Lovelace <ada@example.org>", Subject: "Re: Thank-yous ready: " + sampleSubject,
+			{N: 1, From: "Ada Lovelace <ada@example.org>", Subject: "Re: Thank-yous ready: " + sampleSubject,
 				Reason: "no copy in your Sent folder, not sent to the card's address, no trusted DKIM signature", At: sampleNow.Add(-20 * time.Hour)},
-			{From: "ada@example.org", Subject: "approve", Reason: "no copy in your Sent folder, not sent to a card's address, DKIM failed", At: sampleNow.Add(-3 * time.Hour)},
+			{N: 2, From: "ada@example.org", Subject: "approve", Reason: "no copy in your Sent folder, not sent to a card's address, DKIM failed", At: sampleNow.Add(-3 * time.Hour)},
+			{N: 3, From: "Ada Lovelace <ada@example.org>", Subject: "Could you review my talk?", Trackable: true,
+				Reason: "not tracked: it reached your mailbox by Bcc, but nothing in it shows it was sent to ada+thanks@example.org",
+				At:     sampleNow.Add(-2 * time.Hour)},
 		},
 		Now: sampleNow,
 	}

@@ -12,7 +12,10 @@ type CommandsView struct {
 	Problems  []string         // the commands that could not be done, each with why: "skip zoe: no helper … is called \"zoe\""
 	Already   []AlreadyThanked // whom an approve named whose thank-you had gone already
 	Done      []string         // the commands carried out anyway, e.g. "resolved"
-	Now       time.Time        // when the reply is written
+	// Track: the mail answered the notice of refused mail with track,
+	// about the asks it listed rather than one request.
+	Track bool
+	Now   time.Time // when the reply is written
 }
 
 // AlreadyThanked is a helper whose thank-you an approve named once more:
@@ -44,12 +47,28 @@ type RefusedView struct {
 	Now       time.Time     // when the notice is written
 }
 
+// Trackable returns the numbers of the items a reply "track" tracks.
+func (v RefusedView) Trackable() []int {
+	var out []int
+	for _, it := range v.Items {
+		if it.Trackable {
+			out = append(out, it.N)
+		}
+	}
+	return out
+}
+
 // RefusedItem is one message whose commands were not carried out.
 type RefusedItem struct {
+	N       int       // its number in the notice, from 1 ("track N" names it)
 	From    string    // its From header, as written
 	Subject string    // its subject
 	Reason  string    // why it was not proven to come from the owner
 	At      time.Time // when it arrived
+	// Trackable: an ask of the owner's held for want of proof (it reached
+	// the mailbox by Bcc with no trace of the capture address, or no copy
+	// in Sent shows it); a reply "track" to the notice tracks it.
+	Trackable bool
 }
 
 // AlertView is the data of the Alert template: the owner's mailbox has not

@@ -241,11 +241,14 @@ func (r *Runner) proveAsk(ctx context.Context, c gratitude.CommandMail) (proof, 
 	if len(copies) > 0 {
 		return proof{final: true, why: "ask not tracked: your message in " + r.sentName() + " with its Message-ID is no ask " +
 			"(forged with a borrowed id, or your mail client leaves Bcc out of its copy: put the capture address in To or Cc, " +
-			"or set trust.authserv_id)"}, nil
+			"or set trust.authserv_id)" + trackHint}, nil
 	}
 	return proof{why: "ask not tracked: no copy in " + r.sentName() + " and no trusted DKIM signature of your domain " +
-		"(send asks from your own mail client, or set trust.authserv_id)"}, nil
+		"(send asks from your own mail client, or set trust.authserv_id)" + trackHint}, nil
 }
+
+// trackHint ends the reason a held ask was refused: what tracks it.
+const trackHint = `; if it is your ask, reply "track" to gratitude's notice that lists it`
 
 // untracedWhy is what the owner is told of mail of theirs that reached
 // their mailbox by Bcc with no trace of the capture address.
@@ -256,8 +259,9 @@ func (r *Runner) untracedWhy() string {
 	}
 	return "not tracked: it reached your mailbox by Bcc, but nothing in it shows it was sent to " + capture +
 		" (your server left no Delivered-To or similar, and " + r.sentName() + " holds no copy of it with the Bcc). " +
-		"If it is an ask, forward it to " + capture + " and it is tracked; for the next ones, put " + capture +
-		" in Cc, or use a mail client that keeps Bcc in its copy in " + r.sentName()
+		"If it is an ask, reply \"track\" to gratitude's notice that lists it, or forward it to " + capture +
+		", and it is tracked; for the next ones, put " + capture +
+		" in Cc, or use a mail client that keeps Bcc in its copy in " + r.sentName() + " (gratitude check tells what your server can do)"
 }
 
 func (r *Runner) sentName() string {
@@ -277,9 +281,19 @@ func (r *Runner) carryOut(ctx context.Context, c gratitude.CommandMail, requestI
 	if err := x.findCard(ctx); err != nil {
 		return err
 	}
-	if requestID == 0 {
+	track, rest := x.splitTrack()
+	if len(track) > 0 {
+		x.tracking = true
+		if err := x.trackHeld(ctx, track); err != nil {
+			return err
+		}
+		x.mail.Commands = rest
+	}
+	switch {
+	case len(track) > 0 && len(rest) == 0:
+	case requestID == 0:
 		x.problems = append(x.problems, "which request? Reply to a card about it, or write #ID in the subject")
-	} else {
+	default:
 		req, err := r.Store.Request(ctx, r.Account, requestID)
 		if errors.Is(err, gratitude.ErrNoSuchRequest) {
 			x.problems = append(x.problems, fmt.Sprintf("there is no request #%d", requestID))
@@ -305,7 +319,7 @@ func (x *execution) answer(ctx context.Context) error {
 	var out []gratitude.Outgoing
 	if len(x.mail.Unknown)+len(x.problems)+len(x.already) > 0 {
 		v := templates.CommandsView{OwnerName: x.r.Owner.Name, Request: requestView(x.req), Unknown: x.mail.Unknown,
-			Problems: x.problems, Already: alreadyView(x.already), Done: x.done, Now: x.now}
+			Problems: x.problems, Already: alreadyView(x.already), Done: x.done, Track: x.tracking, Now: x.now}
 		o, err := x.r.Composer.Notice(ctx, remind.Note{Name: templates.CommandsHelp, View: v, Request: x.req,
 			InReplyTo: x.mail.MessageID, Now: x.now})
 		if err != nil {
@@ -406,8 +420,11 @@ func (r *Runner) reportRefusals(ctx context.Context, now time.Time, res *PassRes
 		return err
 	}
 	v := templates.RefusedView{OwnerName: r.Owner.Name, Now: now}
-	for _, c := range items {
-		v.Items = append(v.Items, templates.RefusedItem{From: c.From, Subject: c.Subject, Reason: c.Reason, At: c.ReceivedAt})
+	ids := make([]int64, 0, len(items))
+	for i, c := range items {
+		v.Items = append(v.Items, templates.RefusedItem{N: i + 1, From: c.From, Subject: c.Subject, Reason: c.Reason,
+			At: c.ReceivedAt, Trackable: c.Ask != nil})
+		ids = append(ids, c.ID)
 	}
 	o, err := r.Composer.Notice(ctx, remind.Note{Name: templates.Refused, View: v, Now: now})
 	if err != nil {
@@ -417,7 +434,7 @@ func (r *Runner) reportRefusals(ctx context.Context, now time.Time, res *PassRes
 		return err
 	}
 	res.Queued = true
-	if err := r.Store.RefusalsReported(ctx, r.Account, items[len(items)-1].ID, now); err != nil {
+	if err := r.Store.RefusalsReported(ctx, r.Account, ids, o.MessageID, now); err != nil {
 		return err
 	}
 	return r.Store.SetTimeSetting(ctx, r.Account, "refusals.reported_at", now, now)

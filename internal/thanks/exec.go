@@ -20,6 +20,7 @@ type execution struct {
 	already  []owner.Thanked // whose thank-you an approve named had gone already
 	status   bool            // the owner asked for the status
 	card     gratitude.Card  // the card the mail answers, if any
+	tracking bool            // it answers the notice of refused mail with track
 }
 
 // findCard finds the card the mail answers: the one whose address it went

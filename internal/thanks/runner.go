@@ -49,7 +49,10 @@ type Store interface {
 	RequestByMessageID(ctx context.Context, account int64, messageID string) (int64, bool, error)
 	Cursor(ctx context.Context, account int64, mailbox string) (gratitude.MailboxCursor, error)
 	RefusalsToReport(ctx context.Context, account int64) ([]gratitude.CommandMail, error)
-	RefusalsReported(ctx context.Context, account, upTo int64, now time.Time) error
+	RefusalsReported(ctx context.Context, account int64, ids []int64, notice string, now time.Time) error
+	ReportedIn(ctx context.Context, account int64, notice string) ([]gratitude.CommandMail, error)
+	// Write runs fn in one store transaction (tracking a held ask by hand).
+	Write(ctx context.Context, fn func(*store.Tx) error) error
 	TimeSetting(ctx context.Context, account int64, name string) (time.Time, bool, error)
 	SetTimeSetting(ctx context.Context, account int64, name string, t, now time.Time) error
 	Enqueue(ctx context.Context, account int64, out []gratitude.Outgoing, now time.Time) error
