@@ -25,7 +25,7 @@ var HeaderFields = []string{
 	"From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Subject", "Date",
 	"Message-ID", "In-Reply-To", "References", "Thread-Index",
 	"Auto-Submitted", "Precedence", "X-Autoreply", "X-Autorespond",
-	"List-Id", "List-Unsubscribe", "Return-Path", "Content-Type", "Authentication-Results",
+	"List-Id", "List-Unsubscribe", "List-Post", "X-Original-From", "Return-Path", "Content-Type", "Authentication-Results",
 	"Delivered-To", "X-Delivered-To", "X-Resolved-To", "X-Original-To", "Envelope-To", "X-Envelope-To",
 	"X-Gm-Original-To", "X-Apparently-To", "Original-Recipient",
 	"X-MS-Exchange-Organization-OriginalEnvelopeRecipients", "X-Forwarded-To", "X-Forwarded-For", "Received",

@@ -170,12 +170,22 @@ func (r *Rules) otherMail(m *msg, c *Context) Verdict {
 	if !tracked {
 		req, tracked = firstIn(refs, c.Own)
 	}
-	if why := automatic(h); why != "" {
+	why := automatic(h)
+	list := why != "" && listReply(why, h, tracked)
+	if why != "" && !list {
 		return Verdict{Class: gratitude.ClassIgnored, Reason: why, RequestID: positive(req)}
 	}
 	if len(h.From) == 0 {
 		// Nobody to count as a helper: kept aside, with the reason.
 		return Verdict{Class: gratitude.ClassQuarantined, Reason: ReasonNoSender + ": no readable From address", RequestID: positive(req)}
+	}
+	if list {
+		// An answer through the list the owner asked: its author counts.
+		author, why := r.listAuthor(h)
+		if author == nil {
+			return Verdict{Class: gratitude.ClassIgnored, Reason: why, RequestID: positive(req)}
+		}
+		m.Header.From = []*mail.Address{author}
 	}
 	if !tracked && len(refs) == 0 {
 		req, tracked = r.bySubject(m, c.Recent)
