@@ -52,6 +52,7 @@ func newRootCmd() *cobra.Command {
 		newStatusCmd(g),
 		newListCmd(g),
 		newShowCmd(g),
+		newWhyCmd(g),
 		newPeopleCmd(g),
 		newResolveCmd(g),
 		newSnoozeCmd(g),
