@@ -15,6 +15,7 @@ type ThanksView struct {
 	TookFor        time.Duration // from the ask to the helper's first reply; 0 when unknown
 	HelpedBefore   int           // how many earlier requests this helper helped with; 0 the first time
 	Variant        int           // which wording, 0-based; Render uses variant-(Variant % Variants + 1)
+	Language       string        // the helper's language (ISO 639-1): thanks.LANG when there is one, else English
 	Now            time.Time     // when the thank-you is written
 }
 
