@@ -26,8 +26,9 @@ type Draft struct {
 	References []string
 	Subject    string
 	Text, HTML string
-	Variant    int  // which wording of the thanks template
-	Edited     bool // the owner replaced the text
+	Variant    int    // which wording of the thanks template
+	Language   string // the language it is written in (ISO 639-1), the helper's where the templates speak it
+	Edited     bool   // the owner replaced the text
 	State      DraftState
 	Reason     string // why it was skipped
 	CreatedAt  time.Time

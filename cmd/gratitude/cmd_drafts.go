@@ -21,6 +21,7 @@ type draftView struct {
 	Subject   string `json:"subject"`
 	Body      string `json:"body"`
 	State     string `json:"state"`
+	Language  string `json:"language"` // ISO 639-1: the helper's, where the templates speak it
 }
 
 func newDraftsCmd(g *globals) *cobra.Command {
@@ -38,7 +39,7 @@ func newDraftsCmd(g *globals) *cobra.Command {
 				}
 				views := make([]draftView, 0, len(ds))
 				for _, d := range ds {
-					views = append(views, draftView{d.ID, d.RequestID, d.To.Email, d.Subject, d.Text, string(d.State)})
+					views = append(views, draftView{d.ID, d.RequestID, d.To.Email, d.Subject, d.Text, string(d.State), d.Language})
 				}
 				if asJSON {
 					return printJSON(cmd.OutOrStdout(), views)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/internal/lang"
 	"gratitude/internal/remind"
 	"gratitude/mailer"
 	"gratitude/templates"
@@ -74,11 +75,15 @@ func (r *Runner) helpedCounts(ctx context.Context) (map[string]int, error) {
 
 // writeDraft renders the thank-you the plan describes.
 func (r *Runner) writeDraft(req gratitude.Request, p gratitude.ThanksPlan, now time.Time) (gratitude.Draft, error) {
+	language := lang.Detect(p.Helper.Excerpt, templates.ThanksLanguages())
+	if language == "" {
+		language = "en"
+	}
 	view := templates.ThanksView{
 		OwnerName: r.Owner.Name, Signature: r.Signature,
 		Helper:  templates.Person{Name: p.Helper.Name, Email: p.Helper.Email},
 		Subject: req.Subject, AskedAt: req.AskedAt, Excerpt: p.Helper.Excerpt, TookFor: p.TookFor,
-		HelpedBefore: p.HelpedBefore, Variant: p.Variant, Now: now,
+		HelpedBefore: p.HelpedBefore, Variant: p.Variant, Language: language, Now: now,
 	}
 	out, err := r.Composer.Templates.Render(templates.Thanks, view)
 	if err != nil {
@@ -87,7 +92,7 @@ func (r *Runner) writeDraft(req gratitude.Request, p gratitude.ThanksPlan, now t
 	return gratitude.Draft{
 		RequestID: req.ID, To: gratitude.Address{Name: p.Helper.Name, Email: p.Helper.Email},
 		MessageID: r.Composer.NewMessageID("thanks", req.ID), InReplyTo: p.InReplyTo, References: p.References,
-		Subject: p.Subject, Text: out.Text, HTML: out.HTML, Variant: p.Variant, State: gratitude.DraftPending,
+		Subject: p.Subject, Text: out.Text, HTML: out.HTML, Variant: p.Variant, Language: language, State: gratitude.DraftPending,
 	}, nil
 }
 
