@@ -76,7 +76,11 @@ type OwnerWrote struct {
 }
 
 // Resolve: the owner said the request is resolved.
-type Resolve struct{ At time.Time }
+type Resolve struct {
+	At time.Time
+	// Outcome is what came of it, in the owner's words ("" when not said).
+	Outcome string
+}
 
 // Cancel: the owner dropped the request.
 type Cancel struct{ At time.Time }
