@@ -84,6 +84,10 @@ func (r *Runner) writeDraft(req gratitude.Request, p gratitude.ThanksPlan, now t
 		Helper:  templates.Person{Name: p.Helper.Name, Email: p.Helper.Email},
 		Subject: req.Subject, AskedAt: req.AskedAt, Excerpt: p.Helper.Excerpt, TookFor: p.TookFor,
 		HelpedBefore: p.HelpedBefore, Variant: p.Variant, Language: language, Now: now,
+		Replies: p.Helper.Replies, First: p.First, BroughtIn: p.BroughtIn, Late: p.Late, Outcome: p.Outcome,
+	}
+	if r.NoRelationship {
+		view.HelpedBefore = 0 // the owner asked for no word on their history with the helper
 	}
 	out, err := r.Composer.Templates.Render(templates.Thanks, view)
 	if err != nil {
