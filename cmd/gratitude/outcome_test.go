@@ -79,3 +79,32 @@ func TestResolveOnTheCommandLineTakesAnOutcome(t *testing.T) {
 		}
 	}
 }
+
+// drafts --preview shows what each helper would receive, saving nothing:
+// the request stays as it was and no draft is written.
+func TestDraftsPreviewShowsTheThankYousAndSavesNothing(t *testing.T) {
+	w := newLoopWorld(t)
+	twoHelpers(w)
+	r := w.cli("--now", w.at(5*time.Hour), "drafts", "--preview", "1")
+	if r.code != 0 {
+		t.Fatalf("drafts --preview: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{"to alice@example.net (en): Re: Budget review for Q1", "to carol@example.org (en)",
+		"The travel line is counted twice", "I hadn't even asked you"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the preview lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if s := w.state(t); s.State != "answered" {
+		t.Errorf("after a preview the request is %s, want still answered", s.State)
+	}
+	if out := w.cli("drafts", "--json").stdout; strings.TrimSpace(out) != "[]" {
+		t.Errorf("a preview saved drafts: %s", out)
+	}
+	if len(w.folder("Drafts")) != 0 {
+		t.Errorf("a preview put something in Drafts")
+	}
+	if r := w.cli("drafts", "--preview", "9"); r.code != 1 || !strings.Contains(r.stderr, "there is no request #9") {
+		t.Errorf("preview of no request: exit %d %s", r.code, r.stderr)
+	}
+}

@@ -53,6 +53,7 @@ func newRootCmd() *cobra.Command {
 		newListCmd(g),
 		newShowCmd(g),
 		newWhyCmd(g),
+		newTemplatesCmd(g),
 		newPeopleCmd(g),
 		newResolveCmd(g),
 		newSnoozeCmd(g),

@@ -33,31 +33,46 @@ func (r *Runner) draftAll(ctx context.Context, now time.Time, res *PassResult) e
 
 // Draft writes the thank-you drafts req needs and returns how many.
 func (r *Runner) Draft(ctx context.Context, req gratitude.Request, now time.Time) (int, error) {
-	helped, err := r.helpedCounts(ctx)
-	if err != nil {
+	drafts, err := r.drafts(ctx, req, now)
+	if err != nil || len(drafts) == 0 {
 		return 0, err
-	}
-	last, err := r.Store.LastVariants(ctx, r.Account)
-	if err != nil {
-		return 0, err
-	}
-	plans, _ := gratitude.PlanThanks(req, helped, last, r.Composer.Templates.Variants(templates.Thanks))
-	drafts := make([]gratitude.Draft, 0, len(plans))
-	for _, p := range plans {
-		d, err := r.writeDraft(req, p, now)
-		if err != nil {
-			return 0, err
-		}
-		drafts = append(drafts, d)
-	}
-	if len(drafts) == 0 {
-		return 0, nil
 	}
 	if err := r.Store.AddDrafts(ctx, r.Account, drafts, now); err != nil {
 		return 0, err
 	}
 	r.Log.Info("thank-you drafts written", "request", req.ID, "drafts", len(drafts))
 	return len(drafts), nil
+}
+
+// Preview returns the thank-you drafts req would get if it were resolved
+// now (or, resolved, the ones it still needs), saving nothing.
+func (r *Runner) Preview(ctx context.Context, req gratitude.Request, now time.Time) ([]gratitude.Draft, error) {
+	if req.State == gratitude.StateOpen || req.State == gratitude.StateAnswered {
+		req.State, req.ResolvedAt = gratitude.StateResolved, now
+	}
+	return r.drafts(ctx, req, now)
+}
+
+// drafts writes, without saving them, the thank-you drafts req needs.
+func (r *Runner) drafts(ctx context.Context, req gratitude.Request, now time.Time) ([]gratitude.Draft, error) {
+	helped, err := r.helpedCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	last, err := r.Store.LastVariants(ctx, r.Account)
+	if err != nil {
+		return nil, err
+	}
+	plans, _ := gratitude.PlanThanks(req, helped, last, r.Composer.Templates.Variants(templates.Thanks))
+	drafts := make([]gratitude.Draft, 0, len(plans))
+	for _, p := range plans {
+		d, err := r.writeDraft(req, p, now)
+		if err != nil {
+			return nil, err
+		}
+		drafts = append(drafts, d)
+	}
+	return drafts, nil
 }
 
 // helpedCounts maps each person to how many requests they helped with.
