@@ -154,7 +154,7 @@ var bounceFamilies = []bounceFamily{
 	{name: "sparkpost", domains: []string{"sparkpostmail.com"}},
 	{name: "domino",
 		subjects: []string{"delivery failure", "delivery_failure", "delivery failure report"},
-		texts:    []string{"your message … was not delivered to"},
+		texts:    []string{"your message subject: … was not delivered to"},
 	},
 	{name: "notes",
 		subjects: []string{"undeliverable message"},

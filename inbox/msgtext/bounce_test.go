@@ -152,6 +152,7 @@ var bounceTextCases = []struct {
 	{"report after a greeting", "", "Hi Ada,\nThis is the mail system at host smtp.example.org.\n", "", false},
 	{"report below a quote", "", "> Could you look over the sheet?\n\nThis is the mail system at host smtp.example.org.\n", "", false},
 	{"report below an attribution", "", "On Mon, 16 Nov 2026 at 09:12, Ada Lovelace <ada@example.org> wrote:\nThe original message was received at noon\n", "", false},
+	{"a colleague explaining", "", "Your message was not delivered to Bob, he left in October. I look after the budget now: the travel line is fine.", "", false},
 	{"phrase inside a sentence", "", "I think the original message was received at the office, not at home.", "", false},
 	{"json of something else", "", `{"notificationType_note":"see below","total":3}`, "", false},
 	{"json mentioning bounce later", "", `{"comment":"the notificationType was Bounce yesterday"}`, "", false},
