@@ -93,7 +93,7 @@ var bounceFamilies = []bounceFamily{
 		texts:    []string{"hi! this is the mailer-daemon, please do not reply", "this is the mailer-daemon, please do not reply"},
 	},
 	{name: "dragonfly",
-		texts: []string{"this is the dragonfly mail agent", "there was an error delivering your mail to"},
+		texts: []string{"this is the dragonfly mail agent"},
 	},
 	{name: "exchange",
 		// Microsoft Exchange and Office 365 NDRs, in the languages Outlook
