@@ -1,6 +1,7 @@
 package msgtext
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -45,6 +46,7 @@ type bounceIndex struct {
 	names    []bounceName
 	fields   [][2]string // field, family
 	domains  map[string]string
+	needs    map[string][]string // folded sentence → what the opening must also hold
 }
 
 type bounceName struct{ folded, family string }
@@ -52,7 +54,7 @@ type bounceName struct{ folded, family string }
 var bounceIx = sync.OnceValue(func() *bounceIndex { return compileBounces(bounceFamilies) })
 
 func compileBounces(table []bounceFamily) *bounceIndex {
-	ix := &bounceIndex{exact: map[string]string{}, locals: map[string]string{}, domains: map[string]string{}}
+	ix := &bounceIndex{exact: map[string]string{}, locals: map[string]string{}, domains: map[string]string{}, needs: map[string][]string{}}
 	var subjects, texts []oooLanguage
 	for _, f := range table {
 		subjects = append(subjects, oooLanguage{lang: f.name, labels: f.subjects, sentences: f.opens})
@@ -71,6 +73,13 @@ func compileBounces(table []bounceFamily) *bounceIndex {
 		}
 		for _, d := range f.domains {
 			ix.domains[d] = f.name
+		}
+		for _, t := range f.texts {
+			for _, x := range expandAlternatives(t) {
+				for _, n := range f.needs {
+					ix.needs[x] = append(ix.needs[x], string(foldAppend(nil, n)))
+				}
+			}
 		}
 	}
 	ix.subjects = compileOOO(subjects, nil)
@@ -251,7 +260,7 @@ func bounceOpening(plain string) (Bounce, bool) {
 	ix := bounceIx()
 	for k := 0; k < n && k <= lead; k++ {
 		e := ix.texts.at(t, skipOpeners(t, starts[k]), false)
-		if e == nil {
+		if e == nil || !ix.confirmed(e.phrase, t) {
 			continue
 		}
 		// Not after someone else's words: a separator or an attribution
@@ -264,6 +273,18 @@ func bounceOpening(plain string) (Bounce, bool) {
 		return Bounce{Family: e.lang, Why: "text " + quote(e.phrase)}, true
 	}
 	return Bounce{}, false
+}
+
+// confirmed reports whether the opening t holds what the sentence needs
+// besides itself, if anything.
+func (ix *bounceIndex) confirmed(phrase string, t []byte) bool {
+	needs := ix.needs[phrase]
+	for _, n := range needs {
+		if bytes.Contains(t, []byte(n)) {
+			return true
+		}
+	}
+	return len(needs) == 0
 }
 
 // isHeading reports a short line that is no sentence of a person: no

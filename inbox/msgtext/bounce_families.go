@@ -29,6 +29,9 @@ type bounceFamily struct {
 	subjects []string // labels opening a subject, followed by a separator or the end
 	opens    []string // phrases opening a subject, whatever follows
 	texts    []string // sentences opening the text
+	// needs: when set, a sentence of texts counts only if the opening
+	// also holds one of these (a sentence a person might write too).
+	needs []string
 }
 
 // bounceFamilies is the table. A phrase that several families write is
@@ -228,6 +231,12 @@ var bounceFamilies = []bounceFamily{
 	{name: "apache-james",
 		exact: []string{"[BOUNCE]"},
 		texts: []string{"hi. this is the james mail server at"},
+	},
+	{name: "apache-james",
+		// The notice of James's Notify mailets, whose own message is
+		// often empty: the details block that follows is the sign.
+		texts: []string{"error message below"},
+		needs: []string{"message details: subject:"},
 	},
 	{name: "mailman",
 		opens: []string{"your message to … awaits moderator approval", "request to mailing list … rejected"},

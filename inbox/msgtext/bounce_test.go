@@ -135,6 +135,8 @@ var bounceTextCases = []struct {
 	{"ezweb", "", "The user(s) account is disabled.\n\n<bob@ezweb.ne.jp>: 550 user unknown", "au-kddi: text", false},
 	{"verizon vzwpix", "sysadmin@vzwpix.com", "Message could not be delivered to mobile.\nError: No valid recipients for this MM", "verizon: text", false},
 	{"verizon vtext", "", "Error: Error message below:\n550 - Requested action not taken: no such user here\n\nMessage details:", "verizon: text", false},
+	{"james notify", "", "Error message below:\n550 - Requested action not taken: no such user here\n\nMessage details:\n  Subject: Budget review for Q1\n  Sent date: Mon Nov 16 08:12:00 GMT 2026\n  MAIL FROM: ada@example.org\n", "apache-james: text", false},
+	{"error message of a person", "", "Error message below: #REF! in cell C12. Otherwise the sheet is fine.", "", false},
 	{"james", "", "Hi. This is the James mail server at mail.example.net.\nI'm afraid I wasn't able to deliver your message", "apache-james: text", false},
 	{"mailman hold text", "", "Your mail to 'Budget-team' with the subject\n\n    Budget review for Q1\n\nIs being held until the list moderator can review it for approval.", "mailman: text", false},
 	{"mailman not allowed", "", "You are not allowed to post to this mailing list, and your message has been\nautomatically rejected.", "mailman: text", false},
