@@ -147,7 +147,7 @@ func bounceFrom(ix *bounceIndex, from, fromName string) (Bounce, bool) {
 	local, _, _ := strings.Cut(strings.ToLower(from), "@")
 	b, ok := Bounce{}, false
 	if fam, found := ix.locals[trimHexTail(local)]; found && local != "" {
-		b, ok = Bounce{Family: fam, Why: "from " + from}, true
+		b, ok = Bounce{Family: fam, Why: "from " + shown(from)}, true
 		if fam != "mta" {
 			return b, true
 		}
@@ -159,7 +159,7 @@ func bounceFrom(ix *bounceIndex, from, fromName string) (Bounce, bool) {
 	name := foldAppend(buf[:0], truncate(fromName, 64))
 	for _, n := range ix.names {
 		if hasPrefixAt(name, 0, n.folded) && (len(name) == len(n.folded) || name[len(n.folded)] == ' ') && (!ok || n.family != "mta") {
-			return Bounce{Family: n.family, Why: "from " + quote(fromName) + " <" + from + ">"}, true
+			return Bounce{Family: n.family, Why: "from " + quote(fromName) + " <" + shown(from) + ">"}, true
 		}
 	}
 	return b, ok
@@ -328,6 +328,9 @@ func sesNotification(plain string) (Bounce, bool) {
 	}
 	return Bounce{}, false
 }
+
+// shown is an address as a reason shows it: valid UTF-8, cut short.
+func shown(s string) string { return validUTF8(truncate(s, 254)) }
 
 // quote is s in double quotes, cut short.
 func quote(s string) string { return `"` + validUTF8(truncate(s, 80)) + `"` }

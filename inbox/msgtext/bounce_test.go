@@ -230,3 +230,23 @@ func BenchmarkBounceText(b *testing.B) {
 		}
 	}
 }
+
+func FuzzBounce(f *testing.F) {
+	for _, tc := range bounceHeaderCases {
+		f.Add(tc.from, tc.fromName, tc.subject, "")
+	}
+	for _, tc := range bounceTextCases {
+		f.Add(tc.from, "", "", tc.plain)
+	}
+	f.Add("microsoftexchange0123456789abcdef0123456789abcdef@x", "\xff", "[BOUNCE", "{\"eventType\\\"")
+	f.Fuzz(func(t *testing.T, from, name, subject, plain string) {
+		defer watchdog()()
+		h, hok := BounceHeader(from, name, subject, func(string) string { return plain })
+		b, bok := BounceText(from, plain)
+		if hok != (h.Family != "") || bok != (b.Family != "") {
+			t.Fatalf("found %v %v with families %q %q", hok, bok, h.Family, b.Family)
+		}
+		checkUTF8(t, "BounceHeader", h.String())
+		checkUTF8(t, "BounceText", b.String())
+	})
+}
