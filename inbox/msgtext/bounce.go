@@ -18,7 +18,7 @@ const (
 	bounceOpeningLines = 8   // lines of the opening joined
 	bounceHeadingRunes = 48  // a heading line before the first sentence is at most this long
 	bounceMaxHeadings  = 2   // heading lines skipped
-	bounceJSONBytes    = 4096
+	bounceJSONBytes    = 4096 // bytes of a text read for an Amazon SES notification
 )
 
 // Bounce says what a delivery-failure report was known by.
@@ -264,7 +264,7 @@ func bounceOpening(plain string) (Bounce, bool) {
 			continue
 		}
 		// Not after someone else's words: a separator or an attribution
-		// among the headings (looked for only now: they are dear).
+		// among the headings (looked for only now: they are costly).
 		for _, i := range at[:k+1] {
 			if _, ok := attributionAt(ls, i); ok || separatorAt(ls, i) {
 				return Bounce{}, false

@@ -140,6 +140,7 @@ var bounceTextCases = []struct {
 	{"james", "", "Hi. This is the James mail server at mail.example.net.\nI'm afraid I wasn't able to deliver your message", "apache-james: text", false},
 	{"mailman hold text", "", "Your mail to 'Budget-team' with the subject\n\n    Budget review for Q1\n\nIs being held until the list moderator can review it for approval.", "mailman: text", false},
 	{"mailman not allowed", "", "You are not allowed to post to this mailing list, and your message has been\nautomatically rejected.", "mailman: text", false},
+	{"listserv", "", "You are not authorized to send mail to the BUDGET-L list from your ada@example.org\naccount.", "listserv: text", false},
 	{"fml", "", "You are not a member of this mailing list <ml@lists.example.jp>.\n\nIf you know the general guide", "fml: text", false},
 	{"ses json", "", `{"notificationType":"Bounce","bounce":{"bounceType":"Permanent"}}`, `amazon-ses: notificationType "Bounce"`, false},
 	{"ses json in sns envelope", "", "{\n  \"Type\" : \"Notification\",\n  \"Message\" : \"{\\\"eventType\\\":\\\"Bounce\\\",\\\"bounce\\\":{}}\"\n}", `amazon-ses: eventType "Bounce"`, false},
