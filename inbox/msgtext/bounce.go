@@ -14,10 +14,10 @@ import (
 // MIME structure, not here.
 
 const (
-	bounceOpeningBytes = 640 // folded bytes of a text's opening looked at
-	bounceOpeningLines = 8   // lines of the opening joined
-	bounceHeadingRunes = 48  // a heading line before the first sentence is at most this long
-	bounceMaxHeadings  = 2   // heading lines skipped
+	bounceOpeningBytes = 640  // folded bytes of a text's opening looked at
+	bounceOpeningLines = 8    // lines of the opening joined
+	bounceHeadingRunes = 48   // a heading line before the first sentence is at most this long
+	bounceMaxHeadings  = 2    // heading lines skipped
 	bounceJSONBytes    = 4096 // bytes of a text read for an Amazon SES notification
 )
 
