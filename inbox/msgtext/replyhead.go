@@ -19,11 +19,20 @@ var attributionRes = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^em\s.*\sescreveu\s?:$`),          // Portuguese
 	regexp.MustCompile(`(?i)^op\s.*\sschreef(\s.*)?:$`),       // Dutch
 	regexp.MustCompile(`(?i)^.*\s(schrieb|wrote)\s+am\s.*:$`), // "Ada <a@b> schrieb am …:"
+	// Polish "W dniu … pisze:", Russian "…, Имя пишет:", Chinese "在 …，Name 写道："
+	regexp.MustCompile(`(?i)^(w dniu|dnia)\s.*\s(pisze|napisał(a|\(a\))?)\s?:$`),
+	regexp.MustCompile(`^.*\s(пишет|написал(а|\(а\))?)\s?[:：]$`),
+	regexp.MustCompile(`^.*(写道|寫道)\s?[:：]$`),
 }
 
 // looseAttributionRe matches "Ada Lovelace wrote:"; it counts only when
 // quoted lines follow.
-var looseAttributionRe = regexp.MustCompile(`(?i)^\S.*\s(wrote|schrieb|a écrit|escribió|ha scritto|escreveu|schreef)\s?:$`)
+var looseAttributionRe = regexp.MustCompile(`(?i)^\S.*\s(wrote|writes|schrieb|a écrit|escribió|ha scritto|escreveu|schreef|pisze)\s?:$`)
+
+// addressAttributionRe matches a line naming an address and ending in a
+// colon ("* Ada <ada@example.org> [2026-11-16 09:12]:", mutt's common
+// attribution); like the loose form it counts only when quoted lines follow.
+var addressAttributionRe = regexp.MustCompile(`^\S.*<[^<>\s@]+@[^<>\s]+>.*[:：]$`)
 
 // attributionStarts are the words a wrapped attribution line starts with.
 var attributionStarts = []string{"on ", "am ", "le ", "el ", "il ", "em ", "op "}
@@ -40,7 +49,8 @@ func attributionAt(ls []string, i int) (n int, ok bool) {
 		if matchAttribution(joined) {
 			return n, true
 		}
-		if n == 1 && looseAttributionRe.MatchString(joined) && quotedNext(ls, i+1) {
+		if n == 1 && endsInColon(joined) && (looseAttributionRe.MatchString(joined) || addressAttributionRe.MatchString(joined)) &&
+			quotedNext(ls, i+1) {
 			return 1, true
 		}
 		if i+n >= len(ls) || !startsAttribution(line) {
@@ -76,8 +86,14 @@ func startsAttribution(line string) bool {
 	return false
 }
 
+// endsInColon reports a line ending in a colon, ASCII or full-width: every
+// attribution does, so the regular expressions run only on such lines.
+func endsInColon(line string) bool {
+	return strings.HasSuffix(line, ":") || strings.HasSuffix(line, "：")
+}
+
 func matchAttribution(line string) bool {
-	if !strings.HasSuffix(line, ":") {
+	if !endsInColon(line) {
 		return false
 	}
 	for _, re := range attributionRes {
