@@ -19,8 +19,9 @@ type Forwarded struct {
 
 // Forward detects a forward and reconstructs the original: from a
 // message/rfc822 attachment (Embedded[0]) when there is one, else from an
-// inline forward as Gmail, Outlook (desktop and web), Apple Mail and
-// Thunderbird write it in English, German, French and Spanish. subject is
+// inline forward as mail clients write it (Gmail, Outlook, Apple Mail,
+// Thunderbird, Yahoo, Proton, Zimbra, HCL Notes, helpdesks …), in the
+// languages of forwardLangs (forwardlabels.go). subject is
 // the forwarding message's subject: the fallback for the original's, and
 // a reply prefix ("Re:") there means Outlook-style header blocks are a
 // quoted reply, not a forward. Delivery reports are never forwards.
@@ -74,31 +75,37 @@ func cleanMessageID(s string) string {
 
 // inlineForward finds the first forward marker or header block of the
 // forwarder's own text (quoted lines do not count) and reads what follows.
+// A forward of a forward yields the outer block: the message the
+// forwarder forwarded.
 func inlineForward(plain, subject string) (*Forwarded, bool) {
 	ls := lines(plain)
-	reply := isReplySubject(subject)
 	for i, raw := range ls {
 		line := plainLine(raw)
 		if line == "" || isQuoted(raw) {
 			continue
 		}
+		kind, generic := separatorKind(line)
 		switch {
-		case forwardMarkerRe.MatchString(line) || appleMarkerRe.MatchString(line):
-			f, _ := readForward(ls, i, i+1, subject)
+		case kind == sepForward:
+			f, _, _ := readForward(ls, i, i+1, subject, false)
 			return f, true
-		case originalMessageRe.MatchString(line) || ruleRe.MatchString(line):
-			if reply {
+		case kind == sepOriginal || generic:
+			if kind == sepOriginal && isReplySubject(subject) && firstPrefix(subject) != "vs" {
 				return nil, false
 			}
-			if f, ok := readForward(ls, i, i+1, subject); ok {
-				return f, true
+			f, ok, langs := readForward(ls, i, i+1, subject, true)
+			if !ok {
+				continue
 			}
-			continue
+			if replyFor(subject, langs) {
+				return nil, false
+			}
+			return f, true
 		case outlookBlockAt(ls, i):
-			if reply {
+			f, _, langs := readForward(ls, i, i, subject, false)
+			if replyFor(subject, langs) {
 				return nil, false
 			}
-			f, _ := readForward(ls, i, i, subject)
 			return f, true
 		}
 		if _, ok := attributionAt(ls, i); ok {
@@ -108,13 +115,30 @@ func inlineForward(plain, subject string) (*Forwarded, bool) {
 	return nil, false
 }
 
+// replyFor reports a subject whose prefix marks a reply in the language
+// of the header block: "VS:" answers in Finnish but forwards in Danish
+// and Norwegian ("Videresend").
+func replyFor(subject string, langs langSet) bool {
+	if !isReplySubject(subject) {
+		return false
+	}
+	if firstPrefix(subject) == "vs" {
+		return langs&(langCode["da"]|langCode["no"]) == 0 || langs&langCode["fi"] != 0
+	}
+	return true
+}
+
 // addressFields may wrap onto following lines.
 var wrappingFields = map[string]bool{"from": true, "to": true, "cc": true, "bcc": true, "subject": true, "date": true}
 
 // readForward reads the header block starting at lines[start] (after the
 // marker at lines[marker]) and the body after it. ok reports that a From
-// field was found.
-func readForward(ls []string, marker, start int, subject string) (*Forwarded, bool) {
+// field was found; langs are the languages the block's labels have in
+// common (all of them when none is shared), which settle dates.
+//
+// Without a From field and with needFrom, it returns nil at once: a
+// dashed line that introduces nothing must not cost a copy of the rest.
+func readForward(ls []string, marker, start int, subject string, needFrom bool) (f *Forwarded, ok bool, langs langSet) {
 	rest := ls[start:]
 	if quotedBlock(rest) {
 		rest = append([]string(nil), rest...)
@@ -123,6 +147,7 @@ func readForward(ls []string, marker, start int, subject string) (*Forwarded, bo
 		}
 	}
 	fields := map[string]string{}
+	langs = ^langSet(0)
 	j, last, wrapped := 0, "", 0
 	for ; j < len(rest); j++ {
 		line := plainLine(rest[j])
@@ -136,11 +161,14 @@ func readForward(ls []string, marker, start int, subject string) (*Forwarded, bo
 			}
 			continue
 		}
-		if f, v, ok := headerLine(rest[j]); ok {
+		if f, v, ll, ok := headerLabel(rest[j]); ok {
 			if _, dup := fields[f]; dup && f != "other" {
 				break // a second block: the body starts here
 			}
 			fields[f], last, wrapped = v, f, 0
+			if langs&ll != 0 {
+				langs &= ll
+			}
 			continue
 		}
 		if wrappingFields[last] && wrapped < 4 {
@@ -150,17 +178,20 @@ func readForward(ls []string, marker, start int, subject string) (*Forwarded, bo
 		}
 		break
 	}
+	if _, hasFrom := fields["from"]; !hasFrom && needFrom {
+		return nil, false, langs
+	}
 	if len(fields) == 0 {
 		j = 0
 	}
-	f := &Forwarded{
+	f = &Forwarded{
 		To:      parseAddresses(fields["to"]),
 		Cc:      parseAddresses(fields["cc"]),
 		Subject: truncate(collapseSpace(decodeSubject(fields["subject"])), maxSubject),
 		Body:    cleanText(strings.Join(rest[min(j, len(rest)):], "\n")),
 		Note:    strings.TrimSpace(cleanText(strings.Join(ls[:marker], "\n"))),
 	}
-	f.Date, f.DateZoned = parseDate(fields["date"])
+	f.Date, f.DateZoned = parseDateIn(fields["date"], langs)
 	if from := parseAddresses(fields["from"]); len(from) > 0 {
 		f.From = from[0]
 	}
@@ -168,7 +199,7 @@ func readForward(ls []string, marker, start int, subject string) (*Forwarded, bo
 		f.Subject = truncate(forwardedSubject(subject), maxSubject)
 	}
 	_, hasFrom := fields["from"]
-	return f, hasFrom
+	return f, hasFrom, langs
 }
 
 // quotedBlock reports a forwarded block whose header lines are quoted
