@@ -84,16 +84,16 @@ func inlineForward(plain, subject string) (*Forwarded, bool) {
 		if line == "" || isQuoted(raw) {
 			continue
 		}
-		kind, generic := separatorKind(line)
+		sep, generic := separatorKind(line)
 		switch {
-		case kind == sepForward:
-			f, _, _ := readForward(ls, i, i+1, subject, false)
+		case sep.kind == sepForward:
+			f, _, _ := readForward(ls, i, i+1, subject, sep.langs, false)
 			return f, true
-		case kind == sepOriginal || generic:
-			if kind == sepOriginal && isReplySubject(subject) && firstPrefix(subject) != "vs" {
+		case sep.kind == sepOriginal || generic:
+			if sep.kind == sepOriginal && isReplySubject(subject) && firstPrefix(subject) != "vs" {
 				return nil, false
 			}
-			f, ok, langs := readForward(ls, i, i+1, subject, true)
+			f, ok, langs := readForward(ls, i, i+1, subject, sep.langs, true)
 			if !ok {
 				continue
 			}
@@ -102,7 +102,7 @@ func inlineForward(plain, subject string) (*Forwarded, bool) {
 			}
 			return f, true
 		case outlookBlockAt(ls, i):
-			f, _, langs := readForward(ls, i, i, subject, false)
+			f, _, langs := readForward(ls, i, i, subject, 0, false)
 			if replyFor(subject, langs) {
 				return nil, false
 			}
@@ -133,12 +133,13 @@ var wrappingFields = map[string]bool{"from": true, "to": true, "cc": true, "bcc"
 
 // readForward reads the header block starting at lines[start] (after the
 // marker at lines[marker]) and the body after it. ok reports that a From
-// field was found; langs are the languages the block's labels have in
-// common (all of them when none is shared), which settle dates.
+// field was found; langs are the languages the separator (sepLangs, 0
+// when unknown) and the block's labels have in common, as far as they
+// share one, which settle dates.
 //
 // Without a From field and with needFrom, it returns nil at once: a
 // dashed line that introduces nothing must not cost a copy of the rest.
-func readForward(ls []string, marker, start int, subject string, needFrom bool) (f *Forwarded, ok bool, langs langSet) {
+func readForward(ls []string, marker, start int, subject string, sepLangs langSet, needFrom bool) (f *Forwarded, ok bool, langs langSet) {
 	rest := ls[start:]
 	if quotedBlock(rest) {
 		rest = append([]string(nil), rest...)
@@ -148,6 +149,9 @@ func readForward(ls []string, marker, start int, subject string, needFrom bool) 
 	}
 	fields := map[string]string{}
 	langs = ^langSet(0)
+	if sepLangs != 0 {
+		langs = sepLangs
+	}
 	j, last, wrapped := 0, "", 0
 	for ; j < len(rest); j++ {
 		line := plainLine(rest[j])
@@ -177,6 +181,9 @@ func readForward(ls []string, marker, start int, subject string, needFrom bool) 
 			continue
 		}
 		break
+	}
+	if len(fields) == 0 {
+		j = datedSenderLine(rest, fields)
 	}
 	if _, hasFrom := fields["from"]; !hasFrom && needFrom {
 		return nil, false, langs
@@ -218,4 +225,30 @@ func quotedBlock(ls []string) bool {
 		}
 	}
 	return false
+}
+
+// datedSenderLine reads the line Yandex and Rambler write instead of a
+// header block, "23.11.2026, 10:05, "Ada Lovelace" <ada@example.org>:",
+// as the first line of rest into fields, and returns the index of the
+// line after it (0 when there is none).
+func datedSenderLine(rest []string, fields map[string]string) int {
+	for i, l := range rest {
+		line := plainLine(l)
+		if line == "" {
+			continue
+		}
+		if i > 2 || len(line) > 300 || !strings.HasSuffix(line, ":") || !strings.Contains(line, "@") {
+			return 0
+		}
+		parts := strings.SplitN(strings.TrimSuffix(line, ":"), ", ", 3)
+		if len(parts) < 3 {
+			return 0
+		}
+		if d, _ := parseDate(parts[0] + " " + parts[1]); d.IsZero() {
+			return 0
+		}
+		fields["date"], fields["from"] = parts[0]+" "+parts[1], parts[2]
+		return i + 1
+	}
+	return 0
 }

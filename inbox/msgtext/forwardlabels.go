@@ -243,13 +243,19 @@ type langSet uint64
 
 // separator kinds.
 const (
-	sepForward  = 1 // introduces a forward
-	sepOriginal = 2 // introduces a quoted original (reply or forward)
+	sepOriginal = 1 // introduces a quoted original (reply or forward)
+	sepForward  = 2 // introduces a forward
 )
+
+// separator is what a folded separator line means.
+type separator struct {
+	kind  int
+	langs langSet
+}
 
 var (
 	labelIndex  map[string]label       // folded label → field and languages
-	separators  map[string]int         // folded separator text → kind
+	separators  map[string]separator   // folded separator text → kind and languages
 	monthIndex  map[string]int         // folded month word or prefix → month, -1 ambiguous
 	langMonths  []map[string]int       // per language: folded month word or prefix → month
 	maxLabelLen = 0                    // longest label in bytes, unfolded, with slack
@@ -258,7 +264,7 @@ var (
 
 func init() {
 	labelIndex = map[string]label{}
-	separators = map[string]int{}
+	separators = map[string]separator{}
 	var all []monthName
 	for i, l := range forwardLangs {
 		bit := langSet(1) << i
@@ -276,12 +282,12 @@ func init() {
 			}
 		}
 		for _, w := range splitList(l.forward) {
-			separators[foldKey(w)] = sepForward
+			sep := separators[foldKey(w)]
+			separators[foldKey(w)] = separator{sepForward, sep.langs | bit}
 		}
 		for _, w := range splitList(l.original) {
-			if separators[foldKey(w)] != sepForward {
-				separators[foldKey(w)] = sepOriginal
-			}
+			sep := separators[foldKey(w)]
+			separators[foldKey(w)] = separator{max(sep.kind, sepOriginal), sep.langs | bit}
 		}
 		var names []monthName
 		for m, group := range splitList(l.months) {
@@ -360,39 +366,40 @@ func lookupLabel(key string) (label, bool) {
 
 // separatorKind tells a separator line by its text, with the dashes,
 // underscores, equal signs, asterisks and colon around it removed:
-// sepForward, sepOriginal, or 0. generic reports a dashed line with any
+// sepForward, sepOriginal, or 0, and the languages that write it. generic
+// reports a dashed line with any
 // other text ("----- Forwarded by Bob/Example on 23.11.2026 -----",
 // a client or language not in the table), which counts when a header
 // block with a From line follows it.
-func separatorKind(line string) (kind int, generic bool) {
+func separatorKind(line string) (sep separator, generic bool) {
 	if line == "" || len(line) > 200 {
-		return 0, false
+		return separator{}, false
 	}
 	dashed := line[0] == '-' || line[0] == '_' || line[0] == '=' || line[0] == '~'
 	if !dashed && !strings.HasSuffix(line, ":") && !strings.HasSuffix(line, "：") {
-		return 0, false
+		return separator{}, false
 	}
 	text := strings.TrimRight(strings.TrimLeft(line, "-_=~*> \t"), "-_=~*: \t：")
 	if text == "" {
 		if strings.Count(line, "_") >= 20 && strings.Trim(line, "_ ") == "" {
-			return sepOriginal, false // Outlook's rule above the header block
+			return separator{kind: sepOriginal}, false // Outlook's rule above the header block
 		}
-		return 0, false
+		return separator{}, false
 	}
 	var buf [256]byte
 	k := foldAppend(buf[:0], text)
-	if kind := separators[string(k)]; kind != 0 {
-		return kind, false
+	if sep := separators[string(k)]; sep.kind != 0 {
+		return sep, false
 	}
 	if dashed && strings.HasPrefix(line, "--") {
 		for _, p := range forwardedByPrefixes {
 			if strings.HasPrefix(string(k), p) {
-				return sepForward, false
+				return separator{kind: sepForward}, false
 			}
 		}
-		return 0, true
+		return separator{}, true
 	}
-	return 0, false
+	return separator{}, false
 }
 
 // forwardedByPrefixes start HCL Notes' "----- Forwarded by Bob Chen/Example

@@ -180,7 +180,7 @@ func separatorAt(ls []string, i int) bool {
 	if line == "" {
 		return false
 	}
-	if kind, _ := separatorKind(line); kind != 0 {
+	if sep, _ := separatorKind(line); sep.kind != 0 {
 		return true
 	}
 	return outlookBlockAt(ls, i)
