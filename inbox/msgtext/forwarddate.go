@@ -147,7 +147,9 @@ func (d *dateParts) readToken(t, tok string) bool {
 		d.hour, _ = strconv.Atoi(m[1])
 		d.min, _ = strconv.Atoi(m[2])
 		d.sec, _ = strconv.Atoi(m[3])
-		d.meridiem = m[4]
+		if m[4] != "" {
+			d.meridiem = m[4]
+		}
 		d.haveTime = true
 		return true
 	}
