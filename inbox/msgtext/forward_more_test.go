@@ -13,6 +13,10 @@ func TestParseDateInManyLanguages(t *testing.T) {
 		langs    string // languages of the header block, comma-separated; "" when unknown
 		want     time.Time
 	}{
+		{"EnglishMarIsMarch", "Tue, Mar 3, 2026 at 10:05 AM", "", time.Date(2026, 3, 3, 10, 5, 0, 0, time.UTC)},
+		{"EnglishAbbreviations", "Fri, Jul 3, 2026 at 10:05 AM", "", time.Date(2026, 7, 3, 10, 5, 0, 0, time.UTC)},
+		{"CroatianSaturdayIsNotFebruary", "sub, 28. stu 2026. u 10:05", "hr", nov(28, 10, 5)},
+		{"PolishOctoberAbbreviation", "pt., 23 paź 2026 o 10:05", "pl", time.Date(2026, 10, 23, 10, 5, 0, 0, time.UTC)},
 		{"ItalianThursdayIsNotJune", "gio 26 nov 2026 alle ore 10:05", "", nov(26, 10, 5)},
 		{"RomanianTuesdayIsNotMarch", "marți, 24 noiembrie 2026 10:05", "", nov(24, 10, 5)},
 		{"Portuguese", "seg., 23 de nov. de 2026 às 10:05", "", nov(23, 10, 5)},

@@ -47,9 +47,9 @@ var meridiemFolded = strings.NewReplacer("a.m.", "am", "p.m.", "pm", "a. m.", "a
 
 // weekdayClashes are weekday abbreviations that are also the start of a
 // month name (Tuesday in French, Italian, Spanish and Romanian, Thursday
-// in Italian, Wednesday in Hungarian): a month name later in the date
-// wins over them.
-var weekdayClashes = map[string]bool{"mar": true, "marti": true, "gio": true, "sze": true}
+// in Italian, Wednesday in Hungarian, Saturday in Croatian, Sunday in
+// Turkish): a month name later in the date wins over them.
+var weekdayClashes = map[string]bool{"mar": true, "marti": true, "gio": true, "sze": true, "sub": true, "paz": true}
 
 // parseDate reads a date as mail clients print it in headers and
 // forwarded header blocks: RFC 5322 first, then the loose reading. It

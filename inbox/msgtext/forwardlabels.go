@@ -33,6 +33,9 @@ type forwardLang struct {
 	// they differ). Abbreviations need not be listed when they are a
 	// prefix of a name (three letters at least).
 	months string
+	// wholeMonths: the month names match only whole (Finnish compounds:
+	// "mar", March elsewhere, starts "marraskuuta", November).
+	wholeMonths bool
 }
 
 // forwardLangs is the table. Gmail writes the header labels in English
@@ -110,7 +113,8 @@ var forwardLangs = []forwardLang{
 		months: "tammikuuta tammikuu tammi|helmikuuta helmikuu helmi|maaliskuuta maaliskuu maalis|" +
 			"huhtikuuta huhtikuu huhti|toukokuuta toukokuu touko|kesäkuuta kesäkuu kesä|heinäkuuta heinäkuu heinä|" +
 			"elokuuta elokuu elo|syyskuuta syyskuu syys|lokakuuta lokakuu loka|marraskuuta marraskuu marras|" +
-			"joulukuuta joulukuu joulu"},
+			"joulukuuta joulukuu joulu",
+		wholeMonths: true},
 	{code: "pl",
 		from: "Od|Nadawca", date: "Data|Wysłano|Wysłane", to: "Do|Adresat", cc: "DW|Kopia|Do wiadomości",
 		bcc: "UDW", subject: "Temat", replyTo: "Odpowiedź-do|Odpowiedz do", other: "Ważność|Priorytet|Załączniki",
@@ -259,7 +263,7 @@ var (
 	monthIndex  map[string]int         // folded month word or prefix → month, -1 ambiguous
 	langMonths  []map[string]int       // per language: folded month word or prefix → month
 	maxLabelLen = 0                    // longest label in bytes, unfolded, with slack
-	langCode    = map[string]langSet{} // "de" → its bit (tests)
+	langCode    = map[string]langSet{} // language code → its bit
 )
 
 func init() {
@@ -292,7 +296,7 @@ func init() {
 		var names []monthName
 		for m, group := range splitList(l.months) {
 			for _, name := range strings.Fields(group) {
-				names = append(names, monthName{foldKey(name), m + 1})
+				names = append(names, monthName{foldKey(name), m + 1, l.wholeMonths})
 			}
 		}
 		langMonths = append(langMonths, monthTable(names))
@@ -305,6 +309,7 @@ func init() {
 type monthName struct {
 	word  string
 	month int
+	whole bool // no prefix stands for it
 }
 
 // monthTable indexes month names and their prefixes of three letters or
@@ -320,7 +325,7 @@ func monthTable(names []monthName) map[string]int {
 	}
 	for _, n := range names {
 		for i := range n.word {
-			if utf8.RuneCountInString(n.word[:i]) >= 3 {
+			if !n.whole && utf8.RuneCountInString(n.word[:i]) >= 3 {
 				put(idx, n.word[:i], n.month)
 			}
 		}
