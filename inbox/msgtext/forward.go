@@ -1,6 +1,7 @@
 package msgtext
 
 import (
+	"regexp"
 	"strings"
 	"time"
 )
@@ -108,7 +109,12 @@ func inlineForward(plain, subject string) (*Forwarded, bool) {
 			}
 			return f, true
 		}
-		if _, ok := attributionAt(ls, i); ok {
+		if n, ok := attributionAt(ls, i); ok {
+			if isForwardPrefix(firstPrefix(subject)) {
+				if f := attributedForward(ls, i, n, subject); f != nil {
+					return f, true
+				}
+			}
 			return nil, false // a reply quoting the original
 		}
 	}
@@ -252,3 +258,39 @@ func datedSenderLine(rest []string, fields map[string]string) int {
 	}
 	return 0
 }
+
+// attributedForward reads a forward Outlook (2016 to 2021, plain text)
+// introduces like a reply, 'On Monday, November 23, 2026 10:05 AM, "Ada
+// Lovelace" <ada@example.org> wrote:', under a forward subject: the
+// sender and the date come from the attribution (lines[i:i+n]), the
+// original's text from the lines after it. nil when it names no address.
+func attributedForward(ls []string, i, n int, subject string) *Forwarded {
+	line := ""
+	for _, l := range ls[i : i+n] {
+		line += " " + plainLine(l)
+	}
+	m := attributedSenderRe.FindStringSubmatchIndex(line)
+	if m == nil {
+		return nil
+	}
+	from := parseAddresses(line[m[2]:m[3]] + " <" + line[m[4]:m[5]] + ">")
+	if len(from) == 0 {
+		return nil
+	}
+	rest := make([]string, 0, len(ls)-i-n)
+	for _, l := range ls[i+n:] {
+		rest = append(rest, unquote(l))
+	}
+	f := &Forwarded{
+		From:    from[0],
+		Subject: truncate(forwardedSubject(subject), maxSubject),
+		Body:    cleanText(strings.Join(rest, "\n")),
+		Note:    strings.TrimSpace(cleanText(strings.Join(ls[:i], "\n"))),
+	}
+	f.Date, f.DateZoned = parseDate(line[:m[0]] + " " + line[m[1]:])
+	return f
+}
+
+// attributedSenderRe finds the sender of an attribution: a name in
+// quotes of any kind, then the address in angle or square brackets.
+var attributedSenderRe = regexp.MustCompile(`["“«„]([^"“”«»„]{1,100})["”»“]\s*[<\[](?:mailto:)?([^<>\[\]\s]{1,254}@[^<>\[\]\s]{1,254})[>\]]`)

@@ -153,3 +153,26 @@ func TestForwardLabelTableIsConsistent(t *testing.T) {
 		}
 	}
 }
+
+func TestForwardOutlookAttributionStyle(t *testing.T) {
+	tests := []struct{ name, subject, plain string }{
+		{"English", "FW: Printer", "FYI\n\nOn Monday, November 23, 2026 10:05 AM, \"Ada Lovelace\" <ada@example.org> wrote:\n\nThe printer is broken.\n"},
+		{"German", "WG: Drucker", "Am 23.11.2026 um 10:05 schrieb \"Ada Lovelace\" <ada@example.org>:\n\nDer Drucker ist kaputt.\n"},
+		{"French", "TR: Imprimante", "Le lun. 23 nov. 2026 à 10:05, « Ada Lovelace » <ada@example.org> a écrit :\n\nL'imprimante est en panne.\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, ok := Forward(&Text{Plain: tc.plain}, tc.subject)
+			if !ok {
+				t.Fatal("no forward detected")
+			}
+			if f.From.Email != "ada@example.org" || f.From.Name != "Ada Lovelace" || !f.Date.Equal(nov23) || f.Body == "" {
+				t.Errorf("forward = %+v", f)
+			}
+		})
+	}
+	// The same attribution under a reply subject is a reply.
+	if f, ok := Forward(&Text{Plain: tests[0].plain}, "RE: Printer"); ok {
+		t.Errorf("a reply read as a forward: %+v", f)
+	}
+}
