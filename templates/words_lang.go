@@ -6,6 +6,11 @@ import "time"
 // English, replacing the English ones in that language's templates.
 var languageWords = map[string]map[string]any{
 	"de": wordsDE(),
+	"es": wordsES(),
+	"fr": wordsFR(),
+	"it": wordsIT(),
+	"nl": wordsNL(),
+	"pt": wordsPT(),
 }
 
 // timeUnit is the unit a duration is said in; noUnit under a minute.
