@@ -35,6 +35,12 @@ func Excerpt(plain string, max int) string {
 // ownLines returns the lines the sender wrote, before any signature or
 // quoted material, without a leading greeting or a trailing closing.
 func ownLines(plain string) []string {
+	return dropGreeting(dropClosing(writtenLines(plain)))
+}
+
+// writtenLines returns the lines the sender wrote, before any signature or
+// quoted material, greeting and closing included.
+func writtenLines(plain string) []string {
 	ls := lines(plain)
 	var kept []string
 	for i := 0; i < len(ls); i++ {
@@ -64,7 +70,7 @@ func ownLines(plain string) []string {
 		}
 		kept = append(kept, line)
 	}
-	return dropGreeting(dropClosing(kept))
+	return kept
 }
 
 // isSignatureDelimiter reports the "-- " line that starts a signature.
