@@ -95,3 +95,13 @@ func Known(code string) bool {
 	_, ok := iso6393[strings.ToLower(code)]
 	return ok
 }
+
+// Codes lists every language Detect can tell (ISO 639-1), sorted.
+func Codes() []string {
+	out := make([]string, 0, len(iso6393))
+	for code := range iso6393 {
+		out = append(out, code)
+	}
+	slices.Sort(out)
+	return out
+}
