@@ -52,6 +52,11 @@ type Syncer struct {
 	// TrackFrom (sync.track_from) says which of the messages a mailbox
 	// holds when its sync first begins are live; the rest are history.
 	TrackFrom gratitude.TrackFrom
+	// Voice, when set, learns the owner's voice from their mail in
+	// VoiceMailbox (Sent): after each pass over it, a few more of the
+	// most recent messages are read for how they greet and sign off.
+	Voice        VoiceStore
+	VoiceMailbox string
 }
 
 // PassResult says what one pass over a mailbox did.
@@ -115,6 +120,9 @@ func (s *Syncer) Sync(ctx context.Context, conn *Conn, mailbox string) (PassResu
 		return res, err
 	}
 	res.UIDValidity, res.LastUID = cur.UIDValidity, cur.LastUID
+	if s.Voice != nil && mailbox == s.VoiceMailbox {
+		s.sampleVoice(ctx, conn, cur)
+	}
 	return res, nil
 }
 

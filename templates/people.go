@@ -24,6 +24,13 @@ func first(v any) (string, error) {
 	return "", fmt.Errorf("first: got %T, want a person or a name", v)
 }
 
+// FirstName is what the templates call p: their first name, or their
+// address when they have no name.
+func FirstName(p Person) string {
+	s, _ := first(p)
+	return s
+}
+
 // firstName returns the first word of name, reading "Last, First" too.
 func firstName(name string) string {
 	if _, given, ok := strings.Cut(name, ","); ok {

@@ -22,6 +22,11 @@ type ThanksView struct {
 	Late           bool          // they answered only after the request was resolved
 	Outcome        string        // what came of it, in the owner's words ("" when not said)
 	Now            time.Time     // when the thank-you is written
+	// Greeting and Closing are the owner's own ("Hey Alice!", "Cheers,\nAda"),
+	// learned from their sent mail; "" leaves the variant's own words.
+	// A Closing stands for the variant's closing, name and signature.
+	Greeting string
+	Closing  string
 }
 
 // Fact is the one thing about how this helper helped that a sentence

@@ -55,6 +55,7 @@ func newRootCmd() *cobra.Command {
 		newWhyCmd(g),
 		newTemplatesCmd(g),
 		newPeopleCmd(g),
+		newVoiceCmd(g),
 		newResolveCmd(g),
 		newSnoozeCmd(g),
 		newCancelCmd(g),

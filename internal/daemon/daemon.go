@@ -94,6 +94,8 @@ func (d *Daemon) syncer(folders inbox.Folders) *inbox.Syncer {
 		// passes: a SELECT every idle_refresh notices a recreated mailbox.
 		ReselectAfter: d.cfg.IMAP.IdleRefresh,
 		TrackFrom:     gratitude.TrackFrom{Date: d.cfg.Sync.TrackFrom, Back: d.cfg.Sync.TrackBack},
+		Voice:         d.store,
+		VoiceMailbox:  folders.Sent,
 	}
 }
 

@@ -3,6 +3,7 @@ package thanks
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"gratitude"
@@ -63,10 +64,14 @@ func (r *Runner) drafts(ctx context.Context, req gratitude.Request, now time.Tim
 	if err != nil {
 		return nil, err
 	}
+	voice, err := r.Store.Voice(ctx, r.Account)
+	if err != nil {
+		return nil, err
+	}
 	plans, _ := gratitude.PlanThanks(req, helped, last, r.Composer.Templates.Variants(templates.Thanks))
 	drafts := make([]gratitude.Draft, 0, len(plans))
 	for _, p := range plans {
-		d, err := r.writeDraft(req, p, now)
+		d, err := r.writeDraft(req, p, voice, now)
 		if err != nil {
 			return nil, err
 		}
@@ -88,8 +93,9 @@ func (r *Runner) helpedCounts(ctx context.Context) (map[string]int, error) {
 	return out, nil
 }
 
-// writeDraft renders the thank-you the plan describes.
-func (r *Runner) writeDraft(req gratitude.Request, p gratitude.ThanksPlan, now time.Time) (gratitude.Draft, error) {
+// writeDraft renders the thank-you the plan describes, greeting and signing
+// off as the owner does in its language (see ownVoice).
+func (r *Runner) writeDraft(req gratitude.Request, p gratitude.ThanksPlan, voice gratitude.Voice, now time.Time) (gratitude.Draft, error) {
 	language := lang.Detect(p.Helper.Excerpt, templates.ThanksLanguages())
 	if language == "" {
 		language = "en"
@@ -101,6 +107,8 @@ func (r *Runner) writeDraft(req gratitude.Request, p gratitude.ThanksPlan, now t
 		HelpedBefore: p.HelpedBefore, Variant: p.Variant, Language: language, Now: now,
 		Replies: p.Helper.Replies, First: p.First, BroughtIn: p.BroughtIn, Late: p.Late, Outcome: p.Outcome,
 	}
+	helper := templates.Person{Name: p.Helper.Name, Email: p.Helper.Email}
+	view.Greeting, view.Closing = r.ownVoice(voice, helper, language)
 	if r.NoRelationship {
 		view.HelpedBefore = 0 // the owner asked for no word on their history with the helper
 	}
@@ -113,6 +121,22 @@ func (r *Runner) writeDraft(req gratitude.Request, p gratitude.ThanksPlan, now t
 		MessageID: r.Composer.NewMessageID("thanks", req.ID), InReplyTo: p.InReplyTo, References: p.References,
 		Subject: p.Subject, Text: out.Text, HTML: out.HTML, Variant: p.Variant, Language: language, State: gratitude.DraftPending,
 	}, nil
+}
+
+// ownVoice is how the owner greets helper and signs off in language, as
+// learned from their sent mail: with the helper when they have written to
+// them in it, else as with everyone. owner.signature, when set, stands in
+// for the name under a learned closing ("Cheers,\nAda" becomes "Cheers,"
+// and the signature), so the owner's name is not written twice.
+func (r *Runner) ownVoice(voice gratitude.Voice, helper templates.Person, language string) (greeting, closing string) {
+	greeting, closing = voice.For(helper.Email, language, templates.FirstName(helper))
+	if closing == "" || strings.TrimSpace(r.Signature) == "" {
+		return greeting, closing
+	}
+	if words, _, ok := strings.Cut(closing, "\n"); ok {
+		closing = words
+	}
+	return greeting, closing + "\n" + strings.TrimSpace(r.Signature)
 }
 
 // thankYou is the draft as the message that goes to the helper: from the

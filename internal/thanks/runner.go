@@ -27,6 +27,7 @@ type Store interface {
 
 	RequestsToDraft(ctx context.Context, account int64, limit int) ([]gratitude.Request, error)
 	LastVariants(ctx context.Context, account int64) (map[string]int, error)
+	Voice(ctx context.Context, account int64) (gratitude.Voice, error)
 	AddDrafts(ctx context.Context, account int64, drafts []gratitude.Draft, now time.Time) error
 	UndeliveredRequests(ctx context.Context, account int64) ([]int64, error)
 	DeliverDrafts(ctx context.Context, account, requestID int64, out []gratitude.Outgoing, now time.Time) error
