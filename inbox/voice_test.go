@@ -56,7 +56,12 @@ func sentMail(id, to, date, contentType, body string) []byte {
 }
 
 func TestSyncOfSentReadsTheOwnersVoiceOncePerMessage(t *testing.T) {
-	srv := newMem(t)
+	for name, srv := range threadingServers(t) {
+		t.Run(name, func(t *testing.T) { syncReadsVoice(t, srv.addr, srv.deliver) })
+	}
+}
+
+func syncReadsVoice(t *testing.T, addr string, deliver deliverFunc) {
 	for _, m := range [][]byte{
 		sentMail("v1@example.org", "Bob Keller <bob@example.net>", "Mon, 16 Nov 2026 10:00:00 +0000", "text/plain; charset=utf-8",
 			"Hey Bob!\n\nThe ladder is in the shed, take it whenever you need it this week.\n\nCheers,\nAda\n"),
@@ -67,16 +72,20 @@ func TestSyncOfSentReadsTheOwnersVoiceOncePerMessage(t *testing.T) {
 			"--b1\nContent-Type: text/plain; charset=utf-8\n\nDear Dr. Smith,\n\nthank you for the draft chapter, my comments are in the margins.\n\nKind regards,\nAda Lovelace\n"+
 				"--b1\nContent-Type: text/html; charset=utf-8\n\n<p>Dear Dr. Smith,</p><p>thank you for the draft chapter, my comments are in the margins.</p><p>Kind regards,<br>Ada Lovelace</p>\n--b1--\n"),
 	} {
-		if _, err := srv.Append(owner, "Sent", m); err != nil {
+		if err := deliver("Sent", m); err != nil {
 			t.Fatal(err)
 		}
 	}
-	appendN(t, srv, "INBOX", 0, 2)
+	for i := range 2 {
+		if err := deliver("INBOX", testMail(i, "Question")); err != nil {
+			t.Fatal(err)
+		}
+	}
 	st := newMemStore()
 	vs := &voiceStore{synced: st}
 	s := newSyncer(st, inbox.RecordOnly)
 	s.Voice, s.VoiceMailbox = vs, "Sent"
-	conn := dial(t, optionsFor(t, srv.Addr()), s.Stats)
+	conn := dial(t, optionsFor(t, addr), s.Stats)
 	for _, mb := range []string{"Sent", "INBOX"} {
 		if _, err := s.Sync(context.Background(), conn, mb); err != nil {
 			t.Fatalf("Sync %s: %v", mb, err)
