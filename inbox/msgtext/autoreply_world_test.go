@@ -40,6 +40,11 @@ var autoReplyWorld = []struct {
 	{"en/BackFromLeave", "Re: Budget review for Q1", "Hi Ada,\njust back from annual leave. The numbers look fine to me.", ""},
 	{"en/BeforeMyHoliday", "Re: Budget review for Q1", "Hi Ada,\nanswering before I go on holiday: approve it, the totals match.", ""},
 	{"en/EnjoyYourHoliday", "Re: Budget review for Q1", "Looks good. I'm on leave from Friday, so ask Carol after that.\nEnjoy your holiday!", ""},
+	{"en/AwayFromDesk", "Re: Budget review for Q1", "I'm away from my desk this week, but to answer your question: yes, approve it.", ""},
+	{"en/OpenedOnYourBehalf", "Re: Budget review for Q1", "Hi Ada,\nI opened a ticket on your behalf with the vendor; they promised the numbers by Friday.", ""},
+	{"en/ReadNoColon", "Read this before Friday", "The travel line is too high.", ""},
+	{"en/TagNoTicket", "[Finance] The Q1 report has been created", "", ""},
+	{"en/NoTagReceived", "Re: Your parcel has been received", "Thanks, it arrived.", ""},
 	{"en/ReadSubjectPerson", "Re: Budget review for Q1", "Read it, looks fine.", ""},
 	{"en/ReceivedPerson", "Re: Budget review for Q1", "Got it, thanks. I received your message and will look at it tonight.", ""},
 
@@ -250,7 +255,7 @@ var autoReplyWorld = []struct {
 
 // TestAutoReplyWorld checks each message's family. Before the ack and
 // receipt families, the tail and the phrases added with them, 72 of these
-// 186 went unnoticed (issue 15).
+// 158 auto-replies went unnoticed (issue 15); no person was taken for one.
 func TestAutoReplyWorld(t *testing.T) {
 	family := map[string]AutoReplyFamily{"": NotAutoReply, "ooo": Absence, "ack": Acknowledgement, "receipt": ReadReceipt}
 	for _, tc := range autoReplyWorld {

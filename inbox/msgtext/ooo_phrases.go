@@ -51,7 +51,7 @@ var oooTable = []oooLanguage{
 			"[i am|i'm] [currently|presently] [away|on vacation|on holiday|on annual leave|on leave|on parental leave|on maternity leave|on paternity leave|on sick leave|travelling|traveling|on a business trip|out of the country|away from the office]",
 			"[i am|i will be] [on vacation|on holiday|on annual leave|on leave|on parental leave|on maternity leave|on paternity leave|away from the office] [until|till|through|from|starting|between|and will return|and will be back|with limited access|with no access]",
 			"[i am|i'm|i will be|i'll be] away [until|till|through|between|on holiday|on vacation|on leave|on annual leave|on business|on a business trip|on parental leave|on maternity leave|on paternity leave]",
-			"[i am|i'm|i will be|i'll be] away from … [to|until|till|returning|and will]",
+			"[i am|i'm|i will be|i'll be] away from … [inclusive|returning|and will return|and will be back|and back on]",
 			"[i am|i'm|i will be|i'll be] [travelling|traveling] [on business|for work|until|till|through|between|with limited|with intermittent|with no access|and will|and have limited]",
 			"[i am|i'm|i will be|i'll be] ooo [until|till|through|between|with limited|and will]",
 			"[your|this] [email|e-mail|message|mail] [will not|won't] be forwarded",
