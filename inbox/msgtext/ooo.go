@@ -65,6 +65,10 @@ const (
 	// oooTail ends a subject that opens with a ticket tag ("[Ticket #12]
 	// … has been received").
 	oooTail
+	// oooOpener opens a line that tells nothing yet but is not counted
+	// among the first lines ("Thanks for contacting Acme Support!"): the
+	// acknowledgement may come after it.
+	oooOpener
 )
 
 // oooWhere is where a text is looked at, and so which kinds count.
@@ -86,6 +90,8 @@ func (w oooWhere) counts(k oooKind) bool {
 		return w != atTail
 	case oooReceipt:
 		return w == atSubject
+	case oooOpener:
+		return w == atLine
 	}
 	return w == atTail
 }
@@ -187,11 +193,15 @@ func oooText(plain string) *oooEntry {
 		if _, ok := attributionAt(ls, i); ok {
 			break
 		}
-		if e := oooIx().line(t); e != nil {
+		e, opener := oooIx().line(t)
+		if e != nil {
 			if e.family == Absence {
 				return e
 			}
 			found = cmp.Or(found, e)
+		}
+		if opener {
+			continue
 		}
 		if seen++; seen == oooBodyLines {
 			break
@@ -200,16 +210,21 @@ func oooText(plain string) *oooEntry {
 	return found
 }
 
-// line returns the entry opening t or standing in it, an absence first.
-func (ix *oooIndex) line(t []byte) *oooEntry {
+// line returns the entry opening t or standing in it, an absence first,
+// and whether t opens with an opener (a line not to count).
+func (ix *oooIndex) line(t []byte) (*oooEntry, bool) {
 	e := ix.opening(t, atLine)
+	opener := e != nil && e.kind == oooOpener
+	if opener {
+		e = nil
+	}
 	if e != nil && e.family == Absence {
-		return e
+		return e, false
 	}
 	if w := ix.within(t); w != nil && (e == nil || w.family == Absence) {
-		return w
+		return w, opener
 	}
-	return e
+	return e, opener
 }
 
 // tail returns the tail entry ending t, when t opens with a ticket tag.
@@ -537,6 +552,7 @@ func compileOOO(table []oooLanguage, conts []string) *oooIndex {
 		add(l.lang, oooSentence, Acknowledgement, l.acks)
 		add(l.lang, oooTail, Acknowledgement, l.tails)
 		add(l.lang, oooReceipt, ReadReceipt, l.receipts)
+		add(l.lang, oooOpener, Acknowledgement, l.openers)
 	}
 	order := make([]int32, len(ix.entries))
 	for i := range order {

@@ -22,7 +22,10 @@ package msgtext
 // generic auto-replies). Two kinds count only in a subject: tails end a
 // subject that opens with a [ticket #N] tag ("[Ticket #12] … has been
 // received"), and receipts open it followed by a colon, as Outlook's text
-// read receipts do ("Read: …", "Gelesen: …", "Lu : …").
+// read receipts do ("Read: …", "Gelesen: …", "Lu : …"). Openers decide
+// nothing: a line they open is not counted among the first three, so a
+// company's acknowledgement after "Dear customer," and "Thank you for
+// contacting Acme!" is still read.
 
 // oooLanguage is the table of one language.
 type oooLanguage struct {
@@ -33,6 +36,7 @@ type oooLanguage struct {
 	acks      []string
 	tails     []string
 	receipts  []string
+	openers   []string
 }
 
 var oooTable = []oooLanguage{
@@ -92,6 +96,7 @@ var oooTable = []oooLanguage{
 			"[has been|was] [received|created|opened|logged|registered]",
 		},
 		receipts: []string{"read", "not read", "return receipt", "return receipt (displayed) -", "read receipt", "read notification"},
+		openers:  []string{"[thank you|thanks|many thanks] for [contacting|reaching out|getting in touch|writing to|your enquiry|your inquiry]", "dear [customer|client|sender|valued customer|sir or madam|sir/madam]"},
 	},
 	{lang: "de",
 		labels: []string{
@@ -131,6 +136,7 @@ var oooTable = []oooLanguage{
 			"ist eingegangen", "wurde [erstellt|angelegt|eröffnet|erfasst|empfangen]",
 		},
 		receipts: []string{"gelesen", "nicht gelesen", "lesebestätigung", "empfangsbestätigung (angezeigt) -"},
+		openers:  []string{"[vielen dank|danke|herzlichen dank] für ihre [anfrage|kontaktaufnahme|e-mail|nachricht|mail]", "sehr geehrte [kundin|damen und herren|kundin, sehr geehrter kunde]", "sehr geehrter kunde"},
 	},
 	{lang: "fr",
 		labels: []string{
@@ -166,6 +172,7 @@ var oooTable = []oooLanguage{
 			"a [bien|] été [reçue|reçu|enregistrée|enregistré|créée|créé]",
 		},
 		receipts: []string{"lu", "non lu", "accusé de lecture", "confirmation de lecture"},
+		openers:  []string{"merci de nous avoir [contactés|contacté|contactées|écrit]", "merci pour votre [message|demande|courriel|e-mail]", "[madame, monsieur|chère cliente, cher client|cher client|chère cliente]"},
 	},
 	{lang: "es",
 		labels: []string{
@@ -202,6 +209,7 @@ var oooTable = []oooLanguage{
 			"ha sido [recibida|recibido|creada|creado|registrada|registrado]",
 		},
 		receipts: []string{"leído", "no leído", "confirmación de lectura"},
+		openers:  []string{"gracias por [contactar|contactarnos|ponerse en contacto|ponerte en contacto|escribirnos|su mensaje|su correo]", "[estimado cliente|estimada cliente|estimado/a cliente]"},
 	},
 	{lang: "it",
 		labels: []string{
@@ -234,6 +242,7 @@ var oooTable = []oooLanguage{
 			"il [suo|tuo|vostro] [ticket|messaggio] … è stato [ricevuto|registrato|creato|aperto|preso in carico]",
 		},
 		receipts: []string{"letto", "non letto", "conferma di lettura"},
+		openers:  []string{"grazie per [averci contattato|averci contattati|averci scritto|il suo messaggio|la sua email]", "gentile cliente"},
 	},
 	{lang: "pt",
 		labels: []string{
@@ -262,6 +271,7 @@ var oooTable = []oooLanguage{
 			"[o seu|seu] [chamado|ticket|pedido] … foi [recebido|registrado|registado|criado|aberto]",
 		},
 		receipts: []string{"lido", "lida", "não lido", "não lida", "confirmação de leitura"},
+		openers:  []string{"[obrigado|obrigada] por [entrar em contato|entrar em contacto|nos contactar|nos contatar|sua mensagem|a sua mensagem]", "[prezado cliente|caro cliente|prezados]"},
 	},
 	{lang: "nl",
 		labels: []string{
@@ -286,6 +296,7 @@ var oooTable = []oooLanguage{
 			"[uw|je|jouw] [aanvraag|verzoek|ticket|melding|vraag|bericht] … is [ontvangen|aangemaakt|geregistreerd|in goede orde ontvangen]",
 		},
 		receipts: []string{"gelezen", "niet gelezen", "leesbevestiging"},
+		openers:  []string{"[bedankt|dank u|dank je] voor [uw bericht|uw e-mail|uw aanvraag|je bericht|je e-mail|uw mail]", "[beste klant|geachte klant]"},
 	},
 	{lang: "sv",
 		labels: []string{
@@ -310,6 +321,7 @@ var oooTable = []oooLanguage{
 			"ditt ärende … har [registrerats|skapats|tagits emot|mottagits]",
 		},
 		receipts: []string{"läst", "oläst", "inte läst", "ej läst", "läskvitto"},
+		openers:  []string{"tack för [att du kontaktade oss|ditt meddelande|ditt mejl|din förfrågan|ditt mail]"},
 	},
 	{lang: "da",
 		labels: []string{
@@ -333,6 +345,7 @@ var oooTable = []oooLanguage{
 			"din [henvendelse|sag|forespørgsel|anmodning] … er [modtaget|oprettet|registreret]",
 		},
 		receipts: []string{"læst", "ikke læst", "læsekvittering"},
+		openers:  []string{"tak for din [henvendelse|mail|besked|e-mail]"},
 	},
 	{lang: "no",
 		labels: []string{
@@ -356,6 +369,7 @@ var oooTable = []oooLanguage{
 			"[din henvendelse|henvendelsen din|din sak|saken din] … er [mottatt|opprettet|registrert]",
 		},
 		receipts: []string{"lest", "ikke lest", "lesebekreftelse"},
+		openers:  []string{"takk for [din henvendelse|henvendelsen din|e-posten din|din e-post|meldingen din]"},
 	},
 	{lang: "fi",
 		labels: []string{
@@ -381,6 +395,7 @@ var oooTable = []oooLanguage{
 			"[tukipyyntösi|tukipyyntönne|pyyntösi|pyyntönne|tikettisi|tikettinne] … on [vastaanotettu|luotu|rekisteröity|kirjattu]",
 		},
 		receipts: []string{"luettu", "ei luettu", "lukukuittaus"},
+		openers:  []string{"kiitos [yhteydenotostasi|yhteydenotostanne|viestistäsi|viestistänne]"},
 	},
 	{lang: "pl",
 		labels: []string{
@@ -407,6 +422,7 @@ var oooTable = []oooLanguage{
 			"[zgłoszenie|zapytanie] … zostało [zarejestrowane|przyjęte|utworzone|założone]",
 		},
 		receipts: []string{"przeczytane", "przeczytano", "odczytano", "nieprzeczytane", "nie przeczytano", "potwierdzenie przeczytania"},
+		openers:  []string{"dziękujemy za [wiadomość|kontakt|zgłoszenie|e-mail]"},
 	},
 	{lang: "cs",
 		labels: []string{
@@ -435,6 +451,7 @@ var oooTable = []oooLanguage{
 			"potvrzujeme přijetí [vaší|vašeho|] [zprávy|e-mailu|emailu|požadavku|dotazu|žádosti|objednávky]",
 		},
 		receipts: []string{"přečteno", "nepřečteno", "potvrzení o přečtení"},
+		openers:  []string{"děkujeme za [vaši zprávu|váš e-mail|váš dotaz|kontaktování]"},
 	},
 	{lang: "sk",
 		labels: []string{
@@ -464,6 +481,7 @@ var oooTable = []oooLanguage{
 			"potvrdzujeme prijatie [vašej|vášho|] [správy|e-mailu|emailu|požiadavky|žiadosti|objednávky]",
 		},
 		receipts: []string{"prečítané", "neprečítané", "potvrdenie o prečítaní"},
+		openers:  []string{"ďakujeme za [vašu správu|váš e-mail|kontaktovanie]"},
 	},
 	{lang: "hu",
 		labels: []string{
@@ -491,6 +509,7 @@ var oooTable = []oooLanguage{
 			"[kérését|bejelentését|megkeresését|hibajegyét|kérésedet|bejelentésedet] … [rögzítettük|regisztráltuk|fogadtuk]",
 		},
 		receipts: []string{"olvasott", "elolvasva", "elolvasott", "nem olvasott", "olvasatlan", "olvasási visszaigazolás"},
+		openers:  []string{"köszönjük [megkeresését|levelét|üzenetét|megkeresésedet]"},
 	},
 	{lang: "ro",
 		labels: []string{
@@ -516,6 +535,7 @@ var oooTable = []oooLanguage{
 			"[tichetul|mesajul] … a fost [înregistrat|creat|primit|preluat]",
 		},
 		receipts: []string{"citit", "necitit", "confirmare de citire"},
+		openers:  []string{"vă mulțumim pentru [mesaj|mesajul dumneavoastră|solicitare]"},
 	},
 	{lang: "hr",
 		labels: []string{
@@ -546,6 +566,7 @@ var oooTable = []oooLanguage{
 			"vaša prijava … je [zaprimljena|kreirana|otvorena|zavedena]",
 		},
 		receipts: []string{"pročitano", "nepročitano", "potvrda o čitanju"},
+		openers:  []string{"hvala [vam na|na] [upitu|poruci|vašem upitu|vašoj poruci]"},
 	},
 	{lang: "tr",
 		labels: []string{
@@ -569,6 +590,7 @@ var oooTable = []oooLanguage{
 			"[talebiniz|destek talebiniz|kaydınız|başvurunuz|bildiriminiz|mesajınız] … [alınmıştır|oluşturulmuştur|oluşturuldu|alındı|kaydedilmiştir]",
 		},
 		receipts: []string{"okundu", "okunmadı", "okundu bilgisi"},
+		openers:  []string{"[bizimle iletişime geçtiğiniz|mesajınız|e-postanız] için teşekkür", "değerli müşterimiz"},
 	},
 	{lang: "ru",
 		labels: []string{
@@ -600,6 +622,7 @@ var oooTable = []oooLanguage{
 			"ваше [письмо|сообщение] … [получено|принято|зарегистрировано]",
 		},
 		receipts: []string{"прочитано", "не прочитано", "прочтено", "уведомление о прочтении"},
+		openers:  []string{"[благодарим|спасибо] за [обращение|ваше обращение|ваше письмо|письмо]", "уважаемый клиент"},
 	},
 	{lang: "uk",
 		labels: []string{
@@ -627,6 +650,7 @@ var oooTable = []oooLanguage{
 			"[ваше звернення|ваш запит|ваша заявка|ваш лист] … [зареєстровано|прийнято|отримано|створено|зареєстрована|прийнята|отримана|створена]",
 		},
 		receipts: []string{"прочитано", "не прочитано", "сповіщення про прочитання"},
+		openers:  []string{"дякуємо за [звернення|ваше звернення|ваш лист|лист]"},
 	},
 	{lang: "el",
 		labels: []string{
@@ -651,6 +675,7 @@ var oooTable = []oooLanguage{
 			"[το αίτημά σας|το ερώτημά σας|το μήνυμά σας] … [καταχωρήθηκε|ελήφθη|δημιουργήθηκε|έχει καταχωρηθεί|έχει ληφθεί]",
 		},
 		receipts: []string{"αναγνώστηκε", "διαβάστηκε", "δεν αναγνώστηκε", "δεν διαβάστηκε"},
+		openers:  []string{"σας ευχαριστούμε για [το μήνυμά σας|την επικοινωνία]"},
 	},
 	{lang: "ja",
 		labels: []string{
@@ -673,6 +698,7 @@ var oooTable = []oooLanguage{
 			"[このメール|本メール]は送信専用",
 		},
 		receipts: []string{"開封済み", "未開封", "開封確認"},
+		openers:  []string{"この度は", "お問い合わせいただき", "お問い合わせありがとうございます"},
 	},
 	{lang: "zh-Hans",
 		labels: []string{
@@ -694,6 +720,7 @@ var oooTable = []oooLanguage{
 			"您的[邮件|来信|留言|消息|问题|反馈]已[经|]收到",
 		},
 		receipts: []string{"已读", "未读", "已读回执"},
+		openers:  []string{"感谢您的[来信|咨询|反馈|联系]", "感谢您联系"},
 	},
 	{lang: "zh-Hant",
 		labels: []string{
@@ -712,6 +739,7 @@ var oooTable = []oooLanguage{
 			"您的[郵件|來信|留言|訊息|問題]已[經|]收到",
 		},
 		receipts: []string{"已讀", "未讀", "讀取回條"},
+		openers:  []string{"感謝您的[來信|諮詢|反饋|聯繫]", "感謝您聯繫"},
 	},
 	{lang: "ko",
 		labels: []string{
@@ -730,6 +758,7 @@ var oooTable = []oooLanguage{
 			"정상적으로 접수되었습니다",
 		},
 		receipts: []string{"읽음", "읽지 않음", "수신 확인"},
+		openers:  []string{"[문의해 주셔서|문의 주셔서|연락 주셔서] 감사합니다"},
 	},
 	{lang: "vi",
 		labels: []string{
@@ -748,6 +777,7 @@ var oooTable = []oooLanguage{
 			"yêu cầu của [bạn|quý khách|anh/chị] … đã được [tiếp nhận|ghi nhận|tạo]",
 		},
 		receipts: []string{"đã đọc", "chưa đọc"},
+		openers:  []string{"cảm ơn [quý khách|bạn] đã [liên hệ|gửi email]"},
 	},
 	// Outlook's label in further languages; their bodies are not read.
 	{lang: "ca", labels: []string{"resposta automàtica", "fora de l'oficina"}},

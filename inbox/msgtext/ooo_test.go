@@ -292,6 +292,14 @@ func TestOOOTable(t *testing.T) {
 			if OutOfOffice(filled+" x", "") {
 				t.Errorf("%s receipt %q: found without a colon", e.lang, e.phrase)
 			}
+		case oooOpener:
+			if OutOfOffice(filled, filled) {
+				t.Errorf("%s opener %q: taken for an auto-reply", e.lang, e.phrase)
+			}
+			ack := "Hi,\n" + filled + "\nx\nwe have received your request."
+			if f, _ := AutoReply("", ack); f != Acknowledgement {
+				t.Errorf("%s opener %q: counted among the first lines of %q", e.lang, e.phrase, ack)
+			}
 		case oooTail:
 			if f, _ := AutoReply("[Ticket #12] Printer "+filled, ""); f != Acknowledgement {
 				t.Errorf("%s tail %q: not found after a ticket tag", e.lang, e.phrase)
