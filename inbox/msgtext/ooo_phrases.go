@@ -91,6 +91,15 @@ var oooTable = []oooLanguage{
 			"please [verify|confirm] [that|] you are [a|] human", "[verify|confirm] [that|] you are not a robot",
 			"your [message|email|e-mail] to … [has been|was|is being] held",
 			"please [confirm|verify] your [message|email|e-mail]",
+			"[i am|i'm] no longer [with|employed by|working at|working for] … [please|for any|for all|for further|your email|your e-mail|your message]",
+			"[i have|i've] left [the company|the organisation|the organization|the firm|the business]",
+			"is no longer [with|employed by|working at|working for] … [please|for any|for all|for further|your email|your e-mail|your message]",
+			"this [email|e-mail|mail] [address|account|mailbox] is no longer [in use|active|monitored|valid]",
+			"[your|this] [email|e-mail|message] has not been forwarded",
+			"will remain in a lower priority mailbox",
+			"[on|to] [our member's|my|the] priority guest list",
+			"[i am|i'm] using [a|an] [spam filter|anti-spam service|email verification service|challenge-response system] that requires",
+			"[approve|add] you [as a|to my] [sender|list of approved senders|approved senders]",
 		},
 		tails: []string{
 			"[has been|was] [received|created|opened|logged|registered]",
@@ -131,6 +140,8 @@ var oooTable = []oooLanguage{
 			"[wurde|wird] [vom spamschutz|vom spamfilter|von unserem spamfilter|von unserem spamschutz] zurückgehalten",
 			"dass sie [ein mensch|kein roboter|kein spam-versender] sind",
 			"bitte bestätigen sie ihre [nachricht|e-mail|email|mail]",
+			"[ich bin|ist] nicht mehr [bei|für|im|in] … [tätig|beschäftigt]",
+			"diese [e-mail-adresse|e-mail adresse|adresse|mailadresse] ist nicht mehr [aktiv|in gebrauch|gültig|erreichbar]",
 		},
 		tails: []string{
 			"ist eingegangen", "wurde [erstellt|angelegt|eröffnet|erfasst|empfangen]",
@@ -167,6 +178,9 @@ var oooTable = []oooLanguage{
 			"nous accusons [bonne|] réception de votre [message|courriel|demande|e-mail|mail|requête]",
 			"votre [message|courriel|e-mail|mail] est en attente de validation",
 			"vous n'êtes pas un robot", "merci de vous authentifier", "veuillez vous authentifier",
+			"je ne fais plus partie de",
+			"ne fait plus partie de [la société|l'entreprise|nos effectifs|notre équipe]",
+			"cette adresse [e-mail|mail|électronique|de messagerie] n'est plus [active|utilisée|valide|consultée]",
 		},
 		tails: []string{
 			"a [bien|] été [reçue|reçu|enregistrée|enregistré|créée|créé]",
@@ -204,6 +218,8 @@ var oooTable = []oooLanguage{
 			"[su|tu] [solicitud|consulta|petición|incidencia] … ha sido [recibida|creada|registrada]",
 			"[su|tu] [ticket|caso|mensaje|correo] … ha sido [recibido|creado|registrado]",
 			"confirmamos la recepción de [su|tu]",
+			"ya no [trabajo en|formo parte de|trabaja en|forma parte de]",
+			"esta [dirección de correo|cuenta de correo|dirección] ya no [está activa|se utiliza|es válida|está en uso]",
 		},
 		tails: []string{
 			"ha sido [recibida|recibido|creada|creado|registrada|registrado]",
