@@ -118,7 +118,8 @@ var oooIx = sync.OnceValue(func() *oooIndex { return compileOOO(oooTable, oooCon
 
 // AutoReply tells a vacation or automatic reply sent without RFC 3834
 // headers, and its family, by a label opening its subject or a phrase in
-// its first three non-empty, non-quoted lines, in the 25 languages of
+// its first three non-empty, non-quoted lines (not counting the greeting
+// and thanks a company opens with), in the 25 languages of
 // ooo_phrases.go (and Outlook's label in a dozen more); a text read
 // receipt by its subject alone. The reason says what was found, e.g.
 // `subject (de): "automatische antwort"`. An absence found anywhere wins
