@@ -105,7 +105,14 @@ var oooTable = []oooLanguage{
 			"[has been|was] [received|created|opened|logged|registered]",
 		},
 		receipts: []string{"read", "not read", "return receipt", "return receipt (displayed) -", "read receipt", "read notification"},
-		openers:  []string{"[thank you|thanks|many thanks] for [contacting|reaching out|getting in touch|writing to|your enquiry|your inquiry]", "dear [customer|client|sender|valued customer|sir or madam|sir/madam]"},
+		openers: []string{
+			"[thank you|thanks|many thanks] for [contacting|reaching out|getting in touch|writing to|your enquiry|your inquiry]",
+			"dear [customer|client|sender|valued customer|sir or madam|sir/madam]",
+			// Banners a receiving gateway puts on top of outside mail.
+			"[caution|warning|external email|external sender|attention|notice][:|] this [email|e-mail|message] [originated|came|comes|was sent] from outside",
+			"this [email|e-mail|message] [originated|came|comes|was sent] from outside [of|]",
+			"you don't often get email from",
+		},
 	},
 	{lang: "de",
 		labels: []string{
@@ -147,7 +154,12 @@ var oooTable = []oooLanguage{
 			"ist eingegangen", "wurde [erstellt|angelegt|eröffnet|erfasst|empfangen]",
 		},
 		receipts: []string{"gelesen", "nicht gelesen", "lesebestätigung", "empfangsbestätigung (angezeigt) -"},
-		openers:  []string{"[vielen dank|danke|herzlichen dank] für ihre [anfrage|kontaktaufnahme|e-mail|nachricht|mail]", "sehr geehrte [kundin|damen und herren|kundin, sehr geehrter kunde]", "sehr geehrter kunde"},
+		openers: []string{
+			"[vielen dank|danke|herzlichen dank] für ihre [anfrage|kontaktaufnahme|e-mail|nachricht|mail]",
+			"sehr geehrte [kundin|damen und herren|kundin, sehr geehrter kunde]", "sehr geehrter kunde",
+			"[achtung|vorsicht|externe e-mail|externe nachricht][:|] diese [e-mail|nachricht] [stammt|kommt] von [einem externen absender|außerhalb]",
+			"sie erhalten nicht oft e-mails von",
+		},
 	},
 	{lang: "fr",
 		labels: []string{
@@ -186,7 +198,11 @@ var oooTable = []oooLanguage{
 			"a [bien|] été [reçue|reçu|enregistrée|enregistré|créée|créé]",
 		},
 		receipts: []string{"lu", "non lu", "accusé de lecture", "confirmation de lecture"},
-		openers:  []string{"merci de nous avoir [contactés|contacté|contactées|écrit]", "merci pour votre [message|demande|courriel|e-mail]", "[madame, monsieur|chère cliente, cher client|cher client|chère cliente]"},
+		openers: []string{
+			"merci de nous avoir [contactés|contacté|contactées|écrit]", "merci pour votre [message|demande|courriel|e-mail]",
+			"[madame, monsieur|chère cliente, cher client|cher client|chère cliente]",
+			"[attention|prudence|externe][ :|:|] ce [courriel|message|mail|e-mail] provient de l'extérieur",
+		},
 	},
 	{lang: "es",
 		labels: []string{
