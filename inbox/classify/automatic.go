@@ -60,7 +60,15 @@ func automatic(h *Header) string {
 	if f.Get("List-Id") != "" {
 		return ReasonMailingList + ": List-Id " + strings.TrimSpace(f.Get("List-Id"))
 	}
-	return textAutoReply(h.Subject, "")
+	if why := textAutoReply(h.Subject, ""); why != "" {
+		return why
+	}
+	if nullSender {
+		// Sent with no address to bounce to (RFC 5321 4.5.5): only
+		// reports and automatic replies are, never a person's mail.
+		return ReasonBounce + ": null return path, from " + from
+	}
+	return ""
 }
 
 // textAutoReply is the reason for an automatic reply told by its subject
@@ -76,11 +84,6 @@ func textAutoReply(subject, plain string) string {
 		return ReasonAutoReply + ": " + why
 	case msgtext.ReadReceipt:
 		return ReasonDeliveryReport + ": read receipt, " + why
-	}
-	if nullSender {
-		// Sent with no address to bounce to (RFC 5321 4.5.5): only
-		// reports and automatic replies are, never a person's mail.
-		return ReasonBounce + ": null return path, from " + from
 	}
 	return ""
 }
