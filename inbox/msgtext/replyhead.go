@@ -8,52 +8,129 @@ import (
 // Lines that mark where quoted or forwarded material starts, shared by
 // Excerpt and Forward.
 
-// attributionRes match a reply attribution ("On <date>, <name> wrote:")
-// in the languages mail clients write it in.
-var attributionRes = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^on\s.*\swrote\s?:$`),             // English
-	regexp.MustCompile(`(?i)^am\s.*\sschrieb(\s.*)?:$`),       // German
-	regexp.MustCompile(`(?i)^le\s.*\sa\s+écrit\s?:$`),         // French
-	regexp.MustCompile(`(?i)^el\s.*\sescribió\s?:$`),          // Spanish
-	regexp.MustCompile(`(?i)^il\s.*\sha\s+scritto\s?:$`),      // Italian
-	regexp.MustCompile(`(?i)^em\s.*\sescreveu\s?:$`),          // Portuguese
-	regexp.MustCompile(`(?i)^op\s.*\sschreef(\s.*)?:$`),       // Dutch
-	regexp.MustCompile(`(?i)^.*\s(schrieb|wrote)\s+am\s.*:$`), // "Ada <a@b> schrieb am …:"
-}
+// An attribution line introduces the quoted message of a reply: "On
+// <date>, Ada <ada@example.org> wrote:", "Am <date> schrieb Ada:", or
+// Gmail's verbless "2026年11月23日(月) 10:02 Ada <ada@example.org>:". It
+// ends with a colon and holds a verb of reply_phrases.go (or, without
+// one, an address and a time). With an address, or a date after a lead
+// word ("On 23/11/2026 …") or first, it counts wherever it stands;
+// otherwise ("Ada Lovelace wrote:") only when quoted lines follow.
 
-// looseAttributionRe matches "Ada Lovelace wrote:"; it counts only when
-// quoted lines follow.
-var looseAttributionRe = regexp.MustCompile(`(?i)^\S.*\s(wrote|schrieb|a écrit|escribió|ha scritto|escreveu|schreef)\s?:$`)
+// attribution is how surely a line is an attribution.
+type attribution int
 
-// attributionStarts are the words a wrapped attribution line starts with.
-var attributionStarts = []string{"on ", "am ", "le ", "el ", "il ", "em ", "op "}
+const (
+	notAttribution   attribution = iota
+	looseAttribution             // counts only when quoted lines follow
+	strongAttribution
+)
+
+// maxAttribution caps the bytes of a line, wrapped lines joined, read as
+// an attribution.
+const maxAttribution = 400
 
 // attributionAt reports a reply attribution starting at lines[i], which may
 // wrap over up to three lines; n is the number of lines it takes.
 func attributionAt(ls []string, i int) (n int, ok bool) {
 	line := plainLine(ls[i])
-	if len(line) > 400 || line == "" {
+	if len(line) > maxAttribution || line == "" {
+		return 0, false
+	}
+	var buf [2 * maxAttribution]byte
+	t := fold(buf[:], line)
+	switch attributionOf(t) {
+	case strongAttribution:
+		return 1, true
+	case looseAttribution:
+		if quotedNext(ls, i+1) {
+			return 1, true
+		}
+	}
+	if !mayWrap(t) {
 		return 0, false
 	}
 	joined := line
-	for n = 1; n <= 3; n++ {
-		if matchAttribution(joined) {
-			return n, true
-		}
-		if n == 1 && looseAttributionRe.MatchString(joined) && quotedNext(ls, i+1) {
-			return 1, true
-		}
-		if i+n >= len(ls) || !startsAttribution(line) {
+	for n = 2; n <= 3 && i+n-1 < len(ls); n++ {
+		next := plainLine(ls[i+n-1])
+		if next == "" || isQuoted(ls[i+n-1]) || len(joined)+len(next) >= maxAttribution {
 			return 0, false
 		}
-		next := plainLine(ls[i+n])
-		if next == "" || isQuoted(ls[i+n]) || len(joined) > 400 {
-			return 0, false
+		if opensLikeAttribution(fold(buf[:], next)) {
+			return 0, false // the attribution starts on the next line
 		}
 		joined += " " + next
+		if attributionOf(fold(buf[:], joined)) == strongAttribution {
+			return n, true
+		}
 	}
 	return 0, false
 }
+
+// attributionOf reads one folded line, wrapped lines joined.
+func attributionOf(t []byte) attribution {
+	if len(t) == 0 || t[len(t)-1] != ':' {
+		return notAttribution
+	}
+	ix := replyIx()
+	at := strings.IndexByte(string(t), '@') >= 0
+	if !ix.wrote.within(t) {
+		// Gmail's verbless form: "<date> <time>, Ada <ada@example.org>:".
+		before := strings.TrimRight(string(t[:len(t)-1]), " ")
+		if at && (strings.HasSuffix(before, ">") || strings.HasSuffix(before, ")")) && hasClockTime(t) {
+			return strongAttribution
+		}
+		return notAttribution
+	}
+	if at || opensLikeAttribution(t) {
+		return strongAttribution
+	}
+	if len(t) <= 200 {
+		return looseAttribution
+	}
+	return notAttribution
+}
+
+// opensLikeAttribution reports a folded line opening as attributions
+// without an address do: a date first ("23.11.2026 10:02, Ada пишет:"),
+// or a lead word and a date ("On 23/11/2026 10:02, Ada wrote:").
+func opensLikeAttribution(t []byte) bool {
+	if len(t) > 0 && '0' <= t[0] && t[0] <= '9' {
+		return true
+	}
+	return replyIx().leads.opens(t) && hasDigit(t)
+}
+
+// mayWrap reports a folded line that may be the first of an attribution
+// the client wrapped: it opens like one, or holds an address or a verb,
+// and does not end a sentence.
+func mayWrap(t []byte) bool {
+	if len(t) == 0 || strings.IndexByte(".!?", t[len(t)-1]) >= 0 {
+		return false
+	}
+	return opensLikeAttribution(t) || strings.ContainsAny(string(t), "<@") || replyIx().wrote.within(t)
+}
+
+// hasDigit reports an ASCII digit in t.
+func hasDigit(t []byte) bool {
+	for _, c := range t {
+		if '0' <= c && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClockTime reports a time of day ("10:02", "10.02") in t.
+func hasClockTime(t []byte) bool {
+	for i := 1; i+2 < len(t); i++ {
+		if (t[i] == ':' || t[i] == '.') && isDigit(t[i-1]) && isDigit(t[i+1]) && isDigit(t[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // quotedNext reports whether the first non-blank line from ls[i] on is
 // quoted.
@@ -61,28 +138,6 @@ func quotedNext(ls []string, i int) bool {
 	for ; i < len(ls); i++ {
 		if plainLine(ls[i]) != "" {
 			return isQuoted(ls[i])
-		}
-	}
-	return false
-}
-
-func startsAttribution(line string) bool {
-	l := strings.ToLower(line)
-	for _, s := range attributionStarts {
-		if strings.HasPrefix(l, s) {
-			return true
-		}
-	}
-	return false
-}
-
-func matchAttribution(line string) bool {
-	if !strings.HasSuffix(line, ":") {
-		return false
-	}
-	for _, re := range attributionRes {
-		if re.MatchString(line) {
-			return true
 		}
 	}
 	return false
@@ -134,6 +189,23 @@ var headerKeys = map[string]string{
 	"importance": "other", "wichtigkeit": "other", "priority": "other",
 	"attachments": "other", "anlagen": "other", "pièces jointes": "other",
 	"datos adjuntos": "other",
+
+	// Outlook's reply header block in more languages: Polish, Czech,
+	// Russian, Ukrainian, Japanese, Chinese, Korean, Hungarian, Romanian,
+	// Turkish, Greek, Dutch and Swedish variants.
+	"wysłane": "date", "dw": "cc",
+	"odesílatel": "from", "odesláno": "date", "komu": "to", "předmět": "subject",
+	"от": "from", "отправлено": "date", "кому": "to", "тема": "subject", "копия": "cc", "дата": "date",
+	"від": "from", "надіслано": "date",
+	"差出人": "from", "送信日時": "date", "宛先": "to", "件名": "subject",
+	"发件人": "from", "发送时间": "date", "收件人": "to", "主题": "subject", "抄送": "cc",
+	"寄件者": "from", "寄件日期": "date", "收件者": "to", "主旨": "subject", "副本": "cc",
+	"보낸 사람": "from", "보낸 날짜": "date", "받는 사람": "to", "제목": "subject", "참조": "cc",
+	"feladó": "from", "elküldve": "date", "címzett": "to", "tárgy": "subject", "másolatot kap": "cc",
+	"de la": "from", "trimis": "date", "către": "to", "subiect": "subject",
+	"kimden": "from", "gönderildi": "date", "kime": "to", "konu": "subject", "bilgi": "cc",
+	"από": "from", "αποστολή": "date", "προς": "to", "θέμα": "subject", "κοιν.": "cc",
+	"verzonden op": "date", "lähettäjä:": "from", "skickades": "date",
 }
 
 // headerLine splits a forwarded header line ("From: …", "*Von:* …",
