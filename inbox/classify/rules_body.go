@@ -124,7 +124,7 @@ func (r *Rules) reply(m *msg, req int64, refs []string, toUs bool) Verdict {
 	ev := gratitude.Replied{
 		MessageID: h.MessageID, At: r.askedAt(m), Thread: refs,
 		From:    gratitude.Address{Name: r.nameOf(from.Name), Email: gratitude.NormalizeEmail(from.Address)},
-		Excerpt: msgtext.ExcerptFrom(t.Plain, excerptMax, signer(h.From)),
+		Excerpt: msgtext.ExcerptFrom(t.Own, excerptMax, signer(h.From)),
 	}
 	return Verdict{Class: gratitude.ClassReply, Reason: "answer in a tracked thread", RequestID: positive(req), Event: ev}
 }
