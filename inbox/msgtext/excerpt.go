@@ -148,18 +148,24 @@ func dropGreeting(kept []string) []string {
 		return nil
 	}
 	line := kept[first]
-	if isNameGreeting(line) {
+	alone := first+1 == len(kept) || kept[first+1] == "" // a paragraph of its own
+	words := len(strings.Fields(line))
+	if isNameGreeting(line) || alone && words <= 4 && nameThenGreeting(line) {
 		return kept[first+1:]
 	}
 	if !opensWithGreeting(line) {
 		return kept[first:]
 	}
-	if len(strings.Fields(line)) <= 5 && !strings.ContainsAny(strings.TrimRight(line, ",!:. "), ".?") {
+	if words <= 5 && !strings.ContainsAny(strings.TrimRight(line, ",!:. "), ".?") {
 		return kept[first+1:]
 	}
-	// "Hi Ada, sure thing": drop up to the first comma when short.
+	// "Hi Ada, sure thing": drop up to the first comma when short; "Oi
+	// Ada, tudo bem?" alone is all greeting.
 	if i := strings.IndexAny(line, ",!"); i > 0 && len(strings.Fields(line[:i])) <= 4 {
 		rest := strings.TrimSpace(line[i+1:])
+		if alone && strings.HasSuffix(rest, "?") && len(strings.Fields(rest)) <= 4 {
+			return kept[first+1:]
+		}
 		out := append([]string{rest}, kept[first+1:]...)
 		return out
 	}

@@ -361,6 +361,111 @@ var replyWorld = []struct {
 		"Llego a las 8, guárdame sitio.", []string{"K-9", "escribió", "qué hora"}},
 }
 
+// replyWorldLater was written after the code was fixed against
+// replyWorld, to see how it does on replies it was not tuned on; and
+// replies whose own text looks like the words around one (a colon line,
+// "I wrote", "Sent from the warehouse"), which must be kept.
+var replyWorldLater = []struct {
+	name   string
+	from   string
+	body   string
+	starts string
+	not    []string
+}{
+	{"gmail-en-own-colon-list", "Bob Chen",
+		"Hi Ada,\n\nI wrote to the council on 12 Nov about it, and they said:\n- the permit takes 3 weeks\n- the fee is 40 EUR\n\nBob\n\nOn Mon, Nov 23, 2026 at 10:02 AM Ada Lovelace <ada@example.org> wrote:\n> How long does the permit take?\n",
+		"I wrote to the council on 12 Nov about it, and they said: - the permit takes 3 weeks - the fee is 40 EUR", []string{"How long"}},
+	{"gmail-en-sent-from-the-warehouse", "Bob Chen",
+		"Sent from the warehouse this morning, it should arrive Friday.\n\nOn Mon, Nov 23, 2026 at 10:02 AM Ada Lovelace <ada@example.org> wrote:\n> Did the parcel go out?\n",
+		"Sent from the warehouse this morning", []string{"parcel"}},
+	{"gmail-en-yes-first-line", "Bob Chen",
+		"Yes,\n\nthe meeting is at 4 in room B.\n\nOn Mon, Nov 23, 2026 at 10:02 AM Ada Lovelace <ada@example.org> wrote:\n> Is the meeting at 4?\n",
+		"Yes, the meeting is at 4 in room B.", []string{"Is the meeting"}},
+	{"thunderbird-en-on-it-then-attribution", "Tom Baker",
+		"On it, will report back tonight.\n\nOn 23/11/2026 10:02, Ada Lovelace wrote:\n> Can you check the boiler?\n",
+		"On it, will report back tonight.", []string{"boiler", "wrote"}},
+	{"outlook-en-this-email-is-to-confirm", "Mark Evans",
+		"This email is to confirm your booking for Saturday at 7pm, table for four.\n\nKind regards,\nMark Evans\nThe Harbour Restaurant\n\nFrom: Ada Lovelace <ada@example.org>\nSent: Monday, November 23, 2026 10:02 AM\nTo: Mark Evans <mark@example.com>\nSubject: Booking\n\nCan I book a table?\n",
+		"This email is to confirm your booking", []string{"Kind regards", "Can I book"}},
+	{"apple-en-iphone-footer-quoted-attribution", "Grace Hopper",
+		"Sure thing. I'll leave it by the door.\n\nSent from my iPad\n\n> On 23 Nov 2026, at 10:02, Ada Lovelace <ada@example.org> wrote:\n> \n> Can you leave the book by the door?\n",
+		"Sure thing. I'll leave it by the door.", []string{"iPad", "Can you leave"}},
+	{"gmail-de-lieber-nicht", "Carol Schmidt",
+		"Lieber nicht am Sonntag, aber Samstag geht.\n\nAm Mo., 23. Nov. 2026 um 10:02 Uhr schrieb Ada Lovelace <ada@example.org>:\n> Sonntag?\n",
+		"aber Samstag geht.", []string{"schrieb"}},
+	{"outlook-de-mfg-signature-block", "Frank Weber",
+		"Guten Tag Frau Lovelace,\n\nanbei das Exposé zur Wohnung in der Kastanienallee.\n\nMit freundlichen Grüßen\n\nFrank Weber\nWeber Immobilien GmbH\nTel. +49 30 1234567\n\n-----Ursprüngliche Nachricht-----\nVon: Ada Lovelace <ada@example.org>\nGesendet: Montag, 23. November 2026 10:02\nAn: Frank Weber <frank@beispiel.de>\nBetreff: Exposé\n\nHaben Sie ein Exposé?\n",
+		"anbei das Exposé zur Wohnung", []string{"Grüßen", "Immobilien", "Haben Sie"}},
+	{"gmail-fr-merci-name", "Françoise Dubois",
+		"Coucou Ada,\n\nLe numéro du plombier est le 06 12 34 56 78.\n\nMerci, Françoise\n\nLe lun. 23 nov. 2026 à 10:02, Ada Lovelace <ada@example.org> a écrit :\n> Tu as son numéro ?\n",
+		"Le numéro du plombier est le 06 12 34 56 78.", []string{"Merci", "numéro ?"}},
+	{"thunderbird-fr-le-sans-adresse", "Luc Martin",
+		"Le 23/11/2026 à 10:02, Ada Lovelace a écrit :\n> Tu viens samedi ?\nOui, vers 15 h.\n> Tu amènes le gâteau ?\nBien sûr.\n",
+		"Oui, vers 15 h. Bien sûr.", []string{"écrit", "samedi ?"}},
+	{"gmail-es-android-footer", "José García",
+		"Te mando la dirección del despacho esta tarde.\n\nEnviado desde mi Galaxy\n\nEl lun, 23 nov 2026, 10:02, Ada Lovelace <ada@example.org> escribió:\n> ¿Dónde está el despacho?\n",
+		"Te mando la dirección del despacho esta tarde.", []string{"Galaxy", "Dónde"}},
+	{"outlook-es-mx-original", "Lucía Torres",
+		"Listo, ya quedó registrado.\n\nSaludos!\n\n-----Mensaje original-----\nDe: Ada Lovelace [mailto:ada@example.org]\nEnviado el: lunes, 23 de noviembre de 2026 10:02 a.m.\nPara: Lucía Torres\nAsunto: Registro\n\n¿Ya me registraste?\n",
+		"Listo, ya quedó registrado.", []string{"Saludos", "registraste"}},
+	{"ios-it-firma", "Giulia Rossi",
+		"Certo, passo io a prenderlo.\n\nGiulia\n\nInviato da iPhone\n\n> Il giorno 23 nov 2026, alle ore 10:02, Ada Lovelace <ada@example.org> ha scritto:\n> \n> Chi passa a prenderlo?\n",
+		"Certo, passo io a prenderlo.", []string{"Giulia", "iPhone", "Chi passa"}},
+	{"outlook-nl-oorspronkelijk", "Pieter Jansen",
+		"Geregeld, de monteur komt donderdag.\n\nGroet,\nPieter\n\n-----Oorspronkelijk bericht-----\nVan: Ada Lovelace <ada@example.org>\nVerzonden: maandag 23 november 2026 10:02\nAan: Pieter Jansen\nOnderwerp: Monteur\n\nKomt de monteur?\n",
+		"Geregeld, de monteur komt donderdag.", []string{"Groet", "Komt de"}},
+	{"gmail-pt-br-obrigada", "Ana Costa",
+		"Oi Ada, tudo bem?\n\nO contador se chama Paulo, o telefone é 11 98765-4321.\n\nBeijos,\nAna\n\nEm seg., 23 de nov. de 2026 às 10:02, Ada Lovelace <ada@example.org> escreveu:\n> Conhece um contador?\n",
+		"O contador se chama Paulo", []string{"Beijos", "Conhece"}},
+	{"gmail-pl-wrapped", "Piotr Nowak",
+		"Mogę pożyczyć przyczepkę w niedzielę.\n\npon., 23 lis 2026 o 10:02 Ada Lovelace <ada@example.org>\nnapisał(a):\n\n> Ktoś ma przyczepkę?\n",
+		"Mogę pożyczyć przyczepkę w niedzielę.", []string{"napisał", "Ktoś"}},
+	{"gmail-sv-tack-name", "Erik Lindqvist",
+		"Hej!\n\nElektrikern heter Johan, han är bra och billig.\n\nMvh Erik\n\nDen mån 23 nov. 2026 kl 10:02 skrev Ada Lovelace <ada@example.org>:\n> Känner du en elektriker?\n",
+		"Elektrikern heter Johan", []string{"Mvh", "Känner"}},
+	{"outlook-da-videresendt-header", "Mette Hansen",
+		"Jeg har booket lokalet til kl. 14.\n\nVenlig hilsen\nMette\n\nFra: Ada Lovelace <ada@example.org>\nSendt: 23. november 2026 10:02\nTil: Mette Hansen <mette@eksempel.dk>\nEmne: Lokale\n\nKan du booke et lokale?\n",
+		"Jeg har booket lokalet til kl. 14.", []string{"hilsen", "Kan du"}},
+	{"gmail-ru-spasibo-wrapped", "Ivan Petrov",
+		"Ада, привет!\n\nНомер мастера: +7 900 123-45-67.\n\nпн, 23 нояб. 2026 г. в 10:02, Ada Lovelace <\nada@example.org>:\n\n> Есть номер мастера?\n",
+		"Номер мастера: +7 900 123-45-67.", []string{"нояб", "Есть номер"}},
+	{"gmail-ja-wrapped", "Yuki Tanaka",
+		"お疲れ様です。\n\n会議室は3階のBです。\n\nよろしくお願いします。\n\n2026年11月23日(月) 10:02 Ada Lovelace <\nada@example.org>:\n\n> 会議室はどこですか？\n",
+		"会議室は3階のBです。", []string{"よろしく", "会議室はどこ"}},
+	{"gmail-zh-tw", "Chen Mei",
+		"我明天可以幫你拿。\n\nAda Lovelace <ada@example.org> 於 2026年11月23日 週一 上午10:02寫道：\n\n> 誰可以幫我拿包裹？\n",
+		"我明天可以幫你拿。", []string{"寫道", "包裹"}},
+	{"gmail-tr-wrapped", "Ayşe Yılmaz",
+		"Tesisatçının numarası 0532 123 45 67.\n\nAda Lovelace <ada@example.org>, 23 Kas 2026 Pzt, 10:02 tarihinde şunu\nyazdı:\n\n> Tesisatçı tanıyor musun?\n",
+		"Tesisatçının numarası 0532 123 45 67.", []string{"yazdı", "tanıyor"}},
+	{"outlook-web-html-en-signature-div", "Mark Evans", htmlMsg(
+		`<html><body dir="ltr"><div style="font-family: Aptos, sans-serif; font-size: 12pt;">Hi Ada,</div><div style="font-family: Aptos, sans-serif; font-size: 12pt;"><br></div><div style="font-family: Aptos, sans-serif; font-size: 12pt;">The van is free on Saturday, keys at reception.</div><div id="Signature"><div>Mark Evans<br>Fleet Manager | Example Logistics</div></div>`,
+		`<div id="appendonsend"></div><hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr"><b>From:</b> Ada Lovelace &lt;ada@example.org&gt;<br><b>Sent:</b> Monday, November 23, 2026 10:02<br><b>To:</b> Mark Evans<br><b>Subject:</b> Van</div><div>Is the van free?</div></body></html>`),
+		"The van is free on Saturday, keys at reception.", []string{"Fleet Manager", "Is the van"}},
+	{"apple-html-de-signature-plain", "Carol Schmidt", htmlMsg(
+		`<html><body style="overflow-wrap: break-word;">Die Anmeldung geht online, Termine gibt es meist donnerstags früh.<div><br></div><div>Liebe Grüße<br>Carol</div>`,
+		`<div><br><blockquote type="cite"><div>Am 23.11.2026 um 10:02 schrieb Ada Lovelace &lt;ada@example.org&gt;:</div><br class="Apple-interchange-newline"><div><div>Wie melde ich mich an?</div></div></blockquote></div><br></body></html>`),
+		"Die Anmeldung geht online", []string{"Grüße", "schrieb", "Wie melde"}},
+	{"thunderbird-html-en-interleaved", "Tom Baker", htmlMsg(
+		`<html><body><div class="moz-cite-prefix">On 23/11/2026 10:02, Ada Lovelace wrote:<br></div><blockquote type="cite"><p>Who has the projector?</p></blockquote><p>I do, it's in my office.</p><blockquote type="cite"><p>And the cable?</p></blockquote><p>Also here.</p>`,
+		`<div class="moz-signature">-- <br>Tom</div></body></html>`),
+		"I do, it's in my office. Also here.", []string{"wrote", "Who has", "projector?"}},
+	{"gmail-html-es-forward-inside-reply", "José García", htmlMsg(
+		`<div dir="ltr">Te reenvío lo que me mandó el abogado.</div><br>`,
+		`<div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>De: <strong class="gmail_sendername">Despacho Ruiz</strong> &lt;info@despacho.example&gt;<br>Date: lun, 23 nov 2026 a las 9:00<br>Subject: Cita<br>To: José García &lt;jose@ejemplo.es&gt;<br></div><br><br><div dir="ltr">La cita es el martes a las 10.</div></div>`),
+		"Te reenvío lo que me mandó el abogado.", []string{"Forwarded", "La cita"}},
+	{"outlook-alternative-en-plain-preferred", "Priya Shah", altMsg(
+		"Approved, go ahead with the order.\n\nPriya\n\nFrom: Ada Lovelace <ada@example.org>\nSent: Monday, November 23, 2026 10:02 AM\nTo: Priya Shah <priya@example.com>\nSubject: Order\n\nCan I place the order?\n",
+		`<html><body><div class=WordSection1><p class=MsoNormal>Approved, go ahead with the order.<o:p></o:p></p><p class=MsoNormal>Priya<o:p></o:p></p><div style='border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0in 0in 0in'><p class=MsoNormal><b>From:</b> Ada Lovelace &lt;ada@example.org&gt;<br><b>Sent:</b> Monday, November 23, 2026 10:02 AM<br><b>To:</b> Priya Shah<br><b>Subject:</b> Order</p></div><p class=MsoNormal>Can I place the order?</p></div></body></html>`),
+		"Approved, go ahead with the order.", []string{"Priya", "Can I place"}},
+	{"gmail-en-banner-on-top", "Priya Shah",
+		"CAUTION: This email originated from outside of the organization. Do not click links unless you recognize the sender.\n\nHi Ada,\n\nThe visitor badge is ready at the front desk.\n\nOn Mon, Nov 23, 2026 at 10:02 AM Ada Lovelace <ada@example.org> wrote:\n> Is my badge ready?\n",
+		"The visitor badge is ready at the front desk.", []string{"CAUTION", "Is my badge"}},
+	{"gmail-en-here-is-what-bob-wrote", "Linda Park",
+		"Here is what Bob wrote to me last week:\n\n> The boiler needs a new valve.\n\nSo I'd call the plumber.\n\nOn Mon, Nov 23, 2026 at 10:02 AM Ada Lovelace <ada@example.org> wrote:\n> What's wrong with the boiler?\n",
+		"So I'd call the plumber.", []string{"What's wrong"}},
+}
+
 // htmlMsg is an HTML-only message of the parts given.
 func htmlMsg(parts ...string) string {
 	return "Content-Type: text/html; charset=utf-8\r\n\r\n" + strings.Join(parts, "\r\n")
@@ -410,4 +515,22 @@ func TestReplyWorld(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d replies (%.0f%%) give the excerpt a person expects", passed, len(replyWorld), 100*float64(passed)/float64(len(replyWorld)))
+	passed = 0
+	for _, tc := range replyWorldLater {
+		ok := t.Run(tc.name, func(t *testing.T) {
+			got := worldExcerpt(t, tc.body, tc.from)
+			if !strings.HasPrefix(got, tc.starts) {
+				t.Errorf("excerpt %q\ndoes not start with %q", got, tc.starts)
+			}
+			for _, n := range tc.not {
+				if strings.Contains(got, n) {
+					t.Errorf("excerpt %q\ncontains %q", got, n)
+				}
+			}
+		})
+		if ok {
+			passed++
+		}
+	}
+	t.Logf("%d of %d later replies (%.0f%%) give the excerpt a person expects", passed, len(replyWorldLater), 100*float64(passed)/float64(len(replyWorldLater)))
 }

@@ -123,7 +123,7 @@ func (s *phraseSet) within(t []byte) bool {
 func trimFoldedEnd(t []byte) []byte {
 	for len(t) > 0 {
 		r, n := utf8.DecodeLastRune(t)
-		if r != ' ' && !strings.ContainsRune(",.!…:;-~", r) {
+		if r != ' ' && !strings.ContainsRune(",.!…:;-~。、", r) {
 			break
 		}
 		t = t[:len(t)-n]
@@ -192,7 +192,21 @@ func capitalised(w string) bool {
 // opensWithGreeting reports a line that opens with a greeting word.
 func opensWithGreeting(line string) bool {
 	var buf [256]byte
-	t := fold(buf[:], truncateRunes(line, 60))
-	end := replyIx().greetings.at(t, 0)
-	return end >= 0
+	return replyIx().greetings.opens(fold(buf[:], truncateRunes(line, 60)))
+}
+
+// nameThenGreeting reports a line that is a name, a comma and a
+// greeting ("Ада, привет!").
+func nameThenGreeting(line string) bool {
+	name, rest, ok := strings.Cut(line, ",")
+	f := strings.Fields(name)
+	if !ok || len(f) == 0 || len(f) > 2 {
+		return false
+	}
+	for _, w := range f {
+		if !capitalised(w) {
+			return false
+		}
+	}
+	return opensWithGreeting(strings.TrimSpace(rest))
 }
