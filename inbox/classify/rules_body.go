@@ -26,7 +26,7 @@ func (r *Rules) ask(m *msg, detail string, opts capture.Options) Verdict {
 		}
 	}
 	body := text(m)
-	ev.AskText = msgtext.ExcerptFrom(body.Plain, askTextMax, signer(h.From))
+	ev.AskText = msgtext.ExcerptFrom(body.Own, askTextMax, signer(h.From))
 	if fwd, ok := msgtext.Forward(body, h.Subject); ok && len(ev.Asked) == 0 {
 		r.fromForward(&ev, fwd, h)
 		ev.AskText = msgtext.ExcerptFrom(fwd.Body, askTextMax, signerOf(fwd.From.Name, fwd.From.Email))
