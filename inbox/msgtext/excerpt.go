@@ -49,11 +49,11 @@ func ownLines(plain string) []string {
 		if separatorAt(ls, i) {
 			break
 		}
-		if isDisclaimer(line) {
-			if hasText(kept) {
-				break
-			}
-			i = paragraphEnd(ls, i) // a gateway's banner above the text
+		if hasText(kept) && isDisclaimer(line) {
+			break
+		}
+		if !hasText(kept) && isBanner(line) {
+			i = paragraphEnd(ls, i)
 			continue
 		}
 		kept = append(kept, line)

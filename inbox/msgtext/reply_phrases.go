@@ -20,7 +20,9 @@ package msgtext
 //   - greetings: the words a first line opens with ("Hi", "Hallo Ada").
 //   - disclaimers: how a legal notice opens ("This e-mail and any
 //     attachments …", "Diese E-Mail enthält vertrauliche …"); it ends
-//     what the sender wrote, or, above it, is a gateway's banner.
+//     what the sender wrote.
+//   - banners: the warning a mail gateway puts above the text ("CAUTION:
+//     This email originated from outside …"); its paragraph is skipped.
 
 // replyLanguage is the table of one language.
 type replyLanguage struct {
@@ -31,6 +33,7 @@ type replyLanguage struct {
 	closings    []string
 	greetings   []string
 	disclaimers []string
+	banners     []string
 }
 
 var replyTable = []replyLanguage{
@@ -49,7 +52,7 @@ var replyTable = []replyLanguage{
 			"with regards", "with kind regards", "with best regards", "warmly", "sincerely", "yours", "yours truly", "yours sincerely",
 			"sincerely yours", "take care", "talk soon", "speak soon", "love", "lots of love", "br", "kr", "rgds",
 		},
-		greetings: []string{"hi", "hello", "hey", "hiya", "howdy", "dear", "greetings", "good morning", "good afternoon", "good evening", "morning"},
+		greetings: []string{"hi", "hello", "hey", "hiya", "howdy", "dear", "greetings", "good morning", "good afternoon", "good evening"},
 		disclaimers: []string{
 			"this [e-mail|email|message|e-mail message|email message|communication|transmission] and any [attachments|files|attached files|files transmitted|documents]",
 			"this [e-mail|email|message|communication] [(including any attachments)|including any attachments] [is|are|may]",
@@ -60,7 +63,10 @@ var replyTable = []replyLanguage{
 			"if you are not the intended recipient", "if you have received this [e-mail|email|message|communication] in error",
 			"confidentiality [notice|note|statement|warning]", "confidential notice", "legal disclaimer", "disclaimer:",
 			"privileged and confidential", "notice of confidentiality",
-			"caution: this [e-mail|email|message] originated from outside", "external email:", "[caution|warning]: external email",
+		},
+		banners: []string{
+			"[caution|warning|attention|notice]: this [e-mail|email|message] [originated|came] from outside", "this [e-mail|email|message] originated from outside",
+			"external email", "[caution|warning]: external",
 		},
 	},
 	{lang: "de",
@@ -86,6 +92,7 @@ var replyTable = []replyLanguage{
 			"wenn sie nicht der [richtige|vorgesehene|beabsichtigte] [adressat|empfänger] sind", "sollten sie diese [e-mail|email|nachricht] irrtümlich erhalten haben",
 			"falls sie nicht der [richtige|vorgesehene|beabsichtigte] [adressat|empfänger]", "vertraulichkeitshinweis", "haftungsausschluss:",
 		},
+		banners: []string{"[achtung|vorsicht|warnung]: diese [e-mail|email|nachricht] [stammt|kommt] von [außerhalb|extern]", "externe [e-mail|email|nachricht]"},
 	},
 	{lang: "fr",
 		wrote: []string{"a écrit", "a ecrit", "écrit"},
@@ -107,6 +114,7 @@ var replyTable = []replyLanguage{
 			"les informations contenues dans ce [message|courriel|e-mail]", "si vous n'êtes pas le destinataire",
 			"si vous avez reçu ce [message|courriel|e-mail] par erreur", "[avertissement|avis|clause] de confidentialité",
 		},
+		banners: []string{"[attention|avertissement]: ce [message|courriel|e-mail] provient de l'extérieur", "[courriel|message|e-mail] externe"},
 	},
 	{lang: "es",
 		wrote: []string{"escribió", "ha escrito"},
@@ -127,6 +135,7 @@ var replyTable = []replyLanguage{
 			"la información contenida en este [mensaje|correo|correo electrónico|e-mail]", "si usted no es el destinatario",
 			"si [ha|has] recibido este [mensaje|correo|correo electrónico|e-mail] por error", "aviso de confidencialidad", "aviso legal:",
 		},
+		banners: []string{"[precaución|atención|aviso]: este [correo|mensaje] [se originó|proviene] [fuera|de fuera|del exterior]", "correo externo"},
 	},
 	{lang: "it",
 		wrote:   []string{"ha scritto", "scrisse"},
@@ -136,7 +145,7 @@ var replyTable = []replyLanguage{
 			"cordiali saluti", "distinti saluti", "un saluto", "saluti", "un caro saluto", "a presto", "un abbraccio", "grazie",
 			"grazie mille", "ciao", "buona giornata", "buona serata", "saluti cordiali",
 		},
-		greetings: []string{"ciao", "salve", "buongiorno", "buonasera", "gentile", "gentilissimo", "gentilissima", "egregio", "caro", "cara", "cari"},
+		greetings: []string{"ciao", "salve", "buongiorno", "buonasera", "gentile", "gentilissimo", "gentilissima", "egregio", "carissimo", "carissima"},
 		disclaimers: []string{
 			"questo messaggio [e i suoi allegati|e gli eventuali allegati|e ogni eventuale allegato]",
 			"questo messaggio [è riservato|contiene informazioni riservate|può contenere informazioni]",
@@ -152,7 +161,7 @@ var replyTable = []replyLanguage{
 			"atenciosamente", "abraços", "abraço", "um abraço", "beijos", "bjs", "obrigado", "obrigada", "cumprimentos",
 			"melhores cumprimentos", "com os melhores cumprimentos", "saudações", "cordialmente", "att", "abs", "muito obrigado",
 		},
-		greetings: []string{"olá", "oi", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "prezados", "caro", "cara", "querido", "querida"},
+		greetings: []string{"olá", "oi", "bom dia", "boa tarde", "boa noite", "prezado", "prezada", "prezados", "querido", "querida"},
 		disclaimers: []string{
 			"esta mensagem [e seus anexos|e os seus anexos|pode conter|é confidencial|contém informações]",
 			"este [e-mail|email] [e seus anexos|pode conter|é confidencial|contém informações]",
@@ -201,7 +210,7 @@ var replyTable = []replyLanguage{
 		wrote:       []string{"kirjoitti"},
 		footers:     []string{"lähetetty iphonesta", "lähetetty ipadista", "lähetetty android-laitteesta", "lähetetty … -laitteesta", "lähetetty outlookista", "hanki outlook for [ios|android]"},
 		closings:    []string{"terveisin", "ystävällisin terveisin", "parhain terveisin", "t.", "kiitos", "kiitos paljon", "hyvää päivänjatkoa"},
-		greetings:   []string{"hei", "moi", "moikka", "terve", "hyvä", "huomenta"},
+		greetings:   []string{"hei", "moikka", "terve", "huomenta"},
 		disclaimers: []string{"tämä [sähköpostiviesti|viesti] [ja sen liitteet|voi sisältää|on luottamuksellinen|on tarkoitettu]"},
 	},
 	{lang: "pl",
@@ -325,7 +334,7 @@ var replyTable = []replyLanguage{
 		leads:       []string{"pada", "pada tanggal"},
 		footers:     []string{"dikirim dari", "terkirim dari"},
 		closings:    []string{"salam", "hormat saya", "salam hangat", "terima kasih", "makasih", "wassalam"},
-		greetings:   []string{"halo", "hai", "selamat pagi", "selamat siang", "selamat sore", "kepada", "yth", "dear"},
+		greetings:   []string{"halo", "selamat pagi", "selamat siang", "selamat sore", "kepada", "yth", "dear"},
 		disclaimers: []string{"email ini [dan lampirannya|bersifat rahasia|mungkin berisi]", "[pesan|surel] ini [dan lampirannya|bersifat rahasia]"},
 	},
 	{lang: "lt",

@@ -464,6 +464,21 @@ var replyWorldLater = []struct {
 	{"gmail-en-here-is-what-bob-wrote", "Linda Park",
 		"Here is what Bob wrote to me last week:\n\n> The boiler needs a new valve.\n\nSo I'd call the plumber.\n\nOn Mon, Nov 23, 2026 at 10:02 AM Ada Lovelace <ada@example.org> wrote:\n> What's wrong with the boiler?\n",
 		"So I'd call the plumber.", []string{"What's wrong"}},
+	{"k9-de-name-first-attribution-after-address-line", "Jens Vogel",
+		"Frag bei jens@beispiel.de nach dem Schlüssel\nAda Lovelace <ada@example.org> schrieb am 23. November 2026 10:02:50 MEZ:\n>Wo ist der Schlüssel?\n",
+		"Frag bei jens@beispiel.de nach dem Schlüssel", []string{"schrieb", "Wo ist"}},
+	{"gmail-zh-wrapped-before-time", "Li Wei",
+		"我明天下午有空。\n\nAda Lovelace <ada@example.org> 于2026年11月23日周一\n10:02写道：\n\n> 谁有空？\n",
+		"我明天下午有空。", []string{"写道", "2026", "谁有空"}},
+	// Own words that open like the words around a reply; they pass on
+	// the code before the tables too, and guard the tables' words.
+	{"own-it-hai-ragione", "Giulia Rossi", "Hai ragione, è meglio sabato.\n\nGiulia\n", "Hai ragione, è meglio sabato.", nil},
+	{"own-fr-moi-aussi", "Luc Martin", "Moi aussi, je viens samedi.\n\nLuc\n", "Moi aussi, je viens samedi.", nil},
+	{"own-en-morning-works", "Bob Chen", "Morning works better for me.\n\nBob\n", "Morning works better for me.", nil},
+	{"own-es-caro", "José García", "Caro, pero vale la pena.\n", "Caro, pero vale la pena.", nil},
+	{"own-en-confidential-first", "Bob Chen", "This message is confidential, please keep it between us: the budget is cut by 10%.\n", "This message is confidential", nil},
+	{"own-en-external-first", "Bob Chen", "External contractors will do the move on Monday.\n", "External contractors will do the move", nil},
+	{"own-fi-hyva-idea", "Mikko Virtanen", "Hyvä idea!\n\nTehdään niin.\n", "Hyvä idea! Tehdään niin.", nil},
 }
 
 // htmlMsg is an HTML-only message of the parts given.

@@ -49,14 +49,15 @@ func attributionAt(ls []string, i int) (n int, ok bool) {
 	if !mayWrap(t) {
 		return 0, false
 	}
+	opens, address := opensLikeAttribution(t), strings.Contains(line, "@")
 	joined := line
 	for n = 2; n <= 3 && i+n-1 < len(ls); n++ {
 		next := plainLine(ls[i+n-1])
 		if next == "" || isQuoted(ls[i+n-1]) || len(joined)+len(next) >= maxAttribution {
 			return 0, false
 		}
-		if opensLikeAttribution(fold(buf[:], next)) {
-			return 0, false // the attribution starts on the next line
+		if startsAnother(fold(buf[:], next), n == 2 && !opens && !unclosed(line), address) {
+			return 0, false
 		}
 		joined += " " + next
 		if attributionOf(fold(buf[:], joined)) == strongAttribution {
@@ -108,6 +109,25 @@ func mayWrap(t []byte) bool {
 		return false
 	}
 	return opensLikeAttribution(t) || strings.ContainsAny(string(t), "<@") || replyIx().wrote.within(t)
+}
+
+// startsAnother reports a folded line that is an attribution of its own
+// rather than the rest of the one wrapped above it: it opens like one
+// (unless the line above named the address and it names none), or,
+// when the line above is complete in itself, it is one with an address
+// ("Frag bei jens@… nach" / "Ada <ada@…> schrieb am …:").
+func startsAnother(t []byte, complete, addressAbove bool) bool {
+	address := strings.IndexByte(string(t), '@') >= 0
+	if opensLikeAttribution(t) && (address || !addressAbove) {
+		return true
+	}
+	return complete && address && attributionOf(t) == strongAttribution
+}
+
+// unclosed reports a line that opens an address or a parenthesis and
+// leaves it for the next line ("Ada Lovelace <").
+func unclosed(s string) bool {
+	return strings.Count(s, "<") > strings.Count(s, ">") || strings.Count(s, "(") > strings.Count(s, ")")
 }
 
 // hasDigit reports an ASCII digit in t.

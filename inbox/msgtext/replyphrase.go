@@ -23,7 +23,7 @@ type phrasePieces []string
 
 // replyPhrases are the compiled kinds of replyTable.
 type replyPhrases struct {
-	wrote, leads, footers, closings, greetings, disclaimers phraseSet
+	wrote, leads, footers, closings, greetings, disclaimers, banners phraseSet
 }
 
 // replyIx is compiled on first use.
@@ -36,8 +36,9 @@ var replyIx = sync.OnceValue(func() *replyPhrases {
 		p.closings.add(l.closings)
 		p.greetings.add(l.greetings)
 		p.disclaimers.add(l.disclaimers)
+		p.banners.add(l.banners)
 	}
-	for _, s := range []*phraseSet{&p.wrote, &p.leads, &p.footers, &p.closings, &p.greetings, &p.disclaimers} {
+	for _, s := range []*phraseSet{&p.wrote, &p.leads, &p.footers, &p.closings, &p.greetings, &p.disclaimers, &p.banners} {
 		s.sort()
 	}
 	return p
@@ -150,6 +151,12 @@ func isFooter(line string) bool {
 func isDisclaimer(line string) bool {
 	var buf [256]byte
 	return replyIx().disclaimers.opens(fold(buf[:], truncateRunes(line, 100)))
+}
+
+// isBanner reports a line opening a mail gateway's warning.
+func isBanner(line string) bool {
+	var buf [256]byte
+	return replyIx().banners.opens(fold(buf[:], truncateRunes(line, 100)))
 }
 
 // isClosing reports a closing line, alone or with a name of one or two
