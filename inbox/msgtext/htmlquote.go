@@ -7,8 +7,9 @@ import "strings"
 // the language: Gmail's div.gmail_quote and div.gmail_attr, Outlook's
 // div#divRplyFwdMsg (web and mobile), the bordered header box of Outlook
 // for Windows and Mac and the reference-message container of the new
-// Outlook, Thunderbird's div.moz-cite-prefix, Yahoo's div.yahoo_quoted,
-// Proton's div.protonmail_quote, Zimbra's hr#zwchr; signatures in
+// Outlook, Windows Mail's header box, Thunderbird's div.moz-cite-prefix,
+// Yahoo's div.yahoo_quoted, Proton's div.protonmail_quote, Zimbra's
+// hr#zwchr and hr[data-marker=__DIVIDER__]; signatures in
 // div.gmail_signature, div.moz-signature, div#Signature and the like.
 // Apple Mail and Thunderbird put the quoted message in a
 // blockquote type=cite, which is quoted text already (">").
@@ -73,7 +74,7 @@ func markOf(tag string, a map[string]string) markKind {
 	class := strings.ToLower(a["class"])
 	switch {
 	case tag == "hr":
-		if id == "zwchr" || id == "stopspelling" {
+		if id == "zwchr" || id == "stopspelling" || a["data-marker"] == "__DIVIDER__" {
 			return markCut
 		}
 		return markNone
@@ -97,13 +98,14 @@ func markOf(tag string, a map[string]string) markKind {
 
 // outlookHeaderBox reports the div Outlook for Windows and Mac draws
 // around the header of the message replied to: no border but a solid
-// top one.
+// top one; and Windows Mail's, a thin solid top border over padding.
 func outlookHeaderBox(tag, style string) bool {
 	if tag != "div" || !strings.Contains(style, "border-top") {
 		return false
 	}
 	s := strings.ToLower(strings.Join(strings.Fields(style), ""))
-	return strings.Contains(s, "border:none") && strings.Contains(s, "border-top:solid")
+	return strings.Contains(s, "border:none") && strings.Contains(s, "border-top:solid") ||
+		strings.Contains(s, "border-top-style:solid") && strings.Contains(s, "border-top-width:1px") && strings.Contains(s, "padding-top:")
 }
 
 // start follows a start tag written at output position pos.

@@ -470,6 +470,16 @@ var replyWorldLater = []struct {
 	{"gmail-zh-wrapped-before-time", "Li Wei",
 		"我明天下午有空。\n\nAda Lovelace <ada@example.org> 于2026年11月23日周一\n10:02写道：\n\n> 谁有空？\n",
 		"我明天下午有空。", []string{"写道", "2026", "谁有空"}},
+	{"samsung-ru-original-message-title", "Ivan Petrov",
+		"Ключи оставил у соседки.\n\n\n\nОтправлено с устройства Galaxy\n\n\n-------- Исходное сообщение --------\nОт: Ada Lovelace <ada@example.org>\nДата: 23.11.2026 10:02 (GMT+01:00)\nКому: Ivan Petrov <ivan@example.ru>\nТема: Ключи\n\nГде ключи?\n",
+		"Ключи оставил у соседки.", []string{"Galaxy", "Исходное", "Где ключи"}},
+	{"samsung-cs-original-title-no-footer", "Petr Novák",
+		"Klíče jsou u sousedky.\n\n-------- Původní zpráva --------\nOd: Ada Lovelace <ada@example.org>\nDatum: 23.11.2026 10:02 (GMT+01:00)\nKomu: Petr Novák <petr@priklad.cz>\nPředmět: Klíče\n\nKde jsou klíče?\n",
+		"Klíče jsou u sousedky.", []string{"Původní", "Kde jsou"}},
+	{"windows-mail-html-header-box", "Mark Evans", htmlMsg(
+		`<html><body><div>The shed key is in the blue pot.</div><div><br></div>`,
+		`<div style="padding-top: 5px; border-top-color: rgb(229, 229, 229); border-top-width: 1px; border-top-style: solid;"><div><font face="Arial"><b>Lähettäjä:</b> Ada Lovelace</font></div><div><b>Lähetetty:</b> 23. marraskuuta 2026 10.02</div></div><div>Where is the key?</div></body></html>`),
+		"The shed key is in the blue pot.", []string{"Lähettäjä", "Where is"}},
 	// Own words that open like the words around a reply; they pass on
 	// the code before the tables too, and guard the tables' words.
 	{"own-it-hai-ragione", "Giulia Rossi", "Hai ragione, è meglio sabato.\n\nGiulia\n", "Hai ragione, è meglio sabato.", nil},

@@ -294,5 +294,25 @@ func separatorAt(ls []string, i int) bool {
 	}
 	return originalMessageRe.MatchString(line) || ruleRe.MatchString(line) ||
 		forwardMarkerRe.MatchString(line) || appleMarkerRe.MatchString(line) ||
-		outlookBlockAt(ls, i)
+		outlookBlockAt(ls, i) || dashedTitleAt(ls, i)
+}
+
+// dashedTitleAt reports a title between dashes over a header block
+// ("-------- Исходное сообщение --------", then "От: …", "Дата: …"), in
+// any language: Outlook's and the phones' original-message line.
+func dashedTitleAt(ls []string, i int) bool {
+	line := plainLine(ls[i])
+	if !strings.HasPrefix(line, "--") || !strings.HasSuffix(line, "--") {
+		return false
+	}
+	title := strings.Trim(line, "- ")
+	if title == "" || len(title) > 80 || strings.Contains(title, "--") {
+		return false
+	}
+	for j := i + 1; j < len(ls) && j <= i+2; j++ {
+		if plainLine(ls[j]) != "" {
+			return outlookBlockAt(ls, j)
+		}
+	}
+	return false
 }
