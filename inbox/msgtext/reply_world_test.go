@@ -480,6 +480,12 @@ var replyWorldLater = []struct {
 		`<html><body><div>The shed key is in the blue pot.</div><div><br></div>`,
 		`<div style="padding-top: 5px; border-top-color: rgb(229, 229, 229); border-top-width: 1px; border-top-style: solid;"><div><font face="Arial"><b>Lähettäjä:</b> Ada Lovelace</font></div><div><b>Lähetetty:</b> 23. marraskuuta 2026 10.02</div></div><div>Where is the key?</div></body></html>`),
 		"The shed key is in the blue pot.", []string{"Lähettäjä", "Where is"}},
+	{"mutt-en-address-and-date-attribution", "Tom Baker",
+		"* Ada Lovelace <ada@example.org> [2026-11-23 10:02 +0100]:\n> Who has the ladder?\n\nIt's in my garage, come by after 5.\n\n-- \nTom\n",
+		"It's in my garage, come by after 5.", []string{"[2026", "ladder?"}},
+	{"gnus-en-writes", "Tom Baker",
+		"Ada Lovelace <ada@example.org> writes:\n\n> Who has the ladder?\n\nIt's in my garage.\n",
+		"It's in my garage.", []string{"writes", "ladder?"}},
 	// Own words that open like the words around a reply; they pass on
 	// the code before the tables too, and guard the tables' words.
 	{"own-it-hai-ragione", "Giulia Rossi", "Hai ragione, è meglio sabato.\n\nGiulia\n", "Hai ragione, è meglio sabato.", nil},

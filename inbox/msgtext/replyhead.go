@@ -75,10 +75,14 @@ func attributionOf(t []byte) attribution {
 	ix := replyIx()
 	at := strings.IndexByte(string(t), '@') >= 0
 	if !ix.wrote.within(t) {
-		// Gmail's verbless form: "<date> <time>, Ada <ada@example.org>:".
+		// Gmail's verbless form: "<date> <time>, Ada <ada@example.org>:";
+		// mutt's "* Ada <ada@example.org> [<date>]:" above quoted lines.
 		before := strings.TrimRight(string(t[:len(t)-1]), " ")
-		if at && (strings.HasSuffix(before, ">") || strings.HasSuffix(before, ")")) && hasClockTime(t) {
+		switch {
+		case at && (strings.HasSuffix(before, ">") || strings.HasSuffix(before, ")")) && hasClockTime(t):
 			return strongAttribution
+		case at && strings.Contains(before, "<") && strings.Contains(before, ">") && len(t) <= 200:
+			return looseAttribution
 		}
 		return notAttribution
 	}
