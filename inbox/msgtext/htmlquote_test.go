@@ -40,3 +40,22 @@ func TestOwnByStructure(t *testing.T) {
 		})
 	}
 }
+
+func TestAnAttachedForwardsBodyIsItsOwnText(t *testing.T) {
+	raw := msg(`Content-Type: multipart/mixed; boundary="m"`, "", "--m", "Content-Type: text/plain", "", "See Kadri's answer.", "--m",
+		"Content-Type: message/rfc822", "",
+		"From: Kadri Tamm <kadri@naide.ee>", "To: Ada Lovelace <ada@example.org>", "Subject: RE: Leping", "Content-Type: text/html; charset=utf-8", "",
+		`<div>Leping on allkirjastatud.</div><div id="divRplyFwdMsg"><b>Saatja:</b> Ada Lovelace<br><b>Saadetud:</b> 23. november 2026 10:02<br><b>Teema:</b> Leping</div><div>Kas leping on valmis?</div>`,
+		"--m--", "")
+	x, err := Extract(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := Forward(x, "Fwd: RE: Leping")
+	if !ok {
+		t.Fatal("no forward")
+	}
+	if got := ExcerptFrom(f.Body, 280, f.From.Name); got != "Leping on allkirjastatud." {
+		t.Errorf("excerpt of the forwarded answer %q", got)
+	}
+}
