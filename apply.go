@@ -3,6 +3,7 @@ package gratitude
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -19,6 +20,7 @@ func Apply(r Request, ev Event, now time.Time) (Request, []Change) {
 	case OwnerWrote:
 		a.ownerWrote(e)
 	case Resolve:
+		a.outcome(e.Outcome)
 		a.resolve(e.At)
 	case Cancel:
 		a.cancel(e.At)
@@ -171,6 +173,16 @@ func (a *applier) resolve(at time.Time) {
 	a.r.ResolvedAt = at
 	a.setState(StateResolved)
 	a.settleThanks(at)
+}
+
+// outcome records what came of the request, when the owner says it.
+func (a *applier) outcome(text string) {
+	text = strings.TrimSpace(text)
+	if text == "" || a.r.State == "" || a.r.State == StateCancelled || text == a.r.Outcome {
+		return
+	}
+	a.r.Outcome = text
+	a.note("outcome", "%s", text)
 }
 
 func (a *applier) cancel(at time.Time) {

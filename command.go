@@ -29,7 +29,7 @@ type Command struct {
 	// Who names a helper: an address, or a name or first name to match
 	// against the request's helpers ("" for all, with approve).
 	Who   string
-	Text  string    // edit: the new text of the thank-you
+	Text  string    // edit: the new text of the thank-you; resolve: what came of it
 	Until time.Time // snooze: when reminders may come again
 	Line  string    // the line as written, for replies and the log
 }

@@ -26,8 +26,9 @@ type Draft struct {
 	References []string
 	Subject    string
 	Text, HTML string
-	Variant    int  // which wording of the thanks template
-	Edited     bool // the owner replaced the text
+	Variant    int    // which wording of the thanks template
+	Language   string // the language it is written in (ISO 639-1), the helper's where the templates speak it
+	Edited     bool   // the owner replaced the text
 	State      DraftState
 	Reason     string // why it was skipped
 	CreatedAt  time.Time
@@ -51,6 +52,11 @@ type ThanksPlan struct {
 	TookFor      time.Duration // from the ask to their first reply
 	HelpedBefore int           // earlier requests they helped with
 	Variant      int
+	Replies      int    // how many times they wrote in the thread
+	First        bool   // they answered first, of several helpers
+	BroughtIn    bool   // the owner did not ask them: someone brought them into the thread
+	Late         bool   // they answered only after the request was resolved
+	Outcome      string // what came of the request, in the owner's words
 }
 
 // PlanThanks decides which helpers of a resolved request get a thank-you
@@ -59,23 +65,96 @@ type ThanksPlan struct {
 // none: there is nothing to answer, and a thank-you only ever goes to an
 // address that took part in the thread). helpedBefore gives each helper's
 // number of other requests helped with; lastVariant the wording each got
-// last (absent: none), so nobody gets the same words twice in a row.
+// last (absent: none), so nobody gets the same words twice in a row, and
+// two helpers of one request never get the same words while there are
+// wordings enough.
 func PlanThanks(r Request, helpedBefore map[string]int, lastVariant map[string]int, variants int) (plans []ThanksPlan, noDraft []Helper) {
 	if r.State != StateResolved {
 		return nil, nil
 	}
+	first := firstToAnswer(r)
+	var emails []string
 	for _, h := range r.Unthanked() {
 		if h.LastMessageID == "" {
 			noDraft = append(noDraft, h)
 			continue
 		}
+		emails = append(emails, h.Email)
 		plans = append(plans, ThanksPlan{
 			Helper: h, InReplyTo: h.LastMessageID, References: threadRefs(r, h.LastMessageID),
 			Subject: ReplySubject(r.Subject), TookFor: h.FirstReplyAt.Sub(r.AskedAt),
-			HelpedBefore: max(0, helpedBefore[h.Email]-1), Variant: nextVariant(lastVariant, h.Email, variants),
+			HelpedBefore: max(0, helpedBefore[h.Email]-1),
+			Replies:      h.Replies, First: h.Email == first, BroughtIn: !h.Manual && !r.WasAsked(h.Email),
+			Late: !r.ResolvedAt.IsZero() && h.FirstReplyAt.After(r.ResolvedAt), Outcome: r.Outcome,
 		})
 	}
+	for i, v := range assignVariants(emails, lastVariant, variants) {
+		plans[i].Variant = v
+	}
 	return plans, noDraft
+}
+
+// assignVariants gives each helper a wording: all different from one
+// another and from the one each got last time when that can be done;
+// else all different (what the helpers of one request may compare); else,
+// with more helpers than wordings, each in its rotation (nextVariant).
+func assignVariants(emails []string, last map[string]int, variants int) []int {
+	out := make([]int, len(emails))
+	for i, e := range emails {
+		out[i] = nextVariant(last, e, variants)
+	}
+	if variants < 2 || len(emails) < 2 || len(emails) > variants {
+		return out
+	}
+	for _, avoidLast := range []bool{true, false} {
+		if fillVariants(emails, last, variants, avoidLast, out, 0, map[int]bool{}) {
+			return out
+		}
+	}
+	return out
+}
+
+// fillVariants finds, by backtracking from helper i, distinct wordings
+// (and, with avoidLast, none a helper got last time), trying each
+// helper's own rotation first.
+func fillVariants(emails []string, last map[string]int, variants int, avoidLast bool, out []int, i int, used map[int]bool) bool {
+	if i == len(emails) {
+		return true
+	}
+	start := nextVariant(last, emails[i], variants)
+	prev, hadOne := last[emails[i]]
+	for k := range variants {
+		v := (start + k) % variants
+		if used[v] || avoidLast && hadOne && v == prev {
+			continue
+		}
+		used[v], out[i] = true, v
+		if fillVariants(emails, last, variants, avoidLast, out, i+1, used) {
+			return true
+		}
+		delete(used, v)
+	}
+	return false
+}
+
+// firstToAnswer is the helper who wrote first when several wrote in the
+// thread; "" otherwise.
+func firstToAnswer(r Request) string {
+	first, n := "", 0
+	var at time.Time
+	for _, h := range r.Helpers {
+		if h.Manual || h.FirstReplyAt.IsZero() {
+			continue
+		}
+		n++
+		if first == "" || h.FirstReplyAt.Before(at) {
+			first, at = h.Email, h.FirstReplyAt
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	return first
 }
 
 // nextVariant is the wording after the one last used for email.

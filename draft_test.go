@@ -89,3 +89,54 @@ func TestASentDraftIsTheOwnersThanksInTheThread(t *testing.T) {
 		t.Fatalf("after the thank-you left: %+v", after)
 	}
 }
+
+// Each helper's plan says what fits them: the first of several to answer,
+// one nobody asked (Erin, brought in), one who wrote twice, one who came
+// after the request was resolved; and the outcome the owner gave.
+func TestPlanThanksSaysHowEachHelperHelpedAndWhatCameOfIt(t *testing.T) {
+	r, _ := run(t, ask(), reply(alice, "r1", 5), reply(bob, "r2", 7), reply(bob, "r3", 9), reply(erin, "r4", 8),
+		Resolve{At: at(20), Outcome: " we took the flat in Kreuzberg "})
+	r, _ = Apply(r, Replied{MessageID: "r5", At: at(30), From: Address{Name: "Dan", Email: "dan@example.net"},
+		Excerpt: "Late, but: ask the Hausverwaltung.", Thread: []string{"ask@x"}}, at(30))
+	if r.Outcome != "we took the flat in Kreuzberg" {
+		t.Fatalf("outcome %q", r.Outcome)
+	}
+	plans, _ := PlanThanks(r, nil, nil, 5)
+	got := map[string]ThanksPlan{}
+	for _, p := range plans {
+		got[p.Helper.Email] = p
+		if p.Outcome != "we took the flat in Kreuzberg" {
+			t.Errorf("%s: outcome %q", p.Helper.Email, p.Outcome)
+		}
+	}
+	a, b, e, d := got["alice@example.net"], got["bob@example.com"], got["erin@example.com"], got["dan@example.net"]
+	if !a.First || a.BroughtIn || a.Late || b.First || b.Replies != 2 || !e.BroughtIn || e.First || !d.Late || !d.BroughtIn {
+		t.Errorf("facts: alice %+v\nbob %+v\nerin %+v\ndan %+v", a, b, e, d)
+	}
+}
+
+// Two helpers of one request never get the same wording while there are
+// wordings enough, whatever they got last time.
+func TestHelpersOfOneRequestGetDifferentWordings(t *testing.T) {
+	r, _ := run(t, ask(), reply(alice, "r1", 5), reply(bob, "r2", 7), reply(erin, "r4", 8), Resolve{At: at(20)})
+	for _, last := range []map[string]int{nil, {"alice@example.net": 0, "bob@example.com": 0, "erin@example.com": 0},
+		{"alice@example.net": 2, "bob@example.com": 1, "erin@example.com": 1}} {
+		plans, _ := PlanThanks(r, nil, last, 4)
+		seen := map[int]string{}
+		for _, p := range plans {
+			if other, dup := seen[p.Variant]; dup {
+				t.Errorf("last %v: %s and %s both get variant %d", last, other, p.Helper.Email, p.Variant)
+			}
+			seen[p.Variant] = p.Helper.Email
+			if prev, ok := last[p.Helper.Email]; ok && prev == p.Variant {
+				t.Errorf("last %v: %s gets variant %d again", last, p.Helper.Email, p.Variant)
+			}
+		}
+	}
+	// Three wordings, three helpers who each had the first last time: they
+	// cannot all avoid it and differ, and differing wins.
+	plans, _ := PlanThanks(r, nil, map[string]int{"alice@example.net": 0, "bob@example.com": 0, "erin@example.com": 0}, 3)
+	if vs := map[int]bool{plans[0].Variant: true, plans[1].Variant: true, plans[2].Variant: true}; len(vs) != 3 {
+		t.Errorf("three helpers, three wordings: %+v", plans)
+	}
+}

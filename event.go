@@ -76,7 +76,11 @@ type OwnerWrote struct {
 }
 
 // Resolve: the owner said the request is resolved.
-type Resolve struct{ At time.Time }
+type Resolve struct {
+	At time.Time
+	// Outcome is what came of it, in the owner's words ("" when not said).
+	Outcome string
+}
 
 // Cancel: the owner dropped the request.
 type Cancel struct{ At time.Time }
@@ -211,4 +215,30 @@ type Aside struct {
 	At        time.Time // its date, else when it was read
 	Reason    string
 	Refused   bool // command mail refused, rather than a message set aside
+}
+
+// Placement is where one copy of a message was read and what was made of
+// it: its class and the rule's reason (gratitude why).
+type Placement struct {
+	MessageID   string
+	Mailbox     string
+	UIDValidity uint32
+	UID         uint32
+	From        string
+	Subject     string
+	Date        time.Time // zero when it had none
+	Class       Class
+	Reason      string
+	RequestID   int64     // the request it belongs to; 0 for none
+	SeenAt      time.Time // when gratitude read it
+}
+
+// Decision is what became of command mail, or of an ask held for proof:
+// pending, done or refused, and why.
+type Decision struct {
+	MessageID string
+	State     string
+	Reason    string
+	RequestID int64
+	At        time.Time // when it was read
 }

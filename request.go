@@ -48,6 +48,9 @@ type Request struct {
 	// counts in the ledger but gets no reminder, draft or card of its own
 	// accord; the owner's own actions on it still work.
 	Past bool
+	// Outcome is what came of the request, as the owner said when they
+	// resolved it ("we took the flat in Kreuzberg"); every thank-you says it.
+	Outcome string
 }
 
 // Thanks is the latest thanks the owner wrote to someone in the thread.

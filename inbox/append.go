@@ -33,17 +33,9 @@ func (conn *Conn) Append(mailbox string, raw []byte, flags []imap.Flag, date tim
 func (conn *Conn) HasMessageID(mailbox, messageID string) (bool, error) {
 	var found bool
 	err := conn.guard("SEARCH in "+mailbox, func() error {
-		conn.selected = "" // not a sync's selection any more
-		if _, err := conn.c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait(); err != nil {
-			return fmt.Errorf("imap: SELECT %s: %w", mailbox, err)
-		}
-		criteria := &imap.SearchCriteria{Header: []imap.SearchCriteriaHeaderField{{Key: "Message-ID", Value: "<" + messageID + ">"}}}
-		data, err := conn.c.UIDSearch(criteria, nil).Wait()
-		if err != nil {
-			return fmt.Errorf("imap: SEARCH %s for Message-ID %s: %w", mailbox, messageID, err)
-		}
-		found = len(data.AllUIDs()) > 0
-		return nil
+		uids, err := conn.searchMessageID(mailbox, messageID, true)
+		found = len(uids) > 0
+		return err
 	})
 	return found, err
 }
@@ -54,30 +46,6 @@ func (conn *Conn) HasMessageID(mailbox, messageID string) (bool, error) {
 // message the owner flagged \Deleted is expunged with them; elsewhere they
 // stay flagged for the owner's client to expunge.
 func (conn *Conn) RemoveMessageID(mailbox, messageID string) error {
-	return conn.guard("removing from "+mailbox, func() error {
-		conn.selected = ""
-		if _, err := conn.c.Select(mailbox, nil).Wait(); err != nil {
-			return fmt.Errorf("imap: SELECT %s: %w", mailbox, err)
-		}
-		criteria := &imap.SearchCriteria{Header: []imap.SearchCriteriaHeaderField{{Key: "Message-ID", Value: "<" + messageID + ">"}}}
-		data, err := conn.c.UIDSearch(criteria, nil).Wait()
-		if err != nil {
-			return fmt.Errorf("imap: SEARCH %s for Message-ID %s: %w", mailbox, messageID, err)
-		}
-		uids := data.AllUIDs()
-		if len(uids) == 0 {
-			return nil // already gone: the owner sent or deleted it
-		}
-		set := imap.UIDSetNum(uids...)
-		store := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}
-		if err := conn.c.Store(set, store, nil).Close(); err != nil {
-			return fmt.Errorf("imap: flag %s in %s deleted: %w", messageID, mailbox, err)
-		}
-		if caps := conn.c.Caps(); caps.Has(imap.CapUIDPlus) || caps.Has(imap.CapIMAP4rev2) {
-			if err := conn.c.UIDExpunge(set).Close(); err != nil {
-				return fmt.Errorf("imap: expunge %s from %s: %w", messageID, mailbox, err)
-			}
-		}
-		return nil
-	})
+	_, err := conn.removeMessageID(mailbox, messageID, imap.FlagDeleted)
+	return err
 }

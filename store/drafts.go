@@ -13,7 +13,7 @@ import (
 
 const (
 	draftColumns = `d.id, d.request_id, p.email, p.name, d.message_id, d.in_reply_to, d.refs, d.subject,
-       d.body, d.html, d.variant, d.edited, d.state, d.reason, d.created_at, d.decided_at, d.sent_at`
+       d.body, d.html, d.variant, d.edited, d.state, d.reason, d.created_at, d.decided_at, d.sent_at, d.language`
 	draftFrom = ` FROM drafts d JOIN people p ON p.id = d.person_id`
 
 	// qDraftInsert adds a draft; a helper who already has one keeps it,
@@ -21,12 +21,12 @@ const (
 	// the helpers and came back): that one is written afresh.
 	qDraftInsert = `
 INSERT INTO drafts (account_id, request_id, person_id, message_id, in_reply_to, refs, subject, body, html,
-                    variant, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    variant, created_at, language)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (request_id, person_id) DO UPDATE SET
     message_id = excluded.message_id, in_reply_to = excluded.in_reply_to, refs = excluded.refs,
     subject = excluded.subject, body = excluded.body, html = excluded.html, variant = excluded.variant,
-    edited = 0, delivered = 0, state = 'pending', reason = '', created_at = excluded.created_at,
+    language = excluded.language, edited = 0, delivered = 0, state = 'pending', reason = '', created_at = excluded.created_at,
     decided_at = NULL, sent_at = NULL
 WHERE drafts.state = 'skipped' AND drafts.sent_at IS NULL`
 	qDraftsAll       = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? ORDER BY d.id`
@@ -143,7 +143,7 @@ func addDraftTx(ctx context.Context, tx *sql.Tx, account int64, d gratitude.Draf
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, qDraftInsert, account, d.RequestID, pid, d.MessageID, d.InReplyTo,
-		strings.Join(d.References, " "), d.Subject, d.Text, d.HTML, d.Variant, millis(now)); err != nil {
+		strings.Join(d.References, " "), d.Subject, d.Text, d.HTML, d.Variant, millis(now), draftLanguage(d)); err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, qThreadInsert, account, d.RequestID, d.MessageID)
@@ -253,7 +253,7 @@ func scanDraft(sc scanner) (gratitude.Draft, error) {
 	var created int64
 	var decided, sent sql.NullInt64
 	err := sc.Scan(&d.ID, &d.RequestID, &d.To.Email, &d.To.Name, &d.MessageID, &d.InReplyTo, &refs, &d.Subject,
-		&d.Text, &d.HTML, &d.Variant, &d.Edited, &state, &d.Reason, &created, &decided, &sent)
+		&d.Text, &d.HTML, &d.Variant, &d.Edited, &state, &d.Reason, &created, &decided, &sent, &d.Language)
 	if err != nil {
 		return d, err
 	}
@@ -261,6 +261,14 @@ func scanDraft(sc scanner) (gratitude.Draft, error) {
 	d.State, d.CreatedAt = gratitude.DraftState(state), fromMillis(created)
 	d.DecidedAt, d.SentAt = fromNullMillis(decided), fromNullMillis(sent)
 	return d, nil
+}
+
+// draftLanguage is the language d is recorded in: English unless it says.
+func draftLanguage(d gratitude.Draft) string {
+	if d.Language == "" {
+		return "en"
+	}
+	return d.Language
 }
 
 // EditDraft replaces pending draft d's text (the HTML part is dropped: the

@@ -61,8 +61,9 @@ ON CONFLICT DO NOTHING`
 
 // requestOptions is what the options column holds.
 type requestOptions struct {
-	Notes  []string           `json:"notes,omitempty"`
-	Thanks []gratitude.Thanks `json:"thanks,omitempty"`
+	Notes   []string           `json:"notes,omitempty"`
+	Thanks  []gratitude.Thanks `json:"thanks,omitempty"`
+	Outcome string             `json:"outcome,omitempty"`
 }
 
 type rowQueryer interface {
@@ -90,7 +91,7 @@ func loadRequest(ctx context.Context, q rowQueryer, account, id int64) (gratitud
 	r.SnoozedUntil = fromNullMillis(snoozed)
 	var o requestOptions
 	if json.Unmarshal([]byte(opts), &o) == nil {
-		r.Notes, r.Thanks = o.Notes, o.Thanks
+		r.Notes, r.Thanks, r.Outcome = o.Notes, o.Thanks, o.Outcome
 	}
 	if err := loadParticipants(ctx, q, &r); err != nil {
 		return r, err

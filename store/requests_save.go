@@ -11,7 +11,7 @@ import (
 // saveRequest writes r (inserting it when r.ID is 0) with its people and
 // thread, and returns its id.
 func saveRequest(ctx context.Context, tx *sql.Tx, account int64, r *gratitude.Request, now int64) (int64, error) {
-	opts, _ := json.Marshal(requestOptions{Notes: r.Notes, Thanks: r.Thanks})
+	opts, _ := json.Marshal(requestOptions{Notes: r.Notes, Thanks: r.Thanks, Outcome: r.Outcome})
 	if r.ID == 0 {
 		res, err := tx.ExecContext(ctx, qRequestInsert, account, string(r.State), r.Subject, r.NormSubject,
 			r.MessageID, millis(r.AskedAt), nullMillis(r.ResolvedAt), nullMillis(r.ThankedAt),

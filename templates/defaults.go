@@ -33,6 +33,7 @@ func loadDefaults(p parser) (*Set, error) {
 // loadDefault parses the built-in text and, when there is one, HTML of n.
 func loadDefault(p parser, n Name) (entry, error) {
 	var e entry
+	p = p.forName(n)
 	textPath := path.Join("default", n.textFile())
 	src, err := defaultFS.ReadFile(textPath)
 	if err != nil {

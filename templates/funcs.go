@@ -24,6 +24,7 @@ func funcs(loc *time.Location) map[string]any {
 		"first":       first,
 		"firsts":      firsts,
 		"join":        join,
+		"sentence":    sentence,
 	}
 }
 

@@ -18,9 +18,14 @@ const (
 	Alert         Name = "alert"          // the mailbox cannot be read: told once, by SMTP
 )
 
-// Names lists every template name.
+// Names lists every template name: the thank-you once per language
+// (thanks.de, thanks.fr…) after the others.
 func Names() []Name {
-	return []Name{Nudge, FollowUp, Unresolved, ThanksPending, Digest, Thanks, Card, CommandsHelp, Status, Refused, Alert}
+	names := []Name{Nudge, FollowUp, Unresolved, ThanksPending, Digest, Thanks, Card, CommandsHelp, Status, Refused, Alert}
+	for _, lang := range thanksLanguages {
+		names = append(names, ThanksIn(lang))
+	}
+	return names
 }
 
 // textFile is the file name of the name's text template.

@@ -25,6 +25,7 @@ func (s *Set) override(dir string, p parser) error {
 // overrideName parses the override files of n found in dir, if any.
 func (s *Set) overrideName(n Name, dir string, found map[string]bool, p parser) []error {
 	e := s.entries[n]
+	p = p.forName(n)
 	var errs []error
 	if found[n.textFile()] {
 		t, err := overrideText(n, filepath.Join(dir, n.textFile()), e, p)

@@ -23,8 +23,12 @@ type Rendered struct {
 // so a name made only of them falls back to the address; the subject is
 // collapsed to one line and the text is tidied. For Thanks it renders
 // variant-(Variant % Variants + 1), and the subject is "Re: " and the
-// request's, never a template's.
+// request's, never a template's; it is written in the view's Language
+// when there is a thanks.LANG for it, else in English.
 func (s *Set) Render(name Name, data any) (Rendered, error) {
+	if name == Thanks {
+		name = ThanksIn(languageOf(data))
+	}
 	e, ok := s.entries[name]
 	if !ok {
 		return Rendered{}, unknownName(name)

@@ -1,6 +1,9 @@
 package templates
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Sample returns realistic sample data for name (used by Check, tests and
 // docs), or nil for an unknown name. Every call returns fresh values.
@@ -28,6 +31,9 @@ func Sample(name Name) any {
 		return sampleRefused()
 	case Alert:
 		return sampleAlert()
+	}
+	if name.isThanks() && slices.Contains(thanksLanguages, name.language()) {
+		return sampleThanksIn(name.language())
 	}
 	return nil
 }

@@ -18,6 +18,27 @@ func sampleThanks() ThanksView {
 	}
 }
 
+// sampleThanksIn is the sample thank-you in lang, answering an excerpt in
+// that language.
+func sampleThanksIn(lang string) ThanksView {
+	v := sampleThanks()
+	v.Language = lang
+	if ex, ok := sampleExcerpts[lang]; ok {
+		v.Excerpt = ex
+	}
+	return v
+}
+
+// sampleExcerpts is what Alice wrote, in each language of the thank-you.
+var sampleExcerpts = map[string]string{
+	"de": "Ich kann um zehn da sein und bringe die Sackkarre mit.",
+	"fr": "Je peux être là à dix heures, j'apporte le diable.",
+	"es": "Puedo estar allí a las diez y llevo la carretilla.",
+	"it": "Posso esserci alle dieci, porto io il carrello.",
+	"pt": "Posso estar aí às dez e levo o carrinho de mão.",
+	"nl": "Ik kan er om tien uur zijn en neem de steekwagen mee.",
+}
+
 // sampleCard is the approval card for the drafts to Alice and Bob; Carol
 // helped outside the thread.
 func sampleCard() CardView {

@@ -15,7 +15,31 @@ type ThanksView struct {
 	TookFor        time.Duration // from the ask to the helper's first reply; 0 when unknown
 	HelpedBefore   int           // how many earlier requests this helper helped with; 0 the first time
 	Variant        int           // which wording, 0-based; Render uses variant-(Variant % Variants + 1)
+	Language       string        // the helper's language (ISO 639-1): thanks.LANG when there is one, else English
+	Replies        int           // how many times the helper wrote in the thread
+	First          bool          // they answered first, of several helpers
+	BroughtIn      bool          // the owner did not ask them: someone brought them into the thread
+	Late           bool          // they answered only after the request was resolved
+	Outcome        string        // what came of it, in the owner's words ("" when not said)
 	Now            time.Time     // when the thank-you is written
+}
+
+// Fact is the one thing about how this helper helped that a sentence
+// says, most telling first: "late" (after the request was resolved),
+// "brought-in" (not asked), "first" (first of several), "twice" (wrote more
+// than once), or "".
+func (v ThanksView) Fact() string {
+	switch {
+	case v.Late:
+		return "late"
+	case v.BroughtIn:
+		return "brought-in"
+	case v.First:
+		return "first"
+	case v.Replies > 1:
+		return "twice"
+	}
+	return ""
 }
 
 // Quick reports whether the helper answered within a day of the ask.

@@ -145,6 +145,16 @@ func ordinal(n int) string {
 	return strconv.Itoa(n) + suffix
 }
 
+// sentence ends the owner's words as a sentence: one line, trimmed, with a
+// full stop unless they end in one already (".", "!", "?", "…").
+func sentence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
+}
+
 // quote prefixes every line of s with "> ", as a mail reply quotes.
 func quote(s string) string {
 	s = strings.Trim(normalizeNewlines(s), "\n")

@@ -125,7 +125,7 @@ func (m *mailbox) runOnceAt(t *testing.T, at time.Time) result {
 func TestAnAskFiledInTheDetailFolderIsReadThereAndTracked(t *testing.T) {
 	m := newCaptureMailbox(t, true, "")
 	m.watching(t)
-	if r := m.run(t, "check"); !strings.Contains(r.stdout, `drafts "Drafts", capture "thanks"`) {
+	if r := m.run(t, "check", "--no-send"); !strings.Contains(r.stdout, `drafts "Drafts", capture "thanks"`) {
 		t.Errorf("check does not say it found the capture folder:\n%s%s", r.stdout, r.stderr)
 	}
 	askOverLMTP(t, m, venueAsk("ask-venue@example.org", askedAt, false))

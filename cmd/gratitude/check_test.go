@@ -27,9 +27,15 @@ func (m *mailbox) withSMTP(t *testing.T, block string) {
 	writeFile(t, m.config, cfg[:start]+block+cfg[end:])
 }
 
+// deliverTo is an SMTPOptions.Deliver handing each message to Dovecot
+// over LMTP, all recipients in one transaction, as Postfix does.
+func deliverTo(dc *testmail.Dovecot) func(from string, to []string, data []byte) error {
+	return func(from string, to []string, data []byte) error { return dc.DeliverLMTP(from, to, data) }
+}
+
 func TestCheckPassesEveryItemAgainstRealServers(t *testing.T) {
 	m := newMailbox(t, "")
-	smtpSrv := testmail.NewSMTP(t, testmail.SMTPOptions{Username: testOwner, Password: "smtp-pass"})
+	smtpSrv := testmail.NewSMTP(t, testmail.SMTPOptions{Username: testOwner, Password: "smtp-pass", Deliver: deliverTo(m.dc)})
 	m.withSMTP(t, smtpConfig(t, smtpSrv, testOwner))
 	m.env = append(m.env, "GRATITUDE_TEST_SMTP_PASSWORD=smtp-pass")
 	r := m.run(t, "check")
@@ -41,6 +47,9 @@ func TestCheckPassesEveryItemAgainstRealServers(t *testing.T) {
 			t.Errorf("no ok line for %q:\n%s", item, r.stdout)
 		}
 	}
+	// Delivered over LMTP with the owner's address, nothing names the
+	// capture address: a warning, not a failure.
+	wantLine(t, r.stdout, "warn", "capture", "nothing on it names ada+thanks@example.org", `test message removed from "INBOX"`)
 	for _, c := range []string{"IDLE", "UIDPLUS", "SPECIAL-USE", "ESEARCH"} {
 		if !strings.Contains(r.stdout, c) {
 			t.Errorf("capability %s not reported:\n%s", c, r.stdout)

@@ -35,7 +35,8 @@ func newSelfSigned(t *testing.T) *selfSigned {
 	if err := dc.AddUser(testOwner, testPass); err != nil {
 		t.Fatal(err)
 	}
-	srv := testmail.NewSMTP(t, testmail.SMTPOptions{TLS: true, Cert: smtpCert, Username: testOwner, Password: "smtp-pass"})
+	srv := testmail.NewSMTP(t, testmail.SMTPOptions{TLS: true, Cert: smtpCert, Username: testOwner, Password: "smtp-pass",
+		Deliver: deliverTo(dc)})
 	dir := t.TempDir()
 	return &selfSigned{
 		m: &mailbox{dc: dc, config: filepath.Join(dir, "gratitude.yaml"),
@@ -146,6 +147,7 @@ func TestCheckAndRunTrustASelfSignedDovecotByThePinCheckPrints(t *testing.T) {
 		wantLine(t, r.stdout, "ok", "imap tls", security+", public key matches imap.tls.pin")
 		wantLine(t, r.stdout, "ok", "imap login", "logged in as "+testOwner)
 		wantLine(t, r.stdout, "ok", "smtp", "tls (public key matches smtp.tls.pin), logged in as "+testOwner)
+		wantLine(t, r.stdout, "warn", "capture", "test message removed") // sent over the pinned connection
 	}
 	t.Logf("check with pins:\n%s", r.stdout)
 

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"gratitude/inbox"
@@ -31,11 +33,16 @@ func (c *checker) line(status, item, detail string) {
 }
 
 func newCheckCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "check",
-		Short: "Check the configuration, the IMAP and SMTP servers and the login, one line per item",
+	var noSend bool
+	var wait time.Duration
+	cmd := &cobra.Command{
+		Use:   "check [--no-send] [--wait DURATION]",
+		Short: "Check the configuration, the IMAP and SMTP servers, the login and how mail to the capture address arrives, one line per item",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if wait <= 0 {
+				return &exitError{exitUsage, fmt.Errorf("--wait %v: must be a positive duration, such as 2m", wait)}
+			}
 			c := &checker{w: cmd.OutOrStdout()}
 			a, err := loadApp(g)
 			if err != nil {
@@ -46,19 +53,40 @@ func newCheckCmd(g *globals) *cobra.Command {
 			}
 			c.line("ok", "config", a.cfg.Path+" is valid")
 			a.checkTemplates(c)
-			ctx, cancel := context.WithTimeout(contextOrBackground(cmd.Context()), 2*time.Minute)
+			ctx, cancel := context.WithTimeout(contextOrBackground(cmd.Context()), 2*time.Minute+wait)
 			defer cancel()
-			a.checkIMAP(ctx, c)
+			// Ctrl-C while check waits for its test message still removes it.
+			ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+			defer stop()
+			conn, folders := a.checkIMAP(ctx, c)
+			if conn != nil {
+				defer conn.Close()
+			}
 			a.checkSMTP(ctx, c)
+			switch {
+			case noSend:
+				c.line("skip", "capture", "not tested (--no-send): without it, check sends itself a test message BCC'd to "+
+					a.cfg.Capture.Address+" and says how gratitude will know such mail")
+			case c.failed > 0:
+				c.line("skip", "capture", "not tested: the test message needs every line above to pass")
+			default:
+				a.checkCapture(ctx, c, conn, folders, wait)
+			}
 			if c.failed > 0 {
 				return &exitError{exitFailure, fmt.Errorf("%d check(s) failed", c.failed)}
 			}
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&noSend, "no-send", false, "send no test message to the capture address")
+	cmd.Flags().DurationVar(&wait, "wait", defaultCaptureWait, "how long to wait for the test message to arrive")
+	return cmd
 }
 
-func (a *app) checkIMAP(ctx context.Context, c *checker) {
+// checkIMAP checks each step of the IMAP login, the folders and the
+// capabilities. It returns the connection, for the caller to close, and
+// the folders found; conn is nil when the login failed.
+func (a *app) checkIMAP(ctx context.Context, c *checker) (*inbox.Conn, inbox.Folders) {
 	opts := daemon.IMAPOptions(a.cfg)
 	addr := net.JoinHostPort(opts.Host, strconv.Itoa(opts.Port))
 	conn, err := inbox.Dial(ctx, opts, nil)
@@ -76,15 +104,14 @@ func (a *app) checkIMAP(ctx context.Context, c *checker) {
 	for _, s := range steps {
 		if err != nil && s.stage == stage {
 			c.line("FAIL", s.item, err.Error())
-			return
+			return nil, inbox.Folders{}
 		}
 		c.line("ok", s.item, s.ok)
 	}
 	if err != nil {
 		c.line("FAIL", "imap", err.Error())
-		return
+		return nil, inbox.Folders{}
 	}
-	defer conn.Close()
 	folders, ferr := conn.FindFolders(daemon.Folders(a.cfg))
 	if ferr != nil {
 		c.line("FAIL", "folders", ferr.Error())
@@ -93,6 +120,7 @@ func (a *app) checkIMAP(ctx context.Context, c *checker) {
 			captureFolder(daemon.Folders(a.cfg), folders)))
 	}
 	checkCaps(c, conn, daemon.Folders(a.cfg), folders)
+	return conn, folders
 }
 
 // captureFolder says which capture folder was found, or why none.

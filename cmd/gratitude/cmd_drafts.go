@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -21,16 +22,20 @@ type draftView struct {
 	Subject   string `json:"subject"`
 	Body      string `json:"body"`
 	State     string `json:"state"`
+	Language  string `json:"language"` // ISO 639-1: the helper's, where the templates speak it
 }
 
 func newDraftsCmd(g *globals) *cobra.Command {
 	var asJSON bool
-	var request int64
+	var request, preview int64
 	cmd := &cobra.Command{
-		Use:   "drafts [--request ID] [--json]",
-		Short: "List the thank-you drafts: pending, approved, sent or skipped",
+		Use:   "drafts [--request ID] [--preview ID] [--json]",
+		Short: "List the thank-you drafts: pending, approved, sent or skipped; or preview a request's",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if preview != 0 {
+				return previewDrafts(cmd, g, preview, asJSON)
+			}
 			return withQueries(cmd, g, func(ctx context.Context, a *app, q owner.Queries) error {
 				ds, err := q.Drafts(ctx, request)
 				if err != nil {
@@ -38,7 +43,7 @@ func newDraftsCmd(g *globals) *cobra.Command {
 				}
 				views := make([]draftView, 0, len(ds))
 				for _, d := range ds {
-					views = append(views, draftView{d.ID, d.RequestID, d.To.Email, d.Subject, d.Text, string(d.State)})
+					views = append(views, draftView{d.ID, d.RequestID, d.To.Email, d.Subject, d.Text, string(d.State), d.Language})
 				}
 				if asJSON {
 					return printJSON(cmd.OutOrStdout(), views)
@@ -50,7 +55,42 @@ func newDraftsCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().Int64Var(&request, "request", 0, "only the drafts of this request")
+	cmd.Flags().Int64Var(&preview, "preview", 0, "show what each helper of this request would receive if it were resolved now, saving nothing")
 	return cmd
+}
+
+// previewDrafts prints the thank-yous a request would get, saving nothing.
+func previewDrafts(cmd *cobra.Command, g *globals, id int64, asJSON bool) error {
+	a, err := loadConfig(g)
+	if err != nil {
+		return err
+	}
+	return withDaemonApp(cmd, a, func(ctx context.Context, a *app, d *daemon.Daemon) error {
+		ds, err := d.PreviewThanks(ctx, id)
+		if errors.Is(err, gratitude.ErrNoSuchRequest) {
+			return &exitError{exitFailure, fmt.Errorf("there is no request #%d; `gratitude list` shows them", id)}
+		} else if err != nil {
+			return err
+		}
+		views := make([]draftView, 0, len(ds))
+		for _, d := range ds {
+			views = append(views, draftView{0, d.RequestID, d.To.Email, d.Subject, d.Text, "preview", d.Language})
+		}
+		if asJSON {
+			return printJSON(cmd.OutOrStdout(), views)
+		}
+		if len(views) == 0 {
+			fmt.Fprintf(cmd.OutOrStdout(), "Request #%d has no helper left to thank who wrote in its thread.\n", id)
+			return nil
+		}
+		for _, v := range views {
+			fmt.Fprintf(cmd.OutOrStdout(), "to %s (%s): %s\n", shownLine(v.To), v.Language, shownLine(v.Subject))
+			for _, l := range shownLines(v.Body) {
+				fmt.Fprintf(cmd.OutOrStdout(), "  | %s\n", l)
+			}
+		}
+		return nil
+	})
 }
 
 func printDrafts(w io.Writer, ds []draftView) {

@@ -23,7 +23,17 @@ import (
 // socket, or, when none runs, carries them out on the database directly.
 
 func newResolveCmd(g *globals) *cobra.Command {
-	return actionCmd(g, "resolve ID", "Mark a request resolved and write its thank-you drafts", 1, verbOnly(gratitude.VerbResolve))
+	var outcome string
+	c := actionCmd(g, "resolve ID [--outcome TEXT]", "Mark a request resolved and write its thank-you drafts", 1,
+		func([]string, *app) (owner.Action, error) {
+			line := "resolved"
+			if outcome = strings.TrimSpace(outcome); outcome != "" {
+				line += ": " + outcome
+			}
+			return owner.Action{Command: gratitude.Command{Verb: gratitude.VerbResolve, Text: outcome, Line: line}}, nil
+		})
+	c.Flags().StringVar(&outcome, "outcome", "", `what came of it, said in every thank-you ("we took the flat in Kreuzberg")`)
+	return c
 }
 
 func newCancelCmd(g *globals) *cobra.Command {

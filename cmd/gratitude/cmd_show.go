@@ -58,6 +58,9 @@ func printShow(w io.Writer, v requestView, timeline []eventView, loc *time.Locat
 	if v.NextReminderAt != nil {
 		fmt.Fprintf(w, "next reminder: %s, %s\n", v.NextReminder, v.NextReminderAt.In(loc).Format("Mon 2 Jan 2006 15:04"))
 	}
+	if v.Outcome != "" {
+		fmt.Fprintf(w, "outcome: %s\n", shownLine(v.Outcome))
+	}
 	for _, n := range v.Notes {
 		fmt.Fprintf(w, "note: %s\n", shownLine(n))
 	}

@@ -98,7 +98,7 @@ func TestReadOnlyCommandsNeedNoPassword(t *testing.T) {
 	if _, set := os.LookupEnv("GRATITUDE_TEST_IMAP_PASSWORD"); set {
 		t.Skip("GRATITUDE_TEST_IMAP_PASSWORD is set in the test's own environment")
 	}
-	for _, args := range [][]string{{"list", "--json"}, {"show", "1"}, {"people"}, {"drafts"}, {"status", "--json"}, {"digest"}} {
+	for _, args := range [][]string{{"list", "--json"}, {"show", "1"}, {"why", "r-alice@example.net"}, {"people"}, {"drafts"}, {"status", "--json"}, {"digest"}} {
 		r := runBin(t, nil, append([]string{"--config", w.config}, args...)...)
 		// status exits 1 for health that is not ok (the world's clock is
 		// pinned in the past, so its sync looks stale): never 2.

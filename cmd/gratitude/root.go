@@ -52,6 +52,8 @@ func newRootCmd() *cobra.Command {
 		newStatusCmd(g),
 		newListCmd(g),
 		newShowCmd(g),
+		newWhyCmd(g),
+		newTemplatesCmd(g),
 		newPeopleCmd(g),
 		newResolveCmd(g),
 		newSnoozeCmd(g),

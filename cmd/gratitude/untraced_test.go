@@ -37,6 +37,12 @@ func TestABccdAskWithNoTraceOfTheCaptureAddressIsReported(t *testing.T) {
 			t.Errorf("the report does not say %q:\n%s", want, reports[0].body)
 		}
 	}
+	why := w.cli("why", "neomutt-ask@example.org").stdout
+	for _, want := range []string{"held", "as commands or a held ask: refused", "it reached your mailbox by Bcc"} {
+		if !strings.Contains(why, want) {
+			t.Errorf("why does not say %q:\n%s", want, why)
+		}
+	}
 	w.runOnce(4 * time.Hour)
 	if n := len(ofKind(w.folder("INBOX"), "refused")); n != 1 {
 		t.Errorf("%d reports after another pass, want still one (at most one a day)", n)

@@ -23,6 +23,8 @@ type requestView struct {
 	Notes          []string     `json:"notes,omitempty"`
 	// Past: asked before gratitude began reading the mailbox (history).
 	Past bool `json:"past"`
+	// Outcome: what came of it, as the owner said when resolving.
+	Outcome string `json:"outcome,omitempty"`
 }
 
 type helperView struct {
@@ -47,6 +49,7 @@ func viewRequest(r gratitude.Request, p gratitude.ReminderPolicy) requestView {
 	v := requestView{
 		ID: r.ID, Subject: r.Subject, State: string(r.State), AskedAt: r.AskedAt,
 		Asked: []string{}, Helpers: []helperView{}, MessageID: r.MessageID, Notes: r.Notes, Past: r.Past,
+		Outcome: r.Outcome,
 	}
 	if next, ok := gratitude.NextReminder(r, p); ok {
 		v.NextReminderAt, v.NextReminder = &next.DueAt, string(next.Kind)

@@ -30,13 +30,21 @@ const (
 func automatic(h *Header) string {
 	f := &h.Fields
 	from := h.FromAddress()
-	local, _, _ := strings.Cut(from, "@")
-	switch {
-	case from == "" && strings.TrimSpace(f.Get("Return-Path")) == "<>":
+	name := ""
+	if len(h.From) > 0 {
+		name = h.From[0].Name
+	}
+	if b, ok := msgtext.BounceHeader(from, name, h.Subject, f.Get); ok {
+		return ReasonBounce + ": " + b.String()
+	}
+	nullSender := strings.TrimSpace(f.Get("Return-Path")) == "<>"
+	if from == "" && nullSender {
 		return ReasonBounce + ": null return path"
-	case strings.EqualFold(local, "mailer-daemon") || strings.EqualFold(local, "postmaster"):
-		return ReasonBounce + ": from " + from
-	case strings.HasPrefix(strings.ToLower(f.Get("Content-Type")), "multipart/report"):
+	}
+	if ct := strings.ToLower(f.Get("Content-Type")); strings.HasPrefix(ct, "multipart/report") {
+		if strings.Contains(ct, "delivery-status") {
+			return ReasonBounce + ": rfc3464: multipart/report"
+		}
 		return ReasonDeliveryReport + ": multipart/report"
 	}
 	if why := autoSubmitted(h); why != "" {
@@ -54,6 +62,11 @@ func automatic(h *Header) string {
 	}
 	if why := msgtext.AutoReplyReason(h.Subject, ""); why != "" {
 		return ReasonOutOfOffice + ": " + why
+	}
+	if nullSender {
+		// Sent with no address to bounce to (RFC 5321 4.5.5): only
+		// reports and automatic replies are, never a person's mail.
+		return ReasonBounce + ": null return path, from " + from
 	}
 	return ""
 }

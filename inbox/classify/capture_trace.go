@@ -127,6 +127,33 @@ func CaptureTrace(h *Header, captureAddr string) (trace, detail string, ok bool)
 	return "", "", false
 }
 
+// DeliveryTraces lists the delivery traces h bears, whatever address they
+// name, each as "Field: value" ("Received for <addr>" for a Received
+// field's clause), in the order CaptureTrace reads them: what a server
+// wrote of the envelope recipients when it delivered the message, for
+// telling the owner why no trace names the capture address.
+func DeliveryTraces(h *Header) []string {
+	if h == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range deliveryTraces {
+		values := h.Fields.Values(f.fieldName())
+		for _, v := range values[:min(len(values), traceValuesMax)] {
+			if f.name == TraceReceivedFor {
+				for _, a := range receivedFor(v) {
+					out = append(out, TraceReceivedFor+" "+a)
+				}
+				continue
+			}
+			if v = strings.Join(strings.Fields(v), " "); v != "" {
+				out = append(out, f.name+": "+v)
+			}
+		}
+	}
+	return out
+}
+
 // fieldWords splits a trace field's value into the words an address may
 // be: comments dropped, white space, commas and semicolons between words,
 // a quoted string one word of its own that is never an address.

@@ -282,3 +282,30 @@ func TestCaptureTraceWithoutACaptureAddressFindsNothing(t *testing.T) {
 		t.Error("no header: found a trace")
 	}
 }
+
+// DeliveryTraces lists what a delivery wrote of its envelope recipients,
+// whoever they were: here Postfix and Dovecot LMTP delivering Ada's own
+// copy one recipient at a time, and a copy that bears no trace at all.
+func TestDeliveryTracesListsWhatTheServerWroteOfTheRecipients(t *testing.T) {
+	lmtp := `Return-Path: <ada@example.org>
+Delivered-To: ada@example.org
+Received: from mail.example.org ([192.0.2.25])
+	by mail.example.org with LMTP
+	id 3M1oGkK+Q2eJbAAAp7fVxA
+	(envelope-from <ada@example.org>)
+	for <ada@example.org>; Tue, 24 Nov 2026 09:02:03 +0100
+Received: from [192.0.2.80] (unknown [192.0.2.80])
+	by mail.example.org (Postfix) with ESMTPSA id 4Yk2xT0dJqz9vB;
+	Tue, 24 Nov 2026 09:02:03 +0100 (CET)
+`
+	h := classify.ParseHeader([]byte(lmtp + askFields + "\n"))
+	want := []string{"Delivered-To: ada@example.org", "Received for <ada@example.org>"}
+	if got := classify.DeliveryTraces(&h); !slices.Equal(got, want) {
+		t.Errorf("DeliveryTraces = %q, want %q", got, want)
+	}
+	bare := classify.ParseHeader([]byte("Received: from [192.0.2.80] by mail.example.org (Postfix) with ESMTPSA id 4Yk2xT0dJqz9vB;\n" +
+		"\tTue, 24 Nov 2026 09:02:03 +0100 (CET)\n" + askFields + "\n"))
+	if got := classify.DeliveryTraces(&bare); len(got) != 0 {
+		t.Errorf("DeliveryTraces of a copy with no trace = %q, want none (To names Bob, but To is no delivery trace)", got)
+	}
+}

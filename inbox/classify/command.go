@@ -130,6 +130,9 @@ func parseCommand(ls []string, i int, now time.Time, loc *time.Location) (cmd gr
 	if len(line) > maxCommandLine {
 		return cmd, i, false
 	}
+	if outcome, ok := resolvedWith(line); ok {
+		return gratitude.Command{Verb: gratitude.VerbResolve, Text: outcome, Line: line}, i + 1, true
+	}
 	verb, args, ok := splitVerb(line)
 	if !ok {
 		return cmd, i, false
@@ -156,6 +159,24 @@ func parseCommand(ls []string, i int, now time.Time, loc *time.Location) (cmd gr
 	}
 	return cmd, next, ok
 }
+
+// resolvedWith reads "resolved: we took the flat in Kreuzberg": a resolve
+// with what came of it, after a colon ("resolved, thanks!" is a resolve
+// and the owner talking, as before).
+func resolvedWith(line string) (outcome string, ok bool) {
+	word, rest, found := strings.Cut(line, ":")
+	if !found {
+		return "", false
+	}
+	if v, known := verbs[strings.ToLower(strings.TrimSpace(word))]; !known || v != gratitude.VerbResolve {
+		return "", false
+	}
+	outcome = strings.TrimSpace(rest)
+	return outcome, outcome != "" && len(outcome) <= maxOutcome
+}
+
+// maxOutcome is the longest outcome a resolve takes, in bytes.
+const maxOutcome = 300
 
 // maxTrackItem is the highest item number track takes (a notice lists fewer).
 const maxTrackItem = 999

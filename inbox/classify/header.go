@@ -20,7 +20,8 @@ import (
 // HeaderFields are the only header fields fetched for a new message
 // (BODY.PEEK[HEADER.FIELDS (…)]): enough to tell asks, replies, commands,
 // auto-replies, lists and bounces apart without downloading bodies. The
-// last line is every delivery trace CaptureTrace reads (deliveryTraces).
+// line before last is every delivery trace CaptureTrace reads
+// (deliveryTraces); the last, msgtext.BounceFields.
 var HeaderFields = []string{
 	"From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Subject", "Date",
 	"Message-ID", "In-Reply-To", "References", "Thread-Index",
@@ -29,6 +30,7 @@ var HeaderFields = []string{
 	"Delivered-To", "X-Delivered-To", "X-Resolved-To", "X-Original-To", "Envelope-To", "X-Envelope-To",
 	"X-Gm-Original-To", "X-Apparently-To", "Original-Recipient",
 	"X-MS-Exchange-Organization-OriginalEnvelopeRecipients", "X-Forwarded-To", "X-Forwarded-For", "Received",
+	"X-Failed-Recipients", // msgtext.BounceFields
 }
 
 // Header is the classify-ready view of one message's fetched header fields.

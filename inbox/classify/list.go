@@ -34,7 +34,7 @@ func (r *Rules) listAuthor(h *Header) (*mail.Address, string) {
 	list := listAddress(h)
 	from := h.From[0]
 	author := from
-	if rewritten(from, list) {
+	if rewritten(from, list) || isListID(from.Address, h.Fields.Get("List-Id")) {
 		author = nil
 		for _, k := range []string{"X-Original-From", "Reply-To"} {
 			for _, a := range fieldAddresses(h, k) {
@@ -70,6 +70,25 @@ func listAddress(h *Header) string {
 		addr = addr[:j]
 	}
 	return gratitude.NormalizeEmail(addr)
+}
+
+// isListID reports an address that is the list's own by its List-Id:
+// finance@lists.example.com for <finance.lists.example.com>, and its
+// -bounces, -owner and -request addresses.
+func isListID(addr, listID string) bool {
+	id := listID
+	if i := strings.LastIndexByte(id, '<'); i >= 0 {
+		id = id[i+1:]
+	}
+	id = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(id), ">")))
+	local, domain, ok := strings.Cut(strings.ToLower(addr), "@")
+	if !ok || id == "" {
+		return false
+	}
+	for _, suffix := range []string{"-bounces", "-owner", "-request"} {
+		local = strings.TrimSuffix(local, suffix)
+	}
+	return local+"."+domain == id
 }
 
 // rewritten reports a From the list made its own: its posting address,

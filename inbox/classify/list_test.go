@@ -53,6 +53,13 @@ func TestAnswersThroughAListTheOwnerAskedCountTheirAuthors(t *testing.T) {
 			"Ada Lovelace via Neighbours <neighbours@lists.example.net>", "ask-budget@example.org", "Thanks all!",
 			"X-Original-From: Ada Lovelace <ada@example.org>"),
 			gratitude.ClassIgnored, classify.ReasonMailingList, ""},
+		{"the list by its List-Id, with no List-Post", strings.Replace(throughList("l9@example.net",
+			"Neighbours <neighbours@lists.example.net>", "ask-budget@example.org", "Reminder: the list rules are on the wiki."),
+			"List-Post: <mailto:neighbours@lists.example.net>\r\n", "", 1),
+			gratitude.ClassIgnored, classify.ReasonMailingList, ""},
+		{"the list's bounces address", throughList("l10@example.net", "neighbours-bounces@lists.example.net",
+			"ask-budget@example.org", "Your message awaits moderator approval."),
+			gratitude.ClassIgnored, classify.ReasonMailingList, ""},
 		{"list mail outside her threads", throughList("l6@example.net", "Henrik Larsen <henrik@example.net>",
 			"someone-else@example.net", ladder),
 			gratitude.ClassIgnored, classify.ReasonMailingList, ""},
@@ -74,6 +81,35 @@ func TestAnswersThroughAListTheOwnerAskedCountTheirAuthors(t *testing.T) {
 			}
 			if replied && !strings.Contains(ev.Excerpt, "six-metre") {
 				t.Errorf("excerpt %q", ev.Excerpt)
+			}
+		})
+	}
+}
+
+// The owner's own post to a list comes back to her INBOX through the list:
+// none of her addresses is among its visible recipients, as with a Bcc, but
+// it reached her by the list. It is no ask the server left untraced, so it
+// is never held (the owner would be told of every post she makes); a copy
+// Bcc'd to her without list fields still is.
+func TestTheOwnersPostBackFromAListIsNoUntracedAsk(t *testing.T) {
+	rules := &classify.Rules{Owner: corpusOwner()}
+	post := "From: Ada Lovelace <ada@example.org>\r\nTo: Neighbours of Lindenstrasse <neighbours@lists.example.net>\r\n" +
+		"Subject: Anyone have a drill I could borrow?\r\nDate: Mon, 23 Nov 2026 11:00:00 +0100\r\nMessage-ID: <drill@example.org>\r\n"
+	const list = "List-Id: Neighbours of Lindenstrasse <neighbours.lists.example.net>\r\n" +
+		"List-Post: <mailto:neighbours@lists.example.net>\r\nPrecedence: list\r\n"
+	const text = "\r\nMine broke; I need it for an hour on Saturday.\r\n"
+	for _, tc := range []struct {
+		name, raw string
+		class     gratitude.Class
+		reason    string
+	}{
+		{"back through the list", post + list + text, gratitude.ClassIgnored, classify.ReasonOwnerNoCapture},
+		{"Bcc'd to herself", post + text, gratitude.ClassHeld, classify.ReasonOwnerNoCapture},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, v := classifyRaw(rules, "INBOX", tc.raw, corpusContext())
+			if v.Class != tc.class || !strings.HasPrefix(v.Reason, tc.reason) {
+				t.Errorf("%s (%s), want %s (%s…)", v.Class, v.Reason, tc.class, tc.reason)
 			}
 		})
 	}

@@ -107,12 +107,14 @@ func (r *Rules) held(m *msg, v Verdict) Verdict {
 // owner's mailbox by Bcc: none of the owner's addresses is among its
 // visible recipients, and someone else is. It may be an ask whose capture
 // address the server left no trace of (Postfix over LMTP, one transaction
-// for several recipients) in a client that files no Sent copy.
+// for several recipients) in a client that files no Sent copy. A list's
+// copy of the owner's post (List-Id) reached her through the list, not by
+// Bcc.
 func (r *Rules) bccToOwner(m *msg) bool {
-	if r.Owner.Sent == "" || m.Mailbox == r.Owner.Sent {
+	h := &m.Header
+	if r.Owner.Sent == "" || m.Mailbox == r.Owner.Sent || h.Fields.Get("List-Id") != "" {
 		return false
 	}
-	h := &m.Header
 	others := false
 	for _, list := range [][]*mail.Address{h.To, h.Cc} {
 		for _, a := range list {

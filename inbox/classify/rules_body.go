@@ -110,9 +110,16 @@ func (r *Rules) reply(m *msg, req int64, refs []string, toUs bool) Verdict {
 	aside := func(reason string) Verdict {
 		return Verdict{Class: gratitude.ClassIgnored, Reason: reason, RequestID: positive(req)}
 	}
+	bounce, bounced := msgtext.BounceText(h.FromAddress(), t.Plain)
 	switch {
+	case t.Report && t.ReportType == "delivery-status":
+		return aside(ReasonBounce + ": rfc3464: multipart/report delivery-status")
 	case t.Report:
 		return aside(ReasonDeliveryReport + ": " + t.ReportType)
+	case bounced && bounce.Notice:
+		return aside(ReasonDeliveryReport + ": " + bounce.String())
+	case bounced:
+		return aside(ReasonBounce + ": " + bounce.String())
 	case t.Calendar:
 		return aside(ReasonCalendar + ": " + t.CalendarMethod)
 	case ooo != "":

@@ -217,7 +217,7 @@ var replyTable = []replyLanguage{
 		wrote:     []string{"napisał", "napisała", "pisze", "napisana przez", "napisał(a)"},
 		leads:     []string{"w dniu", "dnia"},
 		footers:   []string{"wysłane z", "wysłano z", "wysłane przy użyciu", "pobierz outlook dla [ios|android]", "uzyskaj outlook dla [ios|android]"},
-		closings:  []string{"pozdrawiam", "pozdrawiam serdecznie", "serdecznie pozdrawiam", "z poważaniem", "pozdrowienia", "serdeczne pozdrowienia", "dziękuję", "dzięki", "z wyrazami szacunku", "pzdr"},
+		closings:  []string{"pozdrawiam", "pozdrawiam serdecznie", "serdecznie pozdrawiam", "z poważaniem", "pozdrowienia", "z pozdrowieniami", "serdeczne pozdrowienia", "dziękuję", "dzięki", "z wyrazami szacunku", "pzdr"},
 		greetings: []string{"cześć", "dzień dobry", "witam", "witaj", "szanowna", "szanowny", "szanowni", "droga", "drogi", "hej"},
 		disclaimers: []string{
 			"[ta|niniejsza] wiadomość [może zawierać|zawiera|jest poufna|i jej załączniki|wraz z załącznikami]",

@@ -163,6 +163,9 @@ const (
 // Thanks is how thank-yous are handled.
 type Thanks struct {
 	Delivery Delivery
+	// Relationship lets a thank-you say what the ledger knows of the
+	// helper (the third time they helped); false keeps it to this request.
+	Relationship bool
 }
 
 // Drafts reports whether drafts go to the Drafts folder.

@@ -92,6 +92,7 @@ var schema = []leaf{
 	{"reminders.followup_max_recipients", func(r *raw) any { return &r.cfg.Reminders.FollowupMaxRecipients }},
 
 	{"thanks.delivery", func(r *raw) any { return &r.delivery }},
+	{"thanks.relationship", func(r *raw) any { return &r.cfg.Thanks.Relationship }},
 
 	{"trust.authserv_id", func(r *raw) any { return &r.cfg.Trust.AuthservID }},
 

@@ -13,6 +13,9 @@ func TestSpeakingDefaults(t *testing.T) {
 	if !cfg.Reminders.FollowupDrafts {
 		t.Error("reminders.followup_drafts defaults to false, want true")
 	}
+	if !cfg.Thanks.Relationship {
+		t.Error("thanks.relationship defaults to false, want true")
+	}
 	if cfg.SMTP.RateLimit != (RateLimit{N: 60, Per: time.Hour}) {
 		t.Errorf("smtp.rate_limit = %v, want 60/hour", cfg.SMTP.RateLimit)
 	}
@@ -26,6 +29,9 @@ func TestSpeakingSettingsAreRead(t *testing.T) {
 	cfg := mustParse(t, minimal+"  rate_limit: 5/minute\nnotify: {via: SMTP}\nreminders: {followup_drafts: false}\ntemplates_dir: "+dir+"\n", env())
 	if cfg.Notify.Via != NotifySMTP || cfg.Reminders.FollowupDrafts || cfg.TemplatesDir != dir {
 		t.Errorf("notify %q, followup_drafts %v, templates_dir %q", cfg.Notify.Via, cfg.Reminders.FollowupDrafts, cfg.TemplatesDir)
+	}
+	if quiet := mustParse(t, minimal+"thanks: {relationship: false}\n", env()); quiet.Thanks.Relationship {
+		t.Error("thanks.relationship: false is read as true")
 	}
 	if cfg.SMTP.RateLimit.String() != "5/minute" {
 		t.Errorf("rate limit %v", cfg.SMTP.RateLimit)

@@ -219,6 +219,9 @@ func (r *raw) smtpFilesSent(s *SMTP) {
 }
 
 func (r *raw) thanks(t *Thanks) {
+	if !r.set["thanks.relationship"] {
+		t.Relationship = true
+	}
 	const key = "thanks.delivery"
 	t.Delivery = Delivery(strings.ToLower(r.delivery))
 	if t.Delivery == "" {

@@ -82,11 +82,9 @@ func (d *Daemon) Actions() *owner.Service { return d.thanks.Actions }
 // syncer builds the sync engine; mail read in folders.Sent is the owner's,
 // mail read in folders.Capture was sent to the capture address.
 func (d *Daemon) syncer(folders inbox.Folders) *inbox.Syncer {
-	owner := ownerOf(d.cfg)
-	owner.Sent, owner.CaptureFolder = folders.Sent, folders.Capture
 	return &inbox.Syncer{
 		Store:      recording{d.store},
-		Classifier: &inbox.Rules{Owner: owner},
+		Classifier: Classifier(d.cfg, folders),
 		Account:    d.account,
 		Clock:      d.clock,
 		Stats:      d.stats,

@@ -71,6 +71,15 @@ func Folders(cfg *config.Config) inbox.Folders {
 	return f
 }
 
+// Classifier is the classifier the daemon reads the mailbox with, given
+// the folders found: mail read in folders.Sent is the owner's, mail read
+// in folders.Capture was sent to the capture address.
+func Classifier(cfg *config.Config, folders inbox.Folders) *inbox.Rules {
+	owner := ownerOf(cfg)
+	owner.Sent, owner.CaptureFolder = folders.Sent, folders.Capture
+	return &inbox.Rules{Owner: owner}
+}
+
 // ownerOf is what the classifier needs to know about the mailbox's owner.
 func ownerOf(c *config.Config) inbox.Owner {
 	return inbox.Owner{

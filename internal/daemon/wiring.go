@@ -88,7 +88,7 @@ func (d *Daemon) runner() (*remind.Runner, error) {
 func (d *Daemon) thanksRunner() *thanks.Runner {
 	c, rr := d.cfg, d.remind
 	r := &thanks.Runner{
-		Store: d.store, Account: d.account, Owner: rr.Composer.Owner, Signature: c.Owner.Signature, Capture: c.Capture.Address,
+		Store: d.store, Account: d.account, Owner: rr.Composer.Owner, Signature: c.Owner.Signature, NoRelationship: !c.Thanks.Relationship, Capture: c.Capture.Address,
 		Composer: rr.Composer, Cards: rr.Composer.Cards,
 		Drafts: c.Thanks.Drafts(), Approval: c.Thanks.Approval(), FilesSent: c.SMTP.FilesSent,
 		Policy: rr.Policy, RepliesPerHour: c.Notify.RepliesPerHour, Log: d.log.With("component", "thanks"),

@@ -2,6 +2,7 @@ package owner
 
 import (
 	"context"
+	"strings"
 
 	"gratitude"
 )
@@ -15,6 +16,8 @@ type Reader interface {
 	Drafts(ctx context.Context, account, requestID int64) ([]gratitude.Draft, error)
 	People(ctx context.Context, account int64) ([]gratitude.Person, error)
 	Asides(ctx context.Context, account, requestID int64) ([]gratitude.Aside, error)
+	Placements(ctx context.Context, account int64, messageID string) ([]gratitude.Placement, error)
+	Decisions(ctx context.Context, account int64, messageID string) ([]gratitude.Decision, error)
 }
 
 // Queries answers what the owner asks to see: the requests, one request
@@ -49,4 +52,17 @@ func (q Queries) Drafts(ctx context.Context, requestID int64) ([]gratitude.Draft
 // People is the ledger: everyone who helped the owner or was helped.
 func (q Queries) People(ctx context.Context) ([]gratitude.Person, error) {
 	return q.Store.People(ctx, q.Account)
+}
+
+// Why says what became of a message: each copy read, with the rule's
+// class and reason, and its fate as command mail or a held ask.
+func (q Queries) Why(ctx context.Context, messageID string) ([]gratitude.Placement, []gratitude.Decision, error) {
+	id := strings.TrimSpace(messageID)
+	id = strings.TrimSuffix(strings.TrimPrefix(id, "<"), ">")
+	copies, err := q.Store.Placements(ctx, q.Account, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	decisions, err := q.Store.Decisions(ctx, q.Account, id)
+	return copies, decisions, err
 }

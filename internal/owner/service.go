@@ -185,7 +185,7 @@ func (x *run) one(ctx context.Context, a Action) error {
 func (x *run) do(ctx context.Context, a Action) error {
 	switch a.Verb {
 	case gratitude.VerbResolve:
-		return x.resolve(ctx)
+		return x.resolve(ctx, a.Text)
 	case gratitude.VerbCancel:
 		return x.apply(ctx, gratitude.Cancel{At: x.now})
 	case gratitude.VerbSnooze:
@@ -223,9 +223,10 @@ func (x *run) apply(ctx context.Context, ev gratitude.Event) error {
 	return nil
 }
 
-// resolve resolves the request and writes its thank-you drafts at once.
-func (x *run) resolve(ctx context.Context) error {
-	if err := x.apply(ctx, gratitude.Resolve{At: x.now}); err != nil {
+// resolve resolves the request, with what came of it when the owner says
+// (outcome), and writes its thank-you drafts at once.
+func (x *run) resolve(ctx context.Context, outcome string) error {
+	if err := x.apply(ctx, gratitude.Resolve{At: x.now, Outcome: outcome}); err != nil {
 		return err
 	}
 	if x.req.State != gratitude.StateResolved {

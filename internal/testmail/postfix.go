@@ -20,6 +20,10 @@ import (
 type PostfixOptions struct {
 	LMTP    string   // host:port of the LMTP server to deliver to (the test Dovecot's LMTPAddr)
 	Domains []string // mail domains delivered over LMTP (e.g. example.org); anything else is refused at RCPT
+	// MainCF is appended to the generated main.cf, one "name = value" a
+	// line: a later setting of a name wins, so it can change the defaults
+	// (e.g. "lmtp_destination_recipient_limit = 1").
+	MainCF string
 }
 
 // Postfix is a private Postfix instance: its own config, queue and data

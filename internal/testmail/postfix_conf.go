@@ -157,6 +157,10 @@ func (p *Postfix) mainCF() string {
 	w("smtputf8_enable = no")
 	w("biff = no")
 	w("in_flow_delay = 0")
+	if p.opts.MainCF != "" {
+		w("# PostfixOptions.MainCF")
+		w("%s", strings.TrimRight(p.opts.MainCF, "\n"))
+	}
 	return b.String()
 }
 

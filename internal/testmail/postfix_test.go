@@ -8,6 +8,7 @@ import (
 	"net/textproto"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -178,6 +179,30 @@ func TestPostfixSoleRecipientCopyNamesPlusAddress(t *testing.T) {
 	}
 	if v, ok := h["X-Original-To"]; ok {
 		t.Errorf("X-Original-To %q: Postfix's lmtp client is not expected to add it", v)
+	}
+}
+
+// With lmtp_destination_recipient_limit = 1 (MainCF), Postfix hands each
+// recipient to Dovecot in an LMTP transaction of its own, and Dovecot
+// names each in Delivered-To: what `gratitude check` advises when a
+// Bcc'd copy bears no trace.
+func TestPostfixOneRecipientPerLMTPDeliveryNamesEach(t *testing.T) {
+	d := NewDovecot(t, DovecotOptions{})
+	if err := d.AddUser(testUser, testPass); err != nil {
+		t.Fatal(err)
+	}
+	p := NewPostfix(t, PostfixOptions{LMTP: d.LMTPAddr(), Domains: []string{"example.org"}, MainCF: "lmtp_destination_recipient_limit = 1"})
+	sendMail(t, p.Addr(), "carol@example.com", []string{testUser, "ada+thanks@example.org"}, thanksMail)
+	if err := p.WaitDelivered(2, deliverLimit); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range inboxHeaders(t, d, testUser, 2) {
+		got = append(got, h.Get("Delivered-To"))
+	}
+	slices.Sort(got)
+	if want := []string{"ada+thanks@example.org", testUser}; !slices.Equal(got, want) {
+		t.Errorf("Delivered-To of the two copies: %q, want %q", got, want)
 	}
 }
 

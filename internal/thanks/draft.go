@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"gratitude"
+	"gratitude/internal/lang"
 	"gratitude/internal/remind"
 	"gratitude/mailer"
 	"gratitude/templates"
@@ -32,31 +33,46 @@ func (r *Runner) draftAll(ctx context.Context, now time.Time, res *PassResult) e
 
 // Draft writes the thank-you drafts req needs and returns how many.
 func (r *Runner) Draft(ctx context.Context, req gratitude.Request, now time.Time) (int, error) {
-	helped, err := r.helpedCounts(ctx)
-	if err != nil {
+	drafts, err := r.drafts(ctx, req, now)
+	if err != nil || len(drafts) == 0 {
 		return 0, err
-	}
-	last, err := r.Store.LastVariants(ctx, r.Account)
-	if err != nil {
-		return 0, err
-	}
-	plans, _ := gratitude.PlanThanks(req, helped, last, r.Composer.Templates.Variants(templates.Thanks))
-	drafts := make([]gratitude.Draft, 0, len(plans))
-	for _, p := range plans {
-		d, err := r.writeDraft(req, p, now)
-		if err != nil {
-			return 0, err
-		}
-		drafts = append(drafts, d)
-	}
-	if len(drafts) == 0 {
-		return 0, nil
 	}
 	if err := r.Store.AddDrafts(ctx, r.Account, drafts, now); err != nil {
 		return 0, err
 	}
 	r.Log.Info("thank-you drafts written", "request", req.ID, "drafts", len(drafts))
 	return len(drafts), nil
+}
+
+// Preview returns the thank-you drafts req would get if it were resolved
+// now (or, resolved, the ones it still needs), saving nothing.
+func (r *Runner) Preview(ctx context.Context, req gratitude.Request, now time.Time) ([]gratitude.Draft, error) {
+	if req.State == gratitude.StateOpen || req.State == gratitude.StateAnswered {
+		req.State, req.ResolvedAt = gratitude.StateResolved, now
+	}
+	return r.drafts(ctx, req, now)
+}
+
+// drafts writes, without saving them, the thank-you drafts req needs.
+func (r *Runner) drafts(ctx context.Context, req gratitude.Request, now time.Time) ([]gratitude.Draft, error) {
+	helped, err := r.helpedCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	last, err := r.Store.LastVariants(ctx, r.Account)
+	if err != nil {
+		return nil, err
+	}
+	plans, _ := gratitude.PlanThanks(req, helped, last, r.Composer.Templates.Variants(templates.Thanks))
+	drafts := make([]gratitude.Draft, 0, len(plans))
+	for _, p := range plans {
+		d, err := r.writeDraft(req, p, now)
+		if err != nil {
+			return nil, err
+		}
+		drafts = append(drafts, d)
+	}
+	return drafts, nil
 }
 
 // helpedCounts maps each person to how many requests they helped with.
@@ -74,11 +90,19 @@ func (r *Runner) helpedCounts(ctx context.Context) (map[string]int, error) {
 
 // writeDraft renders the thank-you the plan describes.
 func (r *Runner) writeDraft(req gratitude.Request, p gratitude.ThanksPlan, now time.Time) (gratitude.Draft, error) {
+	language := lang.Detect(p.Helper.Excerpt, templates.ThanksLanguages())
+	if language == "" {
+		language = "en"
+	}
 	view := templates.ThanksView{
 		OwnerName: r.Owner.Name, Signature: r.Signature,
 		Helper:  templates.Person{Name: p.Helper.Name, Email: p.Helper.Email},
 		Subject: req.Subject, AskedAt: req.AskedAt, Excerpt: p.Helper.Excerpt, TookFor: p.TookFor,
-		HelpedBefore: p.HelpedBefore, Variant: p.Variant, Now: now,
+		HelpedBefore: p.HelpedBefore, Variant: p.Variant, Language: language, Now: now,
+		Replies: p.Helper.Replies, First: p.First, BroughtIn: p.BroughtIn, Late: p.Late, Outcome: p.Outcome,
+	}
+	if r.NoRelationship {
+		view.HelpedBefore = 0 // the owner asked for no word on their history with the helper
 	}
 	out, err := r.Composer.Templates.Render(templates.Thanks, view)
 	if err != nil {
@@ -87,7 +111,7 @@ func (r *Runner) writeDraft(req gratitude.Request, p gratitude.ThanksPlan, now t
 	return gratitude.Draft{
 		RequestID: req.ID, To: gratitude.Address{Name: p.Helper.Name, Email: p.Helper.Email},
 		MessageID: r.Composer.NewMessageID("thanks", req.ID), InReplyTo: p.InReplyTo, References: p.References,
-		Subject: p.Subject, Text: out.Text, HTML: out.HTML, Variant: p.Variant, State: gratitude.DraftPending,
+		Subject: p.Subject, Text: out.Text, HTML: out.HTML, Variant: p.Variant, Language: language, State: gratitude.DraftPending,
 	}, nil
 }
 

@@ -64,6 +64,9 @@ type Runner struct {
 	Account   int64
 	Owner     gratitude.Address
 	Signature string
+	// NoRelationship keeps the thank-you from saying how often the helper
+	// helped before (thanks.relationship: false).
+	NoRelationship bool
 	// Composer renders and addresses messages to the owner; its Templates
 	// render the thank-yous too.
 	Composer *remind.Composer

@@ -117,13 +117,17 @@ else:
         m = msgs.get(f)
         if m is None:
             continue
-        frm = email.utils.parseaddr(str(email.header.make_header(email.header.decode_header(m.get("From", "")))))[1].lower()
-        if e.get("from") and e["from"].lower() != frm:
+        def addr_of(k):
+            return email.utils.parseaddr(str(email.header.make_header(email.header.decode_header(m.get(k, "")))))[1].lower()
+        frm = addr_of("From")
+        # a list that rewrote From names the author in X-Original-From or Reply-To
+        authors = {frm, addr_of("X-Original-From"), addr_of("Reply-To")} if " via " in m.get("From", "") else {frm}
+        if e.get("from") and e["from"].lower() not in authors:
             bad(f, "from %s but header says %s" % (e["from"], frm))
-        if e.get("class") == "ignored" and not e.get("reason"):
-            bad(f, "ignored without reason")
-        if e.get("class") != "ignored" and e.get("reason"):
-            bad(f, "reason on a non-ignored class")
+        if e.get("class") in ("ignored", "quarantined") and not e.get("reason"):
+            bad(f, "%s without reason" % e["class"])
+        if e.get("class") not in ("ignored", "quarantined", "held") and e.get("reason"):
+            bad(f, "reason on a class that takes none")
         text = body_text(m)
         if e.get("excerpt_contains") and e["excerpt_contains"] not in text:
             bad(f, "excerpt_contains %r not in the body" % e["excerpt_contains"])

@@ -1,0 +1,75 @@
+// Package lang owns telling which language a helper wrote in, so that the
+// thank-you can answer in it: trigram statistics (whatlanggo) limited to
+// the languages the caller can write, and "" when the text is too short or
+// too mixed to tell.
+package lang
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/abadojack/whatlanggo"
+)
+
+// minLetters is the fewest letters a text needs for its language to be told.
+const minLetters = 12
+
+// minConfidence is how sure the detector must be, among the languages asked.
+const minConfidence = 0.1
+
+// Detect returns the ISO 639-1 code of the language text is written in,
+// among those given (ISO 639-1 codes), or "" when it cannot tell.
+func Detect(text string, among []string) string {
+	if letters(text) < minLetters || len(among) == 0 {
+		return ""
+	}
+	// Told among every language of Europe's and East Asia's mail, then kept
+	// only if asked for: a Swedish reply is not German because German is
+	// the nearer of the languages asked.
+	info := whatlanggo.DetectWithOptions(text, whatlanggo.Options{Whitelist: field})
+	code := info.Lang.Iso6391()
+	if info.Confidence < minConfidence || !slices.Contains(among, code) {
+		return ""
+	}
+	return code
+}
+
+// field is the languages Detect tells apart (iso6393, as whatlanggo's).
+var field = func() map[whatlanggo.Lang]bool {
+	m := map[whatlanggo.Lang]bool{}
+	for _, code := range iso6393 {
+		if l := whatlanggo.CodeToLang(code); l != -1 {
+			m[l] = true
+		}
+	}
+	return m
+}()
+
+// letters counts the letters of text, up to what Detect needs.
+func letters(text string) int {
+	n := 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			if n++; n >= minLetters {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// iso6393 maps the ISO 639-1 codes gratitude writes in to whatlanggo's
+// ISO 639-3 codes.
+var iso6393 = map[string]string{
+	"en": "eng", "de": "deu", "fr": "fra", "es": "spa", "it": "ita", "pt": "por", "nl": "nld",
+	"sv": "swe", "da": "dan", "no": "nob", "fi": "fin", "pl": "pol", "cs": "ces", "sk": "slk",
+	"hu": "hun", "ro": "ron", "hr": "hrv", "tr": "tur", "ru": "rus", "uk": "ukr", "el": "ell",
+	"ja": "jpn", "zh": "cmn", "ko": "kor", "vi": "vie",
+}
+
+// Known reports whether Detect can tell code (ISO 639-1) at all.
+func Known(code string) bool {
+	_, ok := iso6393[strings.ToLower(code)]
+	return ok
+}
