@@ -1,6 +1,7 @@
 package msgtext
 
 import (
+	"regexp"
 	"strings"
 	"time"
 )
@@ -19,8 +20,9 @@ type Forwarded struct {
 
 // Forward detects a forward and reconstructs the original: from a
 // message/rfc822 attachment (Embedded[0]) when there is one, else from an
-// inline forward as Gmail, Outlook (desktop and web), Apple Mail and
-// Thunderbird write it in English, German, French and Spanish. subject is
+// inline forward as mail clients write it (Gmail, Outlook, Apple Mail,
+// Thunderbird, Yahoo, Proton, Zimbra, HCL Notes, helpdesks …), in the
+// languages of forwardLangs (forwardlabels.go). subject is
 // the forwarding message's subject: the fallback for the original's, and
 // a reply prefix ("Re:") there means Outlook-style header blocks are a
 // quoted reply, not a forward. Delivery reports are never forwards.
@@ -74,38 +76,62 @@ func cleanMessageID(s string) string {
 
 // inlineForward finds the first forward marker or header block of the
 // forwarder's own text (quoted lines do not count) and reads what follows.
+// A forward of a forward yields the outer block: the message the
+// forwarder forwarded.
 func inlineForward(plain, subject string) (*Forwarded, bool) {
 	ls := lines(plain)
-	reply := isReplySubject(subject)
 	for i, raw := range ls {
 		line := plainLine(raw)
 		if line == "" || isQuoted(raw) {
 			continue
 		}
+		sep, generic := separatorKind(line)
 		switch {
-		case forwardMarkerRe.MatchString(line) || appleMarkerRe.MatchString(line):
-			f, _ := readForward(ls, i, i+1, subject)
+		case sep.kind == sepForward:
+			f, _, _ := readForward(ls, i, i+1, subject, sep.langs, false)
 			return f, true
-		case originalMessageRe.MatchString(line) || ruleRe.MatchString(line):
-			if reply {
+		case sep.kind == sepOriginal || generic:
+			if sep.kind == sepOriginal && isReplySubject(subject) && firstPrefix(subject) != "vs" {
 				return nil, false
 			}
-			if f, ok := readForward(ls, i, i+1, subject); ok {
-				return f, true
+			f, ok, langs := readForward(ls, i, i+1, subject, sep.langs, true)
+			if !ok {
+				continue
 			}
-			continue
+			if replyFor(subject, langs) {
+				return nil, false
+			}
+			return f, true
 		case outlookBlockAt(ls, i):
-			if reply {
+			f, _, langs := readForward(ls, i, i, subject, 0, false)
+			if replyFor(subject, langs) {
 				return nil, false
 			}
-			f, _ := readForward(ls, i, i, subject)
 			return f, true
 		}
-		if _, ok := attributionAt(ls, i); ok {
+		if n, ok := attributionAt(ls, i); ok {
+			if isForwardPrefix(firstPrefix(subject)) {
+				if f := attributedForward(ls, i, n, subject); f != nil {
+					return f, true
+				}
+			}
 			return nil, false // a reply quoting the original
 		}
 	}
 	return nil, false
+}
+
+// replyFor reports a subject whose prefix marks a reply in the language
+// of the header block: "VS:" answers in Finnish but forwards in Danish
+// and Norwegian ("Videresend").
+func replyFor(subject string, langs langSet) bool {
+	if !isReplySubject(subject) {
+		return false
+	}
+	if firstPrefix(subject) == "vs" {
+		return langs&(langCode["da"]|langCode["no"]) == 0 || langs&langCode["fi"] != 0
+	}
+	return true
 }
 
 // addressFields may wrap onto following lines.
@@ -113,8 +139,13 @@ var wrappingFields = map[string]bool{"from": true, "to": true, "cc": true, "bcc"
 
 // readForward reads the header block starting at lines[start] (after the
 // marker at lines[marker]) and the body after it. ok reports that a From
-// field was found.
-func readForward(ls []string, marker, start int, subject string) (*Forwarded, bool) {
+// field was found; langs are the languages the separator (sepLangs, 0
+// when unknown) and the block's labels have in common, as far as they
+// share one, which settle dates.
+//
+// Without a From field and with needFrom, it returns nil at once: a
+// dashed line that introduces nothing must not cost a copy of the rest.
+func readForward(ls []string, marker, start int, subject string, sepLangs langSet, needFrom bool) (f *Forwarded, ok bool, langs langSet) {
 	rest := ls[start:]
 	if quotedBlock(rest) {
 		rest = append([]string(nil), rest...)
@@ -123,6 +154,10 @@ func readForward(ls []string, marker, start int, subject string) (*Forwarded, bo
 		}
 	}
 	fields := map[string]string{}
+	langs = ^langSet(0)
+	if sepLangs != 0 {
+		langs = sepLangs
+	}
 	j, last, wrapped := 0, "", 0
 	for ; j < len(rest); j++ {
 		line := plainLine(rest[j])
@@ -136,11 +171,14 @@ func readForward(ls []string, marker, start int, subject string) (*Forwarded, bo
 			}
 			continue
 		}
-		if f, v, ok := headerLine(rest[j]); ok {
+		if f, v, ll, ok := headerLabel(rest[j]); ok {
 			if _, dup := fields[f]; dup && f != "other" {
 				break // a second block: the body starts here
 			}
 			fields[f], last, wrapped = v, f, 0
+			if langs&ll != 0 {
+				langs &= ll
+			}
 			continue
 		}
 		if wrappingFields[last] && wrapped < 4 {
@@ -151,16 +189,22 @@ func readForward(ls []string, marker, start int, subject string) (*Forwarded, bo
 		break
 	}
 	if len(fields) == 0 {
+		j = datedSenderLine(rest, fields)
+	}
+	if _, hasFrom := fields["from"]; !hasFrom && needFrom {
+		return nil, false, langs
+	}
+	if len(fields) == 0 {
 		j = 0
 	}
-	f := &Forwarded{
+	f = &Forwarded{
 		To:      parseAddresses(fields["to"]),
 		Cc:      parseAddresses(fields["cc"]),
 		Subject: truncate(collapseSpace(decodeSubject(fields["subject"])), maxSubject),
 		Body:    cleanText(strings.Join(rest[min(j, len(rest)):], "\n")),
 		Note:    strings.TrimSpace(cleanText(strings.Join(ls[:marker], "\n"))),
 	}
-	f.Date, f.DateZoned = parseDate(fields["date"])
+	f.Date, f.DateZoned = parseDateIn(fields["date"], langs)
 	if from := parseAddresses(fields["from"]); len(from) > 0 {
 		f.From = from[0]
 	}
@@ -168,7 +212,7 @@ func readForward(ls []string, marker, start int, subject string) (*Forwarded, bo
 		f.Subject = truncate(forwardedSubject(subject), maxSubject)
 	}
 	_, hasFrom := fields["from"]
-	return f, hasFrom
+	return f, hasFrom, langs
 }
 
 // quotedBlock reports a forwarded block whose header lines are quoted
@@ -188,3 +232,65 @@ func quotedBlock(ls []string) bool {
 	}
 	return false
 }
+
+// datedSenderLine reads the line Yandex and Rambler write instead of a
+// header block, "23.11.2026, 10:05, "Ada Lovelace" <ada@example.org>:",
+// as the first line of rest into fields, and returns the index of the
+// line after it (0 when there is none).
+func datedSenderLine(rest []string, fields map[string]string) int {
+	for i, l := range rest {
+		line := plainLine(l)
+		if line == "" {
+			continue
+		}
+		if i > 2 || len(line) > 300 || !strings.HasSuffix(line, ":") || !strings.Contains(line, "@") {
+			return 0
+		}
+		parts := strings.SplitN(strings.TrimSuffix(line, ":"), ", ", 3)
+		if len(parts) < 3 {
+			return 0
+		}
+		if d, _ := parseDate(parts[0] + " " + parts[1]); d.IsZero() {
+			return 0
+		}
+		fields["date"], fields["from"] = parts[0]+" "+parts[1], parts[2]
+		return i + 1
+	}
+	return 0
+}
+
+// attributedForward reads a forward Outlook (2016 to 2021, plain text)
+// introduces like a reply, 'On Monday, November 23, 2026 10:05 AM, "Ada
+// Lovelace" <ada@example.org> wrote:', under a forward subject: the
+// sender and the date come from the attribution (lines[i:i+n]), the
+// original's text from the lines after it. nil when it names no address.
+func attributedForward(ls []string, i, n int, subject string) *Forwarded {
+	line := ""
+	for _, l := range ls[i : i+n] {
+		line += " " + plainLine(l)
+	}
+	m := attributedSenderRe.FindStringSubmatchIndex(line)
+	if m == nil {
+		return nil
+	}
+	from := parseAddresses(line[m[2]:m[3]] + " <" + line[m[4]:m[5]] + ">")
+	if len(from) == 0 {
+		return nil
+	}
+	rest := make([]string, 0, len(ls)-i-n)
+	for _, l := range ls[i+n:] {
+		rest = append(rest, unquote(l))
+	}
+	f := &Forwarded{
+		From:    from[0],
+		Subject: truncate(forwardedSubject(subject), maxSubject),
+		Body:    cleanText(strings.Join(rest, "\n")),
+		Note:    strings.TrimSpace(cleanText(strings.Join(ls[:i], "\n"))),
+	}
+	f.Date, f.DateZoned = parseDate(line[:m[0]] + " " + line[m[1]:])
+	return f
+}
+
+// attributedSenderRe finds the sender of an attribution: a name in
+// quotes of any kind, then the address in angle or square brackets.
+var attributedSenderRe = regexp.MustCompile(`["“«„]([^"“”«»„]{1,100})["”»“]\s*[<\[](?:mailto:)?([^<>\[\]\s]{1,254}@[^<>\[\]\s]{1,254})[>\]]`)

@@ -7,27 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
-
-// monthNames are full month names in English, German, French, Spanish,
-// Italian, Dutch and Portuguese, accents removed; index+1 is the month.
-var monthNames = [12][]string{
-	{"january", "januar", "janvier", "enero", "gennaio", "januari", "janeiro"},
-	{"february", "februar", "fevrier", "febrero", "febbraio", "februari", "fevereiro"},
-	{"march", "marz", "maerz", "mars", "marzo", "maart", "marco"},
-	{"april", "avril", "abril", "aprile"},
-	{"may", "mai", "mayo", "maggio", "mei", "maio"},
-	{"june", "juni", "juin", "junio", "giugno", "junho"},
-	{"july", "juli", "juillet", "julio", "luglio", "julho"},
-	{"august", "aout", "agosto", "augustus"},
-	{"september", "septembre", "septiembre", "setiembre", "settembre", "setembro"},
-	{"october", "oktober", "octobre", "octubre", "ottobre", "outubro"},
-	{"november", "novembre", "noviembre", "novembro"},
-	{"december", "dezember", "decembre", "diciembre", "dicembre", "dezembro"},
-}
-
-// monthAbbrevs are abbreviations that are not prefixes of a full name.
-var monthAbbrevs = map[string]int{"mrt": 3, "sept": 9}
 
 // zoneOffsets are the zone abbreviations mail clients print, in hours.
 var zoneOffsets = map[string]float64{
@@ -41,19 +22,46 @@ var zoneOffsets = map[string]float64{
 }
 
 var (
-	clockRe   = regexp.MustCompile(`^(\d{1,2})[:h](\d{2})(?::(\d{2}))?(am|pm)?$`)
-	dottedRe  = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$`)
-	slashedRe = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$`)
-	isoRe     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	offsetRe  = regexp.MustCompile(`^(?:gmt|utc|ut)?([+-])(\d{1,2})(?::?(\d{2}))?$`)
-	ordinalRe = regexp.MustCompile(`^(\d{1,2})(st|nd|rd|th|er|º|°|e)$`)
+	clockRe    = regexp.MustCompile(`^(\d{1,2})[:h](\d{2})(?::(\d{2}))?(am|pm)?$`)
+	dottedRe   = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$`)
+	slashedRe  = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$`)
+	isoRe      = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	offsetRe   = regexp.MustCompile(`^(?:gmt|utc|ut)?([+-])(\d{1,2})(?::?(\d{2}))?$`)
+	ordinalRe  = regexp.MustCompile(`^(\d{1,2})(st|nd|rd|th|er|o|°|e)$`)
+	ymdSlashRe = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
+	dmyDashRe  = regexp.MustCompile(`^(\d{1,2})-(\d{1,2})-(\d{4})$`)
+	dotClockRe = regexp.MustCompile(`^(\d{1,2})\.(\d{2})(?:\.(\d{2}))?$`)
+	// cjkDateRe matches the year-month-day dates of Chinese, Japanese and
+	// Korean ("2026年11月23日", "2026년 11월 23일").
+	cjkDateRe = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`)
 )
+
+// cjkMeridiem spells the Chinese, Japanese and Korean words for morning
+// and afternoon as am and pm, and the Greek abbreviations.
+var cjkMeridiem = strings.NewReplacer("上午", " am ", "午前", " am ", "오전", " am ", "早上", " am ", "凌晨", " am ",
+	"下午", " pm ", "午後", " pm ", "오후", " pm ", "晚上", " pm ", "中午", " pm ")
+
+// meridiemFolded spells the folded forms of am and pm plainly.
+var meridiemFolded = strings.NewReplacer("a.m.", "am", "p.m.", "pm", "a. m.", "am", "p. m.", "pm",
+	"π.μ.", "am", "μ.μ.", "pm", ",", " ", ";", " ", "(", " ", ")", " ", "，", " ", "、", " ", "（", " ", "）", " ")
+
+// weekdayClashes are weekday abbreviations that are also the start of a
+// month name (Tuesday in French, Italian, Spanish and Romanian, Thursday
+// in Italian, Wednesday in Hungarian, Saturday in Croatian, Sunday in
+// Turkish): a month name later in the date wins over them.
+var weekdayClashes = map[string]bool{"mar": true, "marti": true, "gio": true, "sze": true, "sub": true, "paz": true}
 
 // parseDate reads a date as mail clients print it in headers and
 // forwarded header blocks: RFC 5322 first, then the loose reading. It
 // returns the zero time when it cannot tell, and whether the text named
 // its zone (without one, the time is UTC and only the wall clock is known).
-func parseDate(s string) (time.Time, bool) {
+func parseDate(s string) (time.Time, bool) { return parseDateIn(s, 0) }
+
+// parseDateIn is parseDate for a date printed in one of langs (none when
+// unknown): the languages settle a month name they disagree on
+// ("listopada" is November in Polish, October in Croatian) and the order
+// of day and month in "05/11/2026" (month first only in English).
+func parseDateIn(s string, langs langSet) (time.Time, bool) {
 	s = strings.TrimSpace(truncate(s, 200))
 	if s == "" {
 		return time.Time{}, false
@@ -61,7 +69,7 @@ func parseDate(s string) (time.Time, bool) {
 	if t, err := mail.ParseDate(s); err == nil {
 		return t, true
 	}
-	return parseLooseDate(s)
+	return parseLooseDate(s, langs)
 }
 
 // dateParts collects what the loose reader found.
@@ -69,7 +77,8 @@ type dateParts struct {
 	day, month, year, hour, min, sec int
 	meridiem                         string
 	zone                             *time.Location
-	haveTime                         bool
+	haveTime, yearFirst              bool
+	langs                            langSet
 }
 
 // parseLooseDate reads the many ways clients print a date: Gmail's "Mon,
@@ -77,56 +86,59 @@ type dateParts struct {
 // AM", German "Mo., 23. Nov. 2026 um 10:05 Uhr", French "lun. 23 nov. 2026
 // à 10:05", Spanish "lunes, 23 de noviembre de 2026 10:05", Apple's "23
 // November 2026 at 10:05:00 GMT+1", Thunderbird's "23.11.26 10:05" and
-// "11/23/26 10:05 AM". Weekdays and filler words are skipped; without a
-// zone the time is UTC.
-func parseLooseDate(s string) (time.Time, bool) {
-	s = strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Cf, r) {
-			return -1 // Outlook's invisible direction marks
-		}
-		return r
-	}, s)
-	s = strings.ToLower(foldAccents(s))
-	s = strings.NewReplacer("a.m.", "am", "p.m.", "pm", ",", " ", ";", " ", "(", " ", ")", " ").Replace(s)
+// "11/23/26 10:05 AM", Czech "po 23. 11. 2026 v 10:05", Hungarian "2026.
+// nov. 23., H, 10:05", Finnish "ma 23.11.2026 klo 10.05", Russian "пн, 23
+// нояб. 2026 г. в 10:05", Japanese "2026年11月23日(月) 10:05", Korean
+// "2026년 11월 23일 (월) 오전 10:05", Vietnamese "Th 2, 23 thg 11, 2026".
+// Weekdays and filler words are skipped; without a zone the time is UTC.
+func parseLooseDate(s string, langs langSet) (time.Time, bool) {
+	if strings.ContainsAny(s, "年년") {
+		s = cjkDateRe.ReplaceAllString(s, " $1-$2-$3 ")
+	}
+	if !isASCII(s) {
+		s = cjkMeridiem.Replace(s)
+	}
+	s = meridiemFolded.Replace(foldKey(s))
 	toks := strings.FieldsFunc(s, isSpace)
-	if len(toks) > 20 {
+	if len(toks) > 24 {
 		return time.Time{}, false
 	}
-	d := dateParts{day: -1, month: -1, year: -1}
+	d := dateParts{day: -1, month: -1, year: -1, langs: langs}
 	months := make([]int, len(toks))
 	for i, tok := range toks {
-		months[i] = monthOf(strings.Trim(tok, "."))
+		months[i] = monthOf(strings.Trim(tok, "."), langs)
 	}
 	for i, tok := range toks {
 		t := strings.Trim(tok, ".")
 		if t == "" {
 			continue
 		}
+		prev := ""
+		if i > 0 {
+			prev = strings.Trim(toks[i-1], ".")
+		}
+		switch {
+		case prev == "th" && isDigits(t) && len(t) == 1:
+			continue // Vietnamese weekday ("Th 2": Monday)
+		case (prev == "thg" || prev == "thang") && isDigits(t):
+			if d.month < 0 {
+				d.month = atoi(t) // Vietnamese "thg 11", "tháng 11"
+			}
+			continue
+		}
 		if m := months[i]; m > 0 {
-			if t == "mar" && laterMonth(months[i+1:]) {
-				continue // French/Spanish/Italian Tuesday
+			if weekdayClashes[t] && laterMonth(months[i+1:]) {
+				continue
 			}
 			if d.month < 0 {
 				d.month = m
 			}
 			continue
 		}
-		if !d.readToken(t, tok) {
-			continue
-		}
+		d.readToken(t, tok)
 	}
 	t := d.time()
 	return t, !t.IsZero() && d.zone != nil
-}
-
-// laterMonth reports a month among the tokens that follow.
-func laterMonth(months []int) bool {
-	for _, m := range months {
-		if m > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // readToken reads one non-month token; t is tok without surrounding dots.
@@ -135,12 +147,23 @@ func (d *dateParts) readToken(t, tok string) bool {
 		d.hour, _ = strconv.Atoi(m[1])
 		d.min, _ = strconv.Atoi(m[2])
 		d.sec, _ = strconv.Atoi(m[3])
-		d.meridiem = m[4]
+		if m[4] != "" {
+			d.meridiem = m[4]
+		}
 		d.haveTime = true
 		return true
 	}
 	if t == "am" || t == "pm" {
 		d.meridiem = t
+		return true
+	}
+	if (t == "sa" || t == "ch") && d.haveTime {
+		d.meridiem = map[string]string{"sa": "am", "ch": "pm"}[t] // Vietnamese sáng, chiều
+		return true
+	}
+	if m := dotClockRe.FindStringSubmatch(t); m != nil && !d.haveTime && d.day > 0 && d.month > 0 {
+		d.hour, d.min, d.sec = atoi(m[1]), atoi(m[2]), atoi(m[3])
+		d.haveTime = true
 		return true
 	}
 	if m := dottedRe.FindStringSubmatch(t); m != nil {
@@ -149,10 +172,18 @@ func (d *dateParts) readToken(t, tok string) bool {
 	}
 	if m := slashedRe.FindStringSubmatch(t); m != nil {
 		a, b := atoi(m[1]), atoi(m[2])
-		if a > 12 { // day first
+		if a > 12 || (b <= 12 && d.langs != 0 && d.langs&langCode["en"] == 0) { // day first
 			a, b = b, a
 		}
 		d.month, d.day, d.year = a, b, year(m[3])
+		return true
+	}
+	if m := ymdSlashRe.FindStringSubmatch(t); m != nil {
+		d.year, d.month, d.day = atoi(m[1]), atoi(m[2]), atoi(m[3])
+		return true
+	}
+	if m := dmyDashRe.FindStringSubmatch(t); m != nil {
+		d.day, d.month, d.year = atoi(m[1]), atoi(m[2]), atoi(m[3])
 		return true
 	}
 	if m := isoRe.FindStringSubmatch(t); m != nil {
@@ -187,10 +218,16 @@ func (d *dateParts) readToken(t, tok string) bool {
 		case len(t) == 4:
 			if d.year < 0 {
 				d.year = n
+				d.yearFirst = d.day < 0 && d.month < 0
 			}
-		case len(t) <= 2 && d.day < 0:
+		case len(t) > 2:
+		case d.yearFirst && d.month < 0 && d.day < 0:
+			d.month = n // "2026. 11. 23."
+		case d.day < 0:
 			d.day = n
-		case len(t) <= 2 && d.year < 0 && d.month > 0:
+		case d.month < 0 && strings.HasSuffix(tok, "."):
+			d.month = n // "23. 11. 2026"
+		case d.year < 0 && d.month > 0:
 			d.year = year(t)
 		}
 		return true
@@ -229,46 +266,46 @@ func (d *dateParts) time() time.Time {
 	return t
 }
 
-// monthOf returns the month a word names (a full name or an abbreviation
-// of at least three letters, in one of several languages), or 0.
-func monthOf(w string) int {
-	if len(w) < 3 || !isLetters(w) {
+// monthOf returns the month a folded word names (a full name or an
+// abbreviation of at least three letters, in one of forwardLangs), or 0.
+// A word languages disagree on is settled by langs, the languages of the
+// header block, when they agree.
+func monthOf(w string, langs langSet) int {
+	if utf8.RuneCountInString(w) < 3 || !isLetters(w) {
 		return 0
 	}
-	if m, ok := monthAbbrevs[w]; ok {
+	m := monthIndex[w]
+	if m >= 0 {
 		return m
 	}
 	found := 0
-	for i, names := range monthNames {
-		for _, name := range names {
-			if name == w {
-				return i + 1
-			}
-			if strings.HasPrefix(name, w) {
-				if found != 0 && found != i+1 {
-					return 0 // ambiguous
-				}
-				found = i + 1
-			}
+	for i := range forwardLangs {
+		if langs&(1<<i) == 0 {
+			continue
+		}
+		switch lm := langMonths[i][w]; {
+		case lm <= 0:
+		case found == 0:
+			found = lm
+		case found != lm:
+			return 0
 		}
 	}
 	return found
 }
 
-// foldAccents removes the accents date words carry.
-func foldAccents(s string) string {
-	return accentFolder.Replace(s)
-}
-
-var accentFolder = strings.NewReplacer(
-	"é", "e", "è", "e", "ê", "e", "ë", "e", "É", "e", "û", "u", "ü", "u", "ú", "u", "Ü", "u",
-	"ä", "a", "à", "a", "á", "a", "â", "a", "ã", "a", "Ä", "a", "ö", "o", "ó", "o", "ô", "o",
-	"ç", "c", "í", "i", "î", "i", "ñ", "n",
-)
-
 func isLetters(s string) bool {
 	for _, r := range s {
-		if r < 'a' || r > 'z' {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
@@ -302,4 +339,14 @@ func year(s string) int {
 		return 1900 + n
 	}
 	return n
+}
+
+// laterMonth reports a month among the tokens that follow.
+func laterMonth(months []int) bool {
+	for _, m := range months {
+		if m > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -82,6 +82,18 @@ func checkForwarded(t *testing.T, f *Forwarded) {
 	if len(f.Subject) > maxSubject || len(f.Body) > maxPlain || len(f.Note) > maxPlain || len(f.MessageID) > 1000 {
 		t.Fatalf("oversized forward: subject %d, body %d, note %d", len(f.Subject), len(f.Body), len(f.Note))
 	}
+	if e := f.From.Email; e != "" {
+		at := strings.LastIndexByte(e, '@')
+		if at <= 0 || at == len(e)-1 || strings.ContainsAny(e, " \t\r\n<>,;") {
+			t.Fatalf("From address %q is no address", e)
+		}
+	}
+	if !f.Date.IsZero() && (f.Date.Year() < 1969 || f.Date.Year() > 2201) {
+		t.Fatalf("forwarded date %v out of range", f.Date)
+	}
+	if f.DateZoned && f.Date.IsZero() {
+		t.Fatal("a zone without a date")
+	}
 }
 
 func FuzzExtract(f *testing.F) {
@@ -110,6 +122,9 @@ func FuzzForward(f *testing.F) {
 	for _, tc := range forwardCases {
 		f.Add(append(msg("Subject: "+tc.subject, "Content-Type: text/plain; charset=utf-8", "", ""), tc.plain...), tc.subject)
 	}
+	for _, tc := range clientForwardCases {
+		f.Add([]byte(tc.plain), tc.subject)
+	}
 	for _, tc := range extractCases {
 		f.Add(tc.raw, "Fwd: x")
 	}
@@ -125,6 +140,11 @@ func FuzzForward(f *testing.F) {
 		// The inline reader straight on the bytes, whatever they are.
 		if fw, ok := Forward(&Text{Plain: string(raw)}, subject); ok {
 			checkForwarded(t, fw)
+			// What a forward's text yields does not depend on a
+			// note typed above it.
+			if again, ok := Forward(&Text{Plain: "Please look.\n\n" + string(raw)}, subject); ok && again.From != fw.From && !strings.HasPrefix(strings.TrimSpace(string(raw)), ">") {
+				t.Fatalf("a note above changes From: %+v, then %+v", fw.From, again.From)
+			}
 		}
 		// And the attachment reader.
 		if fw, ok := Forward(&Text{Embedded: [][]byte{raw}}, subject); ok {

@@ -1,9 +1,6 @@
 package msgtext
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // Lines that mark where quoted or forwarded material starts, shared by
 // Excerpt and Forward.
@@ -167,88 +164,28 @@ func quotedNext(ls []string, i int) bool {
 	return false
 }
 
-// originalMessageRe matches Outlook's "-----Original Message-----" line
-// and its translations (and GMX/web.de's "Original-Nachricht").
-var originalMessageRe = regexp.MustCompile(`(?i)^-{2,}\s*(original message|ursprüngliche nachricht|original-nachricht|originalnachricht|message d'origine|message d’origine|mensaje original|messaggio originale|oorspronkelijk bericht|mensagem original|originalmeddelande|opprinnelig melding|oprindelig meddelelse|alkuperäinen viesti)\s*-{2,}$`)
-
-// ruleRe matches the rule Outlook writes above a quoted header block.
-var ruleRe = regexp.MustCompile(`^_{20,}$`)
-
-// forwardMarkerRe matches the dashed forward markers of Gmail and
-// Thunderbird in several languages.
-var forwardMarkerRe = regexp.MustCompile(`(?i)^-{2,}\s*(forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|mensagem encaminhada|mensagem reencaminhada|vidarebefordrat meddelande|videresendt melding)\s*-{2,}$`)
-
-// appleMarkerRe matches Apple Mail's "Begin forwarded message:" line and
-// its translations.
-var appleMarkerRe = regexp.MustCompile(`(?i)^(begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié|debut du message reexpedie|inicio del mensaje reenviado|inizio messaggio inoltrato|begin doorgestuurd bericht|início da mensagem reencaminhada|inicio da mensagem reencaminhada)\s?:$`)
-
-// headerKeys maps the labels of forwarded header blocks, in the languages
-// clients write them in, to a field.
-var headerKeys = map[string]string{
-	"from": "from", "von": "from", "de": "from", "da": "from", "van": "from",
-	"från": "from", "fra": "from", "od": "from", "lähettäjä": "from",
-
-	"to": "to", "an": "to", "à": "to", "a": "to", "para": "to", "aan": "to",
-	"till": "to", "til": "to", "do": "to", "vastaanottaja": "to", "pour": "to",
-
-	"cc": "cc", "kopie": "cc", "kopie (cc)": "cc", "copie": "cc", "copia": "cc",
-	"cc (copia)": "cc", "kopia": "cc", "kopi": "cc",
-
-	"bcc": "bcc", "cci": "bcc", "cco": "bcc", "ccn": "bcc", "blindkopie": "bcc",
-
-	"date": "date", "datum": "date", "sent": "date", "gesendet": "date",
-	"envoyé": "date", "envoye": "date", "enviado": "date", "enviado el": "date",
-	"fecha": "date", "data": "date", "inviato": "date", "verzonden": "date",
-	"skickat": "date", "sendt": "date", "wysłano": "date", "lähetetty": "date",
-	"sent at": "date",
-
-	"subject": "subject", "betreff": "subject", "objet": "subject",
-	"asunto": "subject", "oggetto": "subject", "onderwerp": "subject",
-	"ämne": "subject", "emne": "subject", "temat": "subject", "assunto": "subject",
-	"aihe": "subject", "sujet": "subject",
-
-	"reply-to": "reply-to", "antwort an": "reply-to", "répondre à": "reply-to",
-	"responder a": "reply-to",
-
-	"importance": "other", "wichtigkeit": "other", "priority": "other",
-	"attachments": "other", "anlagen": "other", "pièces jointes": "other",
-	"datos adjuntos": "other",
-
-	// Outlook's reply header block in more languages: Polish, Czech,
-	// Russian, Ukrainian, Japanese, Chinese, Korean, Hungarian, Romanian,
-	// Turkish, Greek, Dutch and Swedish variants.
-	"wysłane": "date", "dw": "cc",
-	"odesílatel": "from", "odesláno": "date", "komu": "to", "předmět": "subject",
-	"от": "from", "отправлено": "date", "кому": "to", "тема": "subject", "копия": "cc", "дата": "date",
-	"від": "from", "надіслано": "date",
-	"差出人": "from", "送信日時": "date", "宛先": "to", "件名": "subject",
-	"发件人": "from", "发送时间": "date", "收件人": "to", "主题": "subject", "抄送": "cc",
-	"寄件者": "from", "寄件日期": "date", "收件者": "to", "主旨": "subject", "副本": "cc",
-	"보낸 사람": "from", "보낸 날짜": "date", "받는 사람": "to", "제목": "subject", "참조": "cc",
-	"feladó": "from", "elküldve": "date", "címzett": "to", "tárgy": "subject", "másolatot kap": "cc",
-	"de la": "from", "trimis": "date", "către": "to", "subiect": "subject",
-	"kimden": "from", "gönderildi": "date", "kime": "to", "konu": "subject", "bilgi": "cc",
-	"από": "from", "αποστολή": "date", "προς": "to", "θέμα": "subject", "κοιν.": "cc",
-	"verzonden op": "date", "lähettäjä:": "from", "skickades": "date",
+// headerLine splits a forwarded header line ("From: …", "*Von:* …",
+// "De : …", "> To: …", "差出人：…") into its field and value, its label
+// looked up in forwardLangs. ok is false for anything else.
+func headerLine(line string) (field, value string, ok bool) {
+	field, value, _, ok = headerLabel(line)
+	return field, value, ok
 }
 
-// headerLine splits a forwarded header line ("From: …", "*Von:* …",
-// "De : …", "> To: …") into its field and value. ok is false for anything
-// else.
-func headerLine(line string) (field, value string, ok bool) {
+// headerLabel is headerLine that also says which languages use the label.
+func headerLabel(line string) (field, value string, langs langSet, ok bool) {
 	s := plainLine(line)
 	for strings.HasPrefix(s, ">") {
 		s = strings.TrimSpace(s[1:])
 	}
 	s = strings.TrimLeft(s, "*_ ")
 	colon := strings.IndexAny(s, ":：")
-	if colon <= 0 || colon > 30 {
-		return "", "", false
+	if colon <= 0 || colon > maxLabelLen {
+		return "", "", 0, false
 	}
-	key := strings.ToLower(strings.Trim(s[:colon], "*_ "))
-	field, ok = headerKeys[key]
+	l, ok := lookupLabel(strings.Trim(s[:colon], "*_ \t"))
 	if !ok {
-		return "", "", false
+		return "", "", 0, false
 	}
 	rest := s[colon:]
 	if strings.HasPrefix(rest, "：") {
@@ -258,47 +195,55 @@ func headerLine(line string) (field, value string, ok bool) {
 	}
 	value = strings.TrimSpace(strings.TrimLeft(rest, "*_ "))
 	value = strings.TrimSpace(strings.TrimSuffix(value, "*"))
-	return field, value, true
+	return l.field, value, l.langs, true
 }
 
-// outlookBlockAt reports an Outlook-style header block starting at
-// lines[i]: a "From:" line followed within a few lines by a date or sent
-// line and a subject or to line.
+// outlookBlockAt reports a header block starting at lines[i] as Outlook,
+// Gmail and most clients write it: a From line followed within a few lines
+// by a date or sent line and a subject or to line. GMX and web.de start
+// the block with the date ("Gesendet: …"), some with the subject: those
+// count when the From line follows in the same block.
 func outlookBlockAt(ls []string, i int) bool {
 	field, _, ok := headerLine(ls[i])
-	if !ok || field != "from" {
+	if !ok || (field != "from" && field != "date" && field != "subject") {
 		return false
 	}
-	date, other := false, false
+	from, date, other := field == "from", field == "date", field == "subject"
 	for j := i + 1; j < len(ls) && j <= i+8; j++ {
 		f, _, ok := headerLine(ls[j])
 		if !ok {
 			if plainLine(ls[j]) == "" && (date || other) {
 				break
 			}
+			if !from {
+				break // only the From line's value may wrap
+			}
 			continue
 		}
 		switch f {
+		case "from":
+			from = true
 		case "date":
 			date = true
 		case "subject", "to", "cc":
 			other = true
 		}
 	}
-	return date && other
+	return from && date && other
 }
 
 // separatorAt reports a line after which everything is quoted or
 // forwarded material: Outlook's original-message line or rule, a forward
-// marker, or an Outlook header block.
+// marker, or a header block.
 func separatorAt(ls []string, i int) bool {
 	line := plainLine(ls[i])
 	if line == "" {
 		return false
 	}
-	return originalMessageRe.MatchString(line) || ruleRe.MatchString(line) ||
-		forwardMarkerRe.MatchString(line) || appleMarkerRe.MatchString(line) ||
-		outlookBlockAt(ls, i) || dashedTitleAt(ls, i)
+	if sep, _ := separatorKind(line); sep.kind != 0 {
+		return true
+	}
+	return outlookBlockAt(ls, i) || dashedTitleAt(ls, i)
 }
 
 // dashedTitleAt reports a title between dashes over a header block

@@ -9,8 +9,10 @@ import (
 // replyPrefixes and forwardPrefixes are the subject prefixes mail clients
 // add, lower-case, without the colon.
 var (
-	replyPrefixes   = []string{"re", "aw", "sv", "vs", "antw", "antwort", "réf.", "réf", "ref", "odp", "res", "rif", "r", "回复", "答复", "回覆"}
-	forwardPrefixes = []string{"fwd", "fw", "wg", "tr", "rv", "enc", "i", "doorst", "vb", "vl", "転送", "转发", "轉寄"}
+	replyPrefixes = []string{"re", "aw", "sv", "vs", "antw", "antwort", "réf.", "réf", "ref", "odp", "res", "rif", "r",
+		"odg", "ynt", "vá", "отв", "відп", "απ", "σχετ", "回复", "答复", "回覆", "返信", "회신", "답장"}
+	forwardPrefixes = []string{"fwd", "fw", "wg", "tr", "rv", "enc", "i", "doorst", "vb", "vl", "pd", "přep", "továbbítás",
+		"İlt", "ilt", "videresend", "пересл", "προώθ", "転送", "转发", "轉寄", "전달"}
 )
 
 // prefixRe matches one subject prefix with an optional counter
