@@ -172,8 +172,9 @@ func dropGreeting(kept []string) []string {
 	return kept[first:]
 }
 
-// honorifics end a greeting that is a name alone ("Adaさん", "Ada님").
-var honorifics = []string{"さん", "様", "さま", "先生", "님", "씨"}
+// honorifics end a greeting that is a name alone ("Adaさん", "Ada님",
+// "王芳你好").
+var honorifics = []string{"さん", "様", "さま", "先生", "님", "씨", "你好", "您好"}
 
 // answerWords open a reply as a name would ("Yes,", "Sure,"): never a
 // greeting.
@@ -187,8 +188,9 @@ func isNameGreeting(line string) bool {
 	if utf8.RuneCountInString(line) > 30 {
 		return false
 	}
+	bare := strings.TrimRight(line, ",，!！:：~ ")
 	for _, h := range honorifics {
-		if strings.HasSuffix(line, h) && !strings.ContainsAny(line, "。、.!?") {
+		if strings.HasSuffix(bare, h) && !strings.ContainsAny(bare, "。、.!?") {
 			return true
 		}
 	}

@@ -486,6 +486,12 @@ var replyWorldLater = []struct {
 	{"gnus-en-writes", "Tom Baker",
 		"Ada Lovelace <ada@example.org> writes:\n\n> Who has the ladder?\n\nIt's in my garage.\n",
 		"It's in my garage.", []string{"writes", "ladder?"}},
+	{"foxmail-zh-name-greeting-closing", "Wang Fang",
+		"阿达你好，\n\n我认识一位很好的中文老师，姓李，可以上门。\n\n谢谢！\n王芳\n\n在 2026年11月23日 10:02，Ada Lovelace 写道：\n> 你认识中文老师吗？\n",
+		"我认识一位很好的中文老师", []string{"你好", "谢谢", "写道"}},
+	{"outlook-tr-cok-tesekkurler", "Elif Yılmaz",
+		"Yeminli tercüman olarak Ayşe Hanım'ı öneririm.\n\nÇok teşekkürler,\nElif\n",
+		"Yeminli tercüman olarak Ayşe Hanım'ı öneririm.", []string{"teşekkürler"}},
 	// Own words that open like the words around a reply; they pass on
 	// the code before the tables too, and guard the tables' words.
 	{"own-it-hai-ragione", "Giulia Rossi", "Hai ragione, è meglio sabato.\n\nGiulia\n", "Hai ragione, è meglio sabato.", nil},
