@@ -16,27 +16,25 @@ func wordsDE() map[string]any {
 	}
 }
 
-// germanUnit is a unit of time in German: the forms after "ein…" and the plural.
-type germanUnit struct{ one, plural string }
-
-var (
-	deMinute = germanUnit{"eine Minute", "Minuten"}
-	deHour   = germanUnit{"eine Stunde", "Stunden"}
-	deDay    = germanUnit{"einen Tag", "Tage"}
-	deWeek   = germanUnit{"eine Woche", "Wochen"}
-	deMonth  = germanUnit{"einen Monat", "Monate"}
-	deYear   = germanUnit{"ein Jahr", "Jahre"}
-)
+// deUnits are the units of time in German.
+var deUnits = map[timeUnit]unitWords{
+	minuteUnit: {"eine Minute", "Minute", "Minuten", true},
+	hourUnit:   {"eine Stunde", "Stunde", "Stunden", true},
+	dayUnit:    {"einen Tag", "Tag", "Tage", false},
+	weekUnit:   {"eine Woche", "Woche", "Wochen", true},
+	monthUnit:  {"einen Monat", "Monat", "Monate", false},
+	yearUnit:   {"ein Jahr", "Jahr", "Jahre", false},
+}
 
 // durationDE says d in German, rounded down: "5 Stunden", "1 Tag".
 func durationDE(d time.Duration) string {
-	n, u := splitDuration(d)
-	if u == (germanUnit{}) {
+	n, unit := splitDuration(d)
+	u := deUnits[unit]
+	switch {
+	case unit == noUnit:
 		return "weniger als eine Minute"
-	}
-	if n == 1 {
-		return "1 " + map[germanUnit]string{deMinute: "Minute", deHour: "Stunde", deDay: "Tag", deWeek: "Woche",
-			deMonth: "Monat", deYear: "Jahr"}[u]
+	case n == 1:
+		return "1 " + u.single
 	}
 	return strconv.Itoa(n) + " " + u.plural
 }
@@ -44,9 +42,10 @@ func durationDE(d time.Duration) string {
 // afterAskingDE says how soon after the owner asked an answer came, as
 // the end of a sentence: "nur zwei Stunden nach meiner Frage".
 func afterAskingDE(d time.Duration) string {
-	n, u := splitDuration(d)
+	n, unit := splitDuration(d)
+	u := deUnits[unit]
 	switch {
-	case u == (germanUnit{}):
+	case unit == noUnit:
 		return "keine Minute nach meiner Frage"
 	case d < day && n == 1:
 		return "nur " + u.one + " nach meiner Frage"
@@ -56,26 +55,6 @@ func afterAskingDE(d time.Duration) string {
 		return u.one + " nach meiner Frage"
 	}
 	return cardinalDE(n) + " " + u.plural + " nach meiner Frage"
-}
-
-// splitDuration rounds d down to a count of its largest sensible unit, as
-// duration does; the zero unit for under a minute.
-func splitDuration(d time.Duration) (int, germanUnit) {
-	switch {
-	case d < time.Minute:
-		return 0, germanUnit{}
-	case d < time.Hour:
-		return int(d / time.Minute), deMinute
-	case d < day:
-		return int(d / time.Hour), deHour
-	case d < 2*week:
-		return int(d / day), deDay
-	case d < 9*week:
-		return int(d / week), deWeek
-	case d < year:
-		return int(d / month), deMonth
-	}
-	return int(d / year), deYear
 }
 
 var (
