@@ -21,18 +21,40 @@ const minConfidence = 0.1
 // Detect returns the ISO 639-1 code of the language text is written in,
 // among those given (ISO 639-1 codes), or "" when it cannot tell.
 func Detect(text string, among []string) string {
-	if letters(text) < minLetters || len(among) == 0 {
+	if letters(text, minLetters) < minLetters || len(among) == 0 {
 		return ""
 	}
-	// Told among every language of Europe's and East Asia's mail, then kept
-	// only if asked for: a Swedish reply is not German because German is
-	// the nearer of the languages asked.
+	// Told among every language of Europe's and East Asia's mail, then
+	// kept only if asked for: a Swedish reply is not German because German
+	// is the nearer of the languages asked.
 	info := whatlanggo.DetectWithOptions(text, whatlanggo.Options{Whitelist: field})
 	code := info.Lang.Iso6391()
-	if info.Confidence < minConfidence || !slices.Contains(among, code) {
+	// A short reply in one of the languages words are known for is told
+	// by its words when they are clear about it: trigrams of a few words
+	// mistake Spanish for Italian, Italian for Croatian.
+	byWords, lead := vote(text)
+	_, voted := markerWords[code]
+	if letters(text, shortText) < shortText && lead > 0 && (voted || lead >= 2 || info.Confidence < minConfidence) {
+		return keep(byWords, among)
+	}
+	if info.Confidence < minConfidence {
+		if lead >= 2 {
+			return keep(byWords, among)
+		}
 		return ""
 	}
-	return code
+	return keep(code, among)
+}
+
+// shortText is the letters under which a text is told by its words first.
+const shortText = 60
+
+// keep returns code when it is among those asked for, else "".
+func keep(code string, among []string) string {
+	if slices.Contains(among, code) {
+		return code
+	}
+	return ""
 }
 
 // field is the languages Detect tells apart (iso6393, as whatlanggo's).
@@ -46,12 +68,12 @@ var field = func() map[whatlanggo.Lang]bool {
 	return m
 }()
 
-// letters counts the letters of text, up to what Detect needs.
-func letters(text string) int {
+// letters counts the letters of text, up to most.
+func letters(text string, most int) int {
 	n := 0
 	for _, r := range text {
 		if unicode.IsLetter(r) {
-			if n++; n >= minLetters {
+			if n++; n >= most {
 				break
 			}
 		}
