@@ -26,7 +26,7 @@ func (r *Rules) ask(m *msg, detail string, opts capture.Options) Verdict {
 		}
 	}
 	body := text(m)
-	ev.AskText = msgtext.ExcerptFrom(body.Plain, askTextMax, signer(h.From))
+	ev.AskText = msgtext.ExcerptFrom(body.Own, askTextMax, signer(h.From))
 	if fwd, ok := msgtext.Forward(body, h.Subject); ok && len(ev.Asked) == 0 {
 		r.fromForward(&ev, fwd, h)
 		ev.AskText = msgtext.ExcerptFrom(fwd.Body, askTextMax, signerOf(fwd.From.Name, fwd.From.Email))
@@ -132,7 +132,7 @@ func (r *Rules) reply(m *msg, req int64, refs []string, toUs bool) Verdict {
 	ev := gratitude.Replied{
 		MessageID: h.MessageID, At: r.askedAt(m), Thread: refs,
 		From:    gratitude.Address{Name: r.nameOf(from.Name), Email: gratitude.NormalizeEmail(from.Address)},
-		Excerpt: msgtext.ExcerptFrom(t.Plain, excerptMax, signer(h.From)),
+		Excerpt: msgtext.ExcerptFrom(t.Own, excerptMax, signer(h.From)),
 	}
 	return Verdict{Class: gratitude.ClassReply, Reason: "answer in a tracked thread", RequestID: positive(req), Event: ev}
 }
