@@ -84,3 +84,21 @@ func TestATaggedReplyInATrackedThreadIsAFollowUpNotAnAsk(t *testing.T) {
 		t.Errorf("tagged, in no tracked thread: %s (%s), want an ask", v.Class, v.Reason)
 	}
 }
+
+func TestTheAskTextOfAnHTMLReplyLeavesOutTheQuoteItsClientMarked(t *testing.T) {
+	raw := "From: Ada Lovelace <ada@example.org>\r\nTo: Kadri Tamm <kadri@naide.ee>\r\nBcc: ada+thanks@example.org\r\n" +
+		"Subject: RE: Leping\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\nMessage-ID: <leping@example.org>\r\n" +
+		"Content-Type: text/html; charset=utf-8\r\n\r\n"
+	m := &inbox.Message{Mailbox: "Sent", UIDValidity: 1, UID: 5, Header: classify.ParseHeader([]byte(raw))}
+	m.Body = []byte(raw + `<html><body><div class=WordSection1><p class=MsoNormal>Could you sign it by Friday?</p>` +
+		`<div style='border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm'><p class=MsoNormal><b>Saatja:</b> Kadri Tamm<br>` +
+		`<b>Saadetud:</b> esmaspäev, 23. november 2026 09:12<br><b>Teema:</b> Leping</p></div><p class=MsoNormal>The contract is ready.</p></div></body></html>`)
+	v := (&inbox.Rules{Owner: corpusOwner()}).Classify(m, corpusBatch())
+	ev, ok := v.Event.(gratitude.Asked)
+	if !ok {
+		t.Fatalf("%s (%s), want an ask", v.Class, v.Reason)
+	}
+	if want := "Could you sign it by Friday?"; ev.AskText != want {
+		t.Errorf("ask text %q, want %q", ev.AskText, want)
+	}
+}

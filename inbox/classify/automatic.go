@@ -60,13 +60,30 @@ func automatic(h *Header) string {
 	if f.Get("List-Id") != "" {
 		return ReasonMailingList + ": List-Id " + strings.TrimSpace(f.Get("List-Id"))
 	}
-	if why := msgtext.AutoReplyReason(h.Subject, ""); why != "" {
-		return ReasonOutOfOffice + ": " + why
+	if why := textAutoReply(h.Subject, ""); why != "" {
+		return why
 	}
 	if nullSender {
 		// Sent with no address to bounce to (RFC 5321 4.5.5): only
 		// reports and automatic replies are, never a person's mail.
 		return ReasonBounce + ": null return path, from " + from
+	}
+	return ""
+}
+
+// textAutoReply is the reason for an automatic reply told by its subject
+// and first lines alone (msgtext.AutoReply), under its family's code: an
+// absence is out-of-office, a ticket receipt or a challenge auto-reply, a
+// text read receipt delivery-report; "" when a person wrote it.
+func textAutoReply(subject, plain string) string {
+	f, why := msgtext.AutoReply(subject, plain)
+	switch f {
+	case msgtext.Absence:
+		return ReasonOutOfOffice + ": " + why
+	case msgtext.Acknowledgement:
+		return ReasonAutoReply + ": " + why
+	case msgtext.ReadReceipt:
+		return ReasonDeliveryReport + ": read receipt, " + why
 	}
 	return ""
 }

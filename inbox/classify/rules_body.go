@@ -26,7 +26,7 @@ func (r *Rules) ask(m *msg, detail string, opts capture.Options) Verdict {
 		}
 	}
 	body := text(m)
-	ev.AskText = msgtext.ExcerptFrom(body.Plain, askTextMax, signer(h.From))
+	ev.AskText = msgtext.ExcerptFrom(body.Own, askTextMax, signer(h.From))
 	if fwd, ok := msgtext.Forward(body, h.Subject); ok && len(ev.Asked) == 0 {
 		r.fromForward(&ev, fwd, h)
 		ev.AskText = msgtext.ExcerptFrom(fwd.Body, askTextMax, signerOf(fwd.From.Name, fwd.From.Email))
@@ -83,9 +83,10 @@ func (r *Rules) forwardedDate(fwd *msgtext.Forwarded, outer *Header) time.Time {
 func (r *Rules) ownerFollowup(m *msg, req int64, refs []string) Verdict {
 	h := &m.Header
 	plain := text(m).Plain
-	if why := msgtext.AutoReplyReason(h.Subject, plain); why != "" {
-		// The owner's vacation rule answering a helper thanks nobody.
-		return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": " + why + " (from the owner's address)"}
+	if why := textAutoReply(h.Subject, plain); why != "" {
+		// The owner's vacation rule answering a helper thanks nobody, nor
+		// does the read receipt their client sent.
+		return Verdict{Class: gratitude.ClassIgnored, Reason: why + " (from the owner's address)"}
 	}
 	thanks := msgtext.ThanksInFirstLines(plain)
 	ev := gratitude.OwnerWrote{MessageID: h.MessageID, At: r.askedAt(m), To: r.others(h.To, h.Cc, h.Bcc), Thanks: thanks, Thread: refs}
@@ -106,7 +107,7 @@ func (r *Rules) ownerFollowup(m *msg, req int64, refs []string) Verdict {
 func (r *Rules) reply(m *msg, req int64, refs []string, toUs bool) Verdict {
 	h := &m.Header
 	t := text(m)
-	ooo := msgtext.AutoReplyReason(h.Subject, t.Plain)
+	auto := textAutoReply(h.Subject, t.Plain)
 	aside := func(reason string) Verdict {
 		return Verdict{Class: gratitude.ClassIgnored, Reason: reason, RequestID: positive(req)}
 	}
@@ -122,8 +123,8 @@ func (r *Rules) reply(m *msg, req int64, refs []string, toUs bool) Verdict {
 		return aside(ReasonBounce + ": " + bounce.String())
 	case t.Calendar:
 		return aside(ReasonCalendar + ": " + t.CalendarMethod)
-	case ooo != "":
-		return aside(ReasonOutOfOffice + ": " + ooo)
+	case auto != "":
+		return aside(auto)
 	case toUs && r.opensWithCommands(m, t.Plain):
 		return aside(ReasonOthersCommand + ": commands from " + h.FromAddress() + ", who is not you: not carried out, and no help")
 	}
@@ -131,7 +132,7 @@ func (r *Rules) reply(m *msg, req int64, refs []string, toUs bool) Verdict {
 	ev := gratitude.Replied{
 		MessageID: h.MessageID, At: r.askedAt(m), Thread: refs,
 		From:    gratitude.Address{Name: r.nameOf(from.Name), Email: gratitude.NormalizeEmail(from.Address)},
-		Excerpt: msgtext.ExcerptFrom(t.Plain, excerptMax, signer(h.From)),
+		Excerpt: msgtext.ExcerptFrom(t.Own, excerptMax, signer(h.From)),
 	}
 	return Verdict{Class: gratitude.ClassReply, Reason: "answer in a tracked thread", RequestID: positive(req), Event: ev}
 }

@@ -52,9 +52,9 @@ func (r *Rules) command(m *msg, cmd command, c *Context) Verdict {
 	refs := threadRefs(h)
 	at := r.askedAt(m)
 	cmds, unknown := ParseCommands(plain, at, r.Owner.Location)
-	if why := msgtext.AutoReplyReason(h.Subject, plain); why != "" {
+	if why := textAutoReply(h.Subject, plain); why != "" {
 		if len(cmds) == 0 {
-			return Verdict{Class: gratitude.ClassIgnored, Reason: ReasonOutOfOffice + ": " + why + " (from the owner's address)"}
+			return Verdict{Class: gratitude.ClassIgnored, Reason: why + " (from the owner's address)"}
 		}
 		unknown = nil // commands with an away note: the note needs no answer
 	}

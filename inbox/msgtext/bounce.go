@@ -135,7 +135,7 @@ func bounceSubject(ix *bounceIndex, subject string) (Bounce, bool) {
 		return Bounce{Family: fam, Why: "subject " + quote(s)}, true
 	}
 	var buf [2 * oooSubjectBytes]byte
-	if e := ix.subjects.opening(foldAppend(buf[:0], s)); e != nil {
+	if e := ix.subjects.opening(foldAppend(buf[:0], s), atSubject); e != nil {
 		return Bounce{Family: e.lang, Why: "subject " + quote(e.phrase)}, true
 	}
 	return Bounce{}, false
@@ -259,7 +259,7 @@ func bounceOpening(plain string) (Bounce, bool) {
 	}
 	ix := bounceIx()
 	for k := 0; k < n && k <= lead; k++ {
-		e := ix.texts.at(t, skipOpeners(t, starts[k]), false)
+		e := ix.texts.at(t, skipOpeners(t, starts[k]), inLine)
 		if e == nil || !ix.confirmed(e.phrase, t) {
 			continue
 		}

@@ -2,7 +2,9 @@
 // raw RFC 5322 message into UTF-8 plain text plus the facts a classifier
 // needs (calendar invite, delivery report, attachments, embedded messages);
 // the other functions read that text the way a person would: what the
-// sender wrote themselves (Excerpt), whether it thanks someone
+// sender wrote themselves (Text.Own by an HTML body's structure, then
+// Excerpt and ExcerptFrom by the words of reply_phrases.go), whether it
+// thanks someone
 // (ThanksInFirstLines), whether it is a vacation auto-reply (OutOfOffice),
 // what a forward carries (Forward) and which thread a subject belongs to
 // (NormalizeSubject).

@@ -1,24 +1,11 @@
 package msgtext
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
-
-// mobileSignatureRe matches the signature lines phones and Outlook add.
-var mobileSignatureRe = regexp.MustCompile(`(?i)^(sent from my \S+.*|sent from (outlook|mail|yahoo mail|gmail|proton mail|protonmail)\b.*|sent via \S+.*|von meinem \S+( \S+)? gesendet.*|gesendet von meinem \S+.*|gesendet mit \S+.*|envoyé de mon \S+.*|envoyé depuis mon \S+.*|enviado desde mi \S+.*|enviado do meu \S+.*|inviato da(l mio)? \S+.*|verzonden vanaf mijn \S+.*|skickat från min \S+.*|get outlook for (ios|android).*|holen sie sich outlook für (ios|android).*|obtenir outlook pour (ios|android).*|obtener outlook para (ios|android).*|scarica outlook per (ios|android).*)$`)
-
-// closingRe matches a closing line ("Best,", "Viele Grüße,", "Saludos,").
-var closingRe = regexp.MustCompile(`(?i)^(best|best regards|best wishes|all the best|all best|cheers|thanks|thank you|many thanks|thanks again|thanks so much|thx|ty|regards|kind regards|warm regards|warmest regards|with regards|warmly|sincerely|yours|yours truly|yours sincerely|take care|talk soon|(viele|liebe|beste|herzliche|schöne|freundliche|sonnige) gr(ü|ue)(ß|ss)e|mit (den )?(besten|freundlichen) gr(ü|ue)(ß|ss)en|gr(u|ü|ue)(ß|ss)|gr(ü|ue)(ß|ss)e|lg|vg|mfg|bg|servus|tschüss|ciao|danke|vielen dank|cordialement|bien cordialement|bien à vous|amitiés|bises|bonne journée|à bientôt|merci|merci beaucoup|salutations|saludos|un saludo|saludos cordiales|atentamente|un abrazo|abrazos|gracias|muchas gracias|cordiali saluti|saluti|grazie|abraço|abraços|obrigado|obrigada|atenciosamente|met vriendelijke groet(en)?|groeten|groetjes|mvg|hälsningar|mvh|med vennlig hilsen|hilsen|pozdrawiam|serdecznie pozdrawiam|pozdrowienia|z pozdrowieniami|с уважением|всего доброго|祝好|此致敬礼)\s*[,!.，！。]*$`)
-
-// closingNameRe matches a closing and a name on one line ("Best, Bob").
-var closingNameRe = regexp.MustCompile(`(?i)^(best|cheers|thanks|regards|kind regards|best regards|viele grüße|liebe grüße|lg|vg|cordialement|saludos|un saludo|gracias|merci|danke)\s*[,!.-]?\s+\p{Lu}[\p{L}.'-]*(\s\p{Lu}[\p{L}.'-]*)?$`)
-
-// greetingRe matches a greeting line ("Hi Ada,", "Hallo Ada,",
-// "Bonjour Ada,", "Hola Ada,").
-var greetingRe = regexp.MustCompile(`(?i)^(hi|hello|hey|hiya|howdy|dear|greetings|good (morning|afternoon|evening)|hallo|hallöchen|liebe|lieber|sehr geehrte[rs]?|guten (morgen|tag|abend)|moin|servus|grüß dich|grüezi|bonjour|bonsoir|salut|coucou|cher|chère|chers|chères|hola|buenos días|buenas tardes|buenas noches|buenas|estimad[oa]s?|querid[oa]s?|ciao|salve|gentile|olá|oi|prezad[oa]|hej|hei|hoi|beste|cześć|dzień dobry|witaj|привет|здравствуйте|добрый день)([\s,!:.]|$)`)
 
 // Excerpt returns what the sender themselves wrote, cut to at most max
 // characters for quoting in a thank-you: quoted text, reply and forward
@@ -53,7 +40,7 @@ func writtenLines(plain string) []string {
 		if isQuoted(raw) {
 			continue
 		}
-		if isSignatureDelimiter(raw) || mobileSignatureRe.MatchString(line) {
+		if isSignatureDelimiter(raw) || isFooter(line) {
 			break
 		}
 		if n, ok := attributionAt(ls, i); ok {
@@ -68,9 +55,25 @@ func writtenLines(plain string) []string {
 		if separatorAt(ls, i) {
 			break
 		}
+		if hasText(kept) && isDisclaimer(line) {
+			break
+		}
+		if !hasText(kept) && isBanner(line) {
+			i = paragraphEnd(ls, i)
+			continue
+		}
 		kept = append(kept, line)
 	}
 	return kept
+}
+
+// paragraphEnd returns the index of the last line of the paragraph
+// ls[i] is in.
+func paragraphEnd(ls []string, i int) int {
+	for i+1 < len(ls) && plainLine(ls[i+1]) != "" {
+		i++
+	}
+	return i
 }
 
 // isSignatureDelimiter reports the "-- " line that starts a signature.
@@ -130,16 +133,6 @@ func hasText(ls []string) bool {
 	return false
 }
 
-// isClosing reports a closing line, alone or with a name ("Best, Bob"), or
-// two closings in two languages ("Mit freundlichen Grüßen / Kind regards").
-func isClosing(line string) bool {
-	if closingNameRe.MatchString(line) {
-		return true
-	}
-	first, _, _ := strings.Cut(line, " / ")
-	return closingRe.MatchString(strings.TrimSpace(first))
-}
-
 // isSignatureLine reports a short line that could sit in a signature block
 // under a closing: a name, a title, a company, an address or a phone.
 func isSignatureLine(line string) bool {
@@ -150,8 +143,8 @@ func isSignatureLine(line string) bool {
 	return !strings.ContainsRune(".?!:…", last)
 }
 
-// dropGreeting removes a leading greeting line, or a greeting that starts
-// the first line ("Hi Ada, sure…").
+// dropGreeting removes a leading greeting line ("Hi Ada,", "Ada,",
+// "Adaさん"), or a greeting that starts the first line ("Hi Ada, sure…").
 func dropGreeting(kept []string) []string {
 	first := 0
 	for first < len(kept) && kept[first] == "" {
@@ -161,19 +154,63 @@ func dropGreeting(kept []string) []string {
 		return nil
 	}
 	line := kept[first]
-	if !greetingRe.MatchString(line) {
-		return kept[first:]
-	}
-	if len(strings.Fields(line)) <= 5 && !strings.ContainsAny(strings.TrimRight(line, ",!:. "), ".?") {
+	alone := first+1 == len(kept) || kept[first+1] == "" // a paragraph of its own
+	words := len(strings.Fields(line))
+	if isNameGreeting(line) || alone && words <= 4 && nameThenGreeting(line) {
 		return kept[first+1:]
 	}
-	// "Hi Ada, sure thing": drop up to the first comma when short.
+	if !opensWithGreeting(line) {
+		return kept[first:]
+	}
+	if words <= 5 && !strings.ContainsAny(strings.TrimRight(line, ",!:. "), ".?") {
+		return kept[first+1:]
+	}
+	// "Hi Ada, sure thing": drop up to the first comma when short; "Oi
+	// Ada, tudo bem?" alone is all greeting.
 	if i := strings.IndexAny(line, ",!"); i > 0 && len(strings.Fields(line[:i])) <= 4 {
 		rest := strings.TrimSpace(line[i+1:])
+		if alone && strings.HasSuffix(rest, "?") && len(strings.Fields(rest)) <= 4 {
+			return kept[first+1:]
+		}
 		out := append([]string{rest}, kept[first+1:]...)
 		return out
 	}
 	return kept[first:]
+}
+
+// honorifics end a greeting that is a name alone ("Adaさん", "Ada님",
+// "王芳你好").
+var honorifics = []string{"さん", "様", "さま", "先生", "님", "씨", "你好", "您好"}
+
+// answerWords open a reply as a name would ("Yes,", "Sure,"): never a
+// greeting.
+var answerWords = []string{"yes", "no", "ok", "okay", "sure", "right", "great", "done", "perfect", "agreed", "absolutely", "indeed",
+	"well", "so", "fyi", "update", "ja", "nein", "klar", "genau", "oui", "non", "parfait", "si", "sí", "vale", "perfecto", "nee", "tak", "nie", "да", "нет"}
+
+// isNameGreeting reports a first line that is a name alone: one or two
+// capitalised words and a comma ("Ada,", "Ada Lovelace,"), or a name and
+// an honorific.
+func isNameGreeting(line string) bool {
+	if utf8.RuneCountInString(line) > 30 {
+		return false
+	}
+	bare := strings.TrimRight(line, ",，!！:：~ ")
+	for _, h := range honorifics {
+		if strings.HasSuffix(bare, h) && !strings.ContainsAny(bare, "。、.!?") {
+			return true
+		}
+	}
+	name, ok := strings.CutSuffix(line, ",")
+	f := strings.Fields(name)
+	if !ok || len(f) == 0 || len(f) > 2 || slices.Contains(answerWords, strings.ToLower(f[0])) || isClosing(name) {
+		return false
+	}
+	for _, w := range f {
+		if !capitalised(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // cutText cuts text to at most max runes: at the last sentence end that

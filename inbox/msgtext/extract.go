@@ -21,6 +21,7 @@ type Attachment struct {
 // Text is the readable content of a message.
 type Text struct {
 	Plain          string       // best plain-text rendering in UTF-8: text/plain preferred, else the HTML a reader sees, as text
+	Own            string       // Plain without the quoted message, attribution and signature an HTML body's structure marks (gmail_quote, divRplyFwdMsg, moz-cite-prefix, …), read from the HTML alternative when it has such marks; else Plain
 	HTMLOnly       bool         // Plain came from HTML: there was no (non-empty) text/plain part
 	Calendar       bool         // a text/calendar (or application/ics) part is present
 	CalendarMethod string       // its METHOD (REQUEST, REPLY, CANCEL…), upper-case
@@ -60,10 +61,13 @@ func Extract(raw []byte) (t *Text, err error) {
 	}
 	hdr, _ := splitHeader(raw)
 	seg := w.entity(raw, 0, "")
-	t.Plain = seg.text
+	t.Plain, t.Own = seg.text, seg.text
 	if len(t.Plain) > maxPlain {
-		t.Plain = truncate(t.Plain, maxPlain)
+		t.Plain, t.Own = truncate(t.Plain, maxPlain), truncate(t.Plain, maxPlain)
 		w.problem("text longer than %d bytes, rest ignored", maxPlain)
+	}
+	if seg.marked {
+		t.Own = truncate(seg.own, maxPlain)
 	}
 	t.HTMLOnly = seg.html && t.Plain != ""
 	if t.Plain == "" && len(hdr) == 0 && len(t.Attachments) == 0 && len(t.Embedded) == 0 && !t.Calendar && !t.Report {
@@ -74,8 +78,10 @@ func Extract(raw []byte) (t *Text, err error) {
 
 // segment is the text rendered from one entity.
 type segment struct {
-	text string
-	html bool // rendered from HTML only
+	text   string
+	html   bool   // rendered from HTML only
+	own    string // the sender's own text, when marked
+	marked bool   // an HTML body's structure marked quoted text or a signature (see htmlquote.go)
 }
 
 // walker walks the MIME tree of one message.
@@ -217,9 +223,16 @@ func (w *walker) multipart(p *entityInfo) segment {
 
 // pickAlternative prefers the first non-empty plain text, then HTML: when
 // the parts disagree, commands are read from the plain one.
+// The sender's own text comes from HTML whose structure marks it.
 func pickAlternative(segs []segment) segment {
 	for _, s := range segs {
 		if s.text != "" && !s.html {
+			for _, h := range segs {
+				if h.marked {
+					s.own, s.marked = h.own, true
+					break
+				}
+			}
 			return s
 		}
 	}
@@ -233,19 +246,28 @@ func pickAlternative(segs []segment) segment {
 
 // joinSegments concatenates the texts of a mixed multipart.
 func joinSegments(segs []segment) segment {
-	var texts []string
-	html := true
+	var texts, owns []string
+	html, marked := true, false
 	for _, s := range segs {
 		if s.text == "" {
 			continue
 		}
 		texts = append(texts, s.text)
 		html = html && s.html
+		if s.marked {
+			owns, marked = append(owns, s.own), true
+		} else {
+			owns = append(owns, s.text)
+		}
 	}
 	if len(texts) == 0 {
 		return segment{}
 	}
-	return segment{text: truncate(strings.Join(texts, "\n\n"), maxPlain+1), html: html}
+	seg := segment{text: truncate(strings.Join(texts, "\n\n"), maxPlain+1), html: html, marked: marked}
+	if marked {
+		seg.own = truncate(strings.Join(owns, "\n\n"), maxPlain+1)
+	}
+	return seg
 }
 
 // text renders a text/plain or text/html body part.
@@ -260,7 +282,8 @@ func (w *walker) text(p *entityInfo) segment {
 		w.problem("%s", problem)
 	}
 	if p.mt == "text/html" {
-		return segment{text: htmlText(s), html: true}
+		text, own, marked := htmlRender(s)
+		return segment{text: text, html: true, own: own, marked: marked}
 	}
 	if strings.EqualFold(p.params["format"], "flowed") {
 		s = unflow(s, strings.EqualFold(p.params["delsp"], "yes"))

@@ -55,7 +55,7 @@ func embeddedForward(raw []byte, note, subject string) *Forwarded {
 		f.Subject = truncate(forwardedSubject(subject), maxSubject)
 	}
 	if inner, _ := Extract(raw); inner != nil {
-		f.Body = inner.Plain
+		f.Body = inner.Own
 	}
 	return f
 }

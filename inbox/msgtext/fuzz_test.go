@@ -43,6 +43,10 @@ func checkText(t *testing.T, x *Text) {
 		t.Fatal("nil Text")
 	}
 	checkUTF8(t, "Plain", x.Plain)
+	checkUTF8(t, "Own", x.Own)
+	if len(x.Own) > maxPlain || x.Plain == "" && x.Own != "" {
+		t.Fatalf("Own of %d bytes beside Plain of %d", len(x.Own), len(x.Plain))
+	}
 	checkUTF8(t, "CalendarMethod", x.CalendarMethod)
 	checkUTF8(t, "ReportType", x.ReportType)
 	checkUTF8(t, "Problems", x.Problems...)

@@ -42,13 +42,22 @@ const maxAttrs = 64
 // head, scripts, styles, templates or comments, and no element hidden by
 // its attributes or style (see hidden.go).
 func htmlText(src string) string {
-	r := htmlReader{w: htmlWriter{out: make([]byte, 0, min(len(src), maxPlain))}, sheet: readStyleSheet(src)}
+	text, _, _ := htmlRender(src)
+	return text
+}
+
+// htmlRender renders HTML as htmlText does, and also the text the sender
+// wrote as its structure shows it (see htmlquote.go): own is the text
+// without the quoted message, attribution and signature the mail client
+// marked, and marked says whether it marked any.
+func htmlRender(src string) (text, own string, marked bool) {
+	r := htmlReader{w: htmlWriter{out: make([]byte, 0, min(len(src), maxPlain))}, sheet: readStyleSheet(src), q: quoteMarks{cut: -1}}
 	z := html.NewTokenizer(strings.NewReader(src))
 	for len(r.w.out) < maxPlain && !r.blank {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return r.result()
+			return r.results()
 		case html.TextToken:
 			if r.h.visible() {
 				r.w.text(string(z.Text()))
@@ -61,7 +70,7 @@ func htmlText(src string) string {
 			r.endTag(string(name))
 		}
 	}
-	return r.result()
+	return r.results()
 }
 
 // htmlReader sorts the tags of an HTML document into what is written and
@@ -70,15 +79,21 @@ type htmlReader struct {
 	w     htmlWriter
 	h     hider
 	sheet *styleSheet
+	q     quoteMarks
 	blank bool // the body is hidden: nothing is shown
 }
 
-// result is the text read.
-func (r *htmlReader) result() string {
+// results are the text read, and the sender's own text when the
+// structure marked it.
+func (r *htmlReader) results() (text, own string, marked bool) {
 	if r.blank {
-		return ""
+		return "", "", false
 	}
-	return cleanText(collapseBlankLines(string(r.w.out)))
+	text = cleanText(collapseBlankLines(string(r.w.out)))
+	if o, ok := r.q.own(r.w.out); ok {
+		return text, cleanText(collapseBlankLines(string(o))), true
+	}
+	return text, text, false
 }
 
 // startTag reads a start tag: one that opens a hidden region, one inside
@@ -102,6 +117,7 @@ func (r *htmlReader) startTag(tag string, a map[string]string, selfClosing bool)
 		r.h.hide(tag, e, selfClosing)
 		return
 	}
+	r.q.start(tag, a, selfClosing, len(r.w.out))
 	r.w.start(tag, a, selfClosing)
 }
 
@@ -111,6 +127,7 @@ func (r *htmlReader) endTag(tag string) {
 		return
 	}
 	r.w.end(tag)
+	r.q.end(tag, len(r.w.out))
 }
 
 // attrs reads a tag's attributes, the first of each name; one with too

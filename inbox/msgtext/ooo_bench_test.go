@@ -10,6 +10,8 @@ var oooBenchSubjects = append(append([]string{}, subjectSamples...),
 	"Réponse automatique : Recommandation pour un plombier",
 	"=?UTF-8?B?6Ieq5Yqo5Zue5aSNOiDmiZPljbDmnLo=?=",
 	"Moving to Berlin, any advice? I would love to hear from anyone who did it recently",
+	"[Ticket #48213] Re: Could you review the Q3 budget draft?", // a tag with a number: the tails are looked for
+	"Read: Could you review the Q3 budget draft?",
 )
 
 func BenchmarkOutOfOfficeSubject(b *testing.B) {
@@ -35,6 +37,17 @@ func BenchmarkOutOfOfficeBody(b *testing.B) {
 	for b.Loop() {
 		for _, tc := range oooCases {
 			OutOfOffice("", tc.plain)
+		}
+	}
+}
+
+// BenchmarkOutOfOfficeWorld is the subject and first lines of the
+// auto-replies and answers of issue 15, in 25 languages.
+func BenchmarkOutOfOfficeWorld(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, tc := range autoReplyWorld {
+			OutOfOffice(tc.subject, tc.plain)
 		}
 	}
 }

@@ -279,6 +279,36 @@ func TestOOOTable(t *testing.T) {
 			if !OutOfOffice(filled, "") {
 				t.Errorf("%s sentence %q: not found opening a subject", e.lang, e.phrase)
 			}
+		case oooReceipt:
+			if f, _ := AutoReply(filled+": x", ""); f != ReadReceipt {
+				t.Errorf("%s receipt %q: subject %q is %v", e.lang, e.phrase, filled+": x", f)
+			}
+			if OutOfOffice("", filled+": x") {
+				t.Errorf("%s receipt %q: found opening a line", e.lang, e.phrase)
+			}
+			if strings.HasSuffix(filled, ")") || !isWordRune([]rune(filled)[len([]rune(filled))-1]) {
+				continue
+			}
+			if OutOfOffice(filled+" x", "") {
+				t.Errorf("%s receipt %q: found without a colon", e.lang, e.phrase)
+			}
+		case oooOpener:
+			if OutOfOffice(filled, filled) {
+				t.Errorf("%s opener %q: taken for an auto-reply", e.lang, e.phrase)
+			}
+			ack := "Hi,\n" + filled + "\nx\nwe have received your request."
+			if f, _ := AutoReply("", ack); f != Acknowledgement {
+				t.Errorf("%s opener %q: counted among the first lines of %q", e.lang, e.phrase, ack)
+			}
+		case oooTail:
+			if f, _ := AutoReply("[Ticket #12] Printer "+filled, ""); f != Acknowledgement {
+				t.Errorf("%s tail %q: not found after a ticket tag", e.lang, e.phrase)
+			}
+			for _, s := range []string{"Printer " + filled, "[Printer] x " + filled, "[Ticket #12] " + filled + " x"} {
+				if OutOfOffice(s, "") {
+					t.Errorf("%s tail %q: found in %q", e.lang, e.phrase, s)
+				}
+			}
 		}
 	}
 	t.Logf("%d entries from %d languages", len(oooIx().entries), len(oooTable))
@@ -315,6 +345,9 @@ func FuzzOutOfOffice(f *testing.F) {
 	for _, tc := range oooLangCases {
 		f.Add(tc.subject, tc.plain)
 	}
+	for _, tc := range autoReplyWorld {
+		f.Add(tc.subject, tc.plain)
+	}
 	f.Add("=?UTF-8?Q?Automatic_reply=3A?= x", "")
 	f.Add("[", "\xff\xfe")
 	f.Add("[[[[[[", "…")
@@ -327,6 +360,9 @@ func FuzzOutOfOffice(f *testing.F) {
 		}
 		if (reason != "") != got {
 			t.Fatalf("AutoReplyReason = %q while OutOfOffice = %v", reason, got)
+		}
+		if family, _ := AutoReply(subject, plain); (family != NotAutoReply) != got {
+			t.Fatalf("AutoReply = %v while OutOfOffice = %v", family, got)
 		}
 		checkUTF8(t, "AutoReplyReason", reason)
 		folded := foldAppend(nil, subject)

@@ -117,7 +117,17 @@ func (n *narrator) requests(ctx context.Context) error {
 	return nil
 }
 
-// draftsWritten tells about new thank-you drafts.
+// languageName names a draft's language for the story.
+func languageName(code string) string {
+	names := map[string]string{"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+		"pt": "Portuguese", "nl": "Dutch"}
+	if n, ok := names[code]; ok {
+		return n
+	}
+	return "English"
+}
+
+// draftsWritten tells about new thank-you drafts, with their words.
 func (n *narrator) draftsWritten(ctx context.Context) error {
 	ds, err := n.st.Drafts(ctx, n.acct, 0)
 	if err != nil {
@@ -127,7 +137,11 @@ func (n *narrator) draftsWritten(ctx context.Context) error {
 		if !n.drafts[d.ID] {
 			n.drafts[d.ID] = true
 			n.thanks[d.MessageID] = nameOr(d.To.Name, d.To.Email)
-			n.gratitude("wrote a thank-you to %s for #%d (draft %d), in reply to their message", nameOr(d.To.Name, d.To.Email), d.RequestID, d.ID)
+			n.gratitude("wrote a thank-you to %s for #%d (draft %d, in %s), in reply to their message:", nameOr(d.To.Name, d.To.Email),
+				d.RequestID, d.ID, languageName(d.Language))
+			for _, l := range strings.Split(strings.TrimRight(d.Text, "\n"), "\n") {
+				fmt.Fprintf(n.w, "               | %s\n", l)
+			}
 		}
 	}
 	return nil

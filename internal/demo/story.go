@@ -177,8 +177,8 @@ func (s *Story) silence(ctx context.Context) error {
 
 func (s *Story) resolve(ctx context.Context) error {
 	m := &Mail{From: demoAda, ToAddress: "ada+thanks@example.org", Subject: "#1 budget", At: s.at(3, 10, 0), SentCopy: true,
-		Body: "resolved\n\nAda"}
-	if err := s.write(ctx, m, `Ada writes "resolved" to ada+thanks@example.org, subject "#1"`); err != nil {
+		Body: "resolved: the board approved the budget on Friday\n\nAda"}
+	if err := s.write(ctx, m, `Ada writes "resolved: the board approved the budget on Friday" to ada+thanks@example.org, subject "#1"`); err != nil {
 		return err
 	}
 	return s.pass(ctx, s.at(3, 10, 1), "")
