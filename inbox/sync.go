@@ -120,7 +120,8 @@ func (s *Syncer) Sync(ctx context.Context, conn *Conn, mailbox string) (PassResu
 		return res, err
 	}
 	res.UIDValidity, res.LastUID = cur.UIDValidity, cur.LastUID
-	if s.Voice != nil && mailbox == s.VoiceMailbox {
+	if s.Voice != nil && mailbox == s.VoiceMailbox && res.New > 0 {
+		// Only when the owner sent something: a quiet pass fetches nothing.
 		s.sampleVoice(ctx, conn, cur)
 	}
 	return res, nil

@@ -27,8 +27,9 @@ const (
 	voiceBodyBytes = 16 << 10 // of each, BODY.PEEK[]<0.N>: the greeting and the closing are near the top
 )
 
-// sampleVoice reads, after a pass over the Sent folder, how a few more of
-// the owner's most recent messages greet and sign off, each message once.
+// sampleVoice reads, after a pass over the Sent folder that found new
+// mail, how a few more of the owner's most recent messages greet and sign
+// off, each message once.
 // It never fails the pass: what goes wrong is logged, and the next pass
 // tries again.
 func (s *Syncer) sampleVoice(ctx context.Context, conn *Conn, cur gratitude.MailboxCursor) {
