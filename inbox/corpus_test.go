@@ -143,8 +143,8 @@ func loadCorpus(t *testing.T) (string, map[string]corpusExpect) {
 		t.Fatalf("expect.yaml: %v", err)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
-	if len(files) < 40 {
-		t.Fatalf("corpus has %d messages, want at least 40", len(files))
+	if len(files) < 300 {
+		t.Fatalf("corpus has %d messages, want at least 300 (step 9)", len(files))
 	}
 	for _, f := range files {
 		if _, ok := exp[filepath.Base(f)]; !ok {

@@ -5,47 +5,83 @@ import (
 	"testing"
 )
 
+// thanksFacts sets each fact a thank-you can say of how its helper helped.
+var thanksFacts = map[string]func(*ThanksView){
+	"late":       func(v *ThanksView) { v.Late = true },
+	"brought-in": func(v *ThanksView) { v.BroughtIn = true },
+	"first":      func(v *ThanksView) { v.First = true },
+	"twice":      func(v *ThanksView) { v.Replies = 2 },
+}
+
+// factWords are words of each fact's sentence, in every language of the
+// thank-you.
+var factWords = map[string]map[string]string{
+	"en": {"late": "Things were already settled when your answer came", "brought-in": "I hadn't even asked you",
+		"first": "You were the first to answer", "twice": "thank you for following up"},
+	"de": {"late": "Da war zwar schon alles geklärt", "brought-in": "Dabei hatte ich dich nicht einmal gefragt",
+		"first": "deine Antwort war auch noch die erste", "twice": "dass du noch einmal nachgehakt hast"},
+	"fr": {"late": "Tout s'était déjà arrangé quand ta réponse est arrivée", "brought-in": "Je ne t'avais même rien demandé",
+		"first": "toi qui as répondu en premier", "twice": "d'avoir pris la peine de me réécrire"},
+	"es": {"late": "Cuando llegó tu respuesta ya se había solucionado todo", "brought-in": "Ni siquiera te lo había pedido",
+		"first": "respondiste antes que nadie", "twice": "gracias también por volver a escribirme"},
+	"it": {"late": "Quando è arrivata la tua risposta era già tutto risolto", "brought-in": "Non te l'avevo nemmeno chiesto",
+		"first": "hai risposto prima di tutti", "twice": "grazie anche per avermi scritto di nuovo"},
+	"pt": {"late": "o assunto já estava tratado", "brought-in": "Nem sequer te tinha pedido nada",
+		"first": "foste tu quem respondeu primeiro", "twice": "agradeço-te também teres voltado a escrever"},
+	"nl": {"late": "Alles was al opgelost toen je antwoord kwam", "brought-in": "Ik had het je niet eens gevraagd",
+		"first": "Jij was trouwens de eerste die reageerde", "twice": "bedankt dat je er nog eens op terugkwam"},
+}
+
 // Every variant, in every language, says what came of the request when the
-// owner said it, and the one sentence that fits how this helper helped.
+// owner said it, after a lead of its own, and the one sentence that fits
+// how this helper helped.
 func TestEveryThankYouSaysTheOutcomeAndHowTheHelperHelped(t *testing.T) {
 	s := mustLoad(t, "")
-	facts := map[string]func(*ThanksView){
-		"late":       func(v *ThanksView) { v.Late = true },
-		"brought-in": func(v *ThanksView) { v.BroughtIn = true },
-		"first":      func(v *ThanksView) { v.First = true },
-		"twice":      func(v *ThanksView) { v.Replies = 2 },
+	if len(factWords) != len(ThanksLanguages()) {
+		t.Errorf("fact words in %d languages, thank-yous in %v", len(factWords), ThanksLanguages())
 	}
-	words := map[string]map[string]string{
-		"en": {"late": "Things were already settled when your answer came", "brought-in": "I hadn't even asked you",
-			"first": "You were the first to answer", "twice": "thank you for following up"},
-		"de": {"late": "Da war zwar schon alles geklärt", "brought-in": "Dabei hatte ich dich nicht einmal gefragt",
-			"first": "deine Antwort war auch noch die erste", "twice": "dass du noch einmal nachgehakt hast"},
-	}
-	for _, lang := range []string{"en", "de"} {
+	const outcome = "we took the flat in Kreuzberg"
+	for _, lang := range ThanksLanguages() {
+		leads := map[string]int{} // the words before the outcome → the variant that says them
 		for variant := range s.Variants(ThanksIn(lang)) {
-			for fact, set := range facts {
+			for fact, set := range thanksFacts {
 				v := sampleThanksIn(lang)
-				v.Language, v.Variant, v.Outcome = lang, variant, "we took the flat in Kreuzberg"
+				v.Language, v.Variant, v.Outcome = lang, variant, outcome
 				set(&v)
 				r := mustRender(t, s, Thanks, v)
 				for part, body := range map[string]string{"text": r.Text, "html": r.HTML} {
-					if !strings.Contains(body, "we took the flat in Kreuzberg.") {
+					before, _, ok := strings.Cut(body, outcome+".")
+					if !ok {
 						t.Errorf("%s variant %d %s: no outcome:\n%s", lang, variant+1, part, body)
+					} else if lead := before[strings.LastIndexAny(before, "\n>")+1:]; !strings.HasSuffix(strings.TrimSuffix(lead, " "), ":") {
+						t.Errorf("%s variant %d %s: the outcome does not follow a lead and a colon: %q", lang, variant+1, part, lead)
+					} else if j, ok := leads[lead]; ok && j != variant {
+						t.Errorf("%s: variants %d and %d lead to the outcome with the same %q", lang, j+1, variant+1, lead)
+					} else {
+						leads[lead] = variant
 					}
-					if want := words[lang][fact]; !strings.Contains(body, want) {
+					if want := factWords[lang][fact]; !strings.Contains(body, want) {
 						t.Errorf("%s variant %d %s, %s: lacks %q:\n%s", lang, variant+1, part, fact, want, body)
 					}
 				}
 			}
 		}
-	}
-	// Nothing said, nothing written: no outcome lead, no fact sentence.
-	v := sampleThanks()
-	r := mustRender(t, s, Thanks, v)
-	for _, w := range []string{"It all worked out", "first to answer", "following up", "hadn't even asked"} {
-		if strings.Contains(r.Text, w) {
-			t.Errorf("without an outcome or a fact the thank-you says %q:\n%s", w, r.Text)
+		// Nothing said, nothing written: no fact sentence.
+		v := sampleThanksIn(lang)
+		for variant := range s.Variants(ThanksIn(lang)) {
+			v.Variant = variant
+			r := mustRender(t, s, Thanks, v)
+			for _, w := range factWords[lang] {
+				if strings.Contains(r.Text, w) || strings.Contains(r.HTML, w) {
+					t.Errorf("%s variant %d: without a fact the thank-you says %q:\n%s", lang, variant+1, w, r.Text)
+				}
+			}
 		}
+	}
+	// Nothing said, nothing written: no outcome lead either.
+	r := mustRender(t, s, Thanks, sampleThanks())
+	if strings.Contains(r.Text, "It all worked out") {
+		t.Errorf("without an outcome the thank-you says how it worked out:\n%s", r.Text)
 	}
 }
 
