@@ -8,48 +8,57 @@ import (
 )
 
 // A helper who answered in German gets a German thank-you, one who
-// answered in French a French one, one who answered in English an
-// English one; drafts --json says which.
+// answered in French a French one, and so for the seven languages the
+// thank-you is written in; drafts --json says which.
 func TestAThankYouIsWrittenInTheHelpersLanguage(t *testing.T) {
+	helpers := []struct{ from, id, lang, text, quoted string }{
+		{"Alice Martin <alice@example.net>", "r-alice@example.net", "en",
+			"Hi Ada,\n\nThe travel line is counted twice; I fixed it in the sheet.\n\nAlice", `"Budget review for Q1"`},
+		{"Bob Chen <bob@example.com>", "r-bob@example.com", "de",
+			"Hallo Ada,\n\ndie Reisekosten im März sind doppelt gezählt, ich habe die Zeile in der Tabelle korrigiert.\n\nViele Grüße\nBob",
+			"„Budget review for Q1“"},
+		{"Chloé Dubois <chloe@example.fr>", "r-chloe@example.fr", "fr",
+			"Bonjour Ada,\n\nJe te l'envoie ce soir, les frais de déplacement sont comptés deux fois.\n\nChloé", "«\u00a0Budget review for Q1\u00a0»"},
+		{"José García <jose@ejemplo.es>", "r-jose@ejemplo.es", "es",
+			"Hola Ada,\n\nLos gastos de viaje están contados dos veces; ya lo he corregido en la hoja.\n\nUn abrazo,\nJosé", "«Budget review for Q1»"},
+		{"Giulia Rossi <giulia@esempio.it>", "r-giulia@esempio.it", "it",
+			"Ciao Ada,\n\nle spese di viaggio sono contate due volte, le ho già corrette nel foglio.\n\nGiulia", "«Budget review for Q1»"},
+		{"João Silva <joao@exemplo.pt>", "r-joao@exemplo.pt", "pt",
+			"Olá Ada,\n\nas despesas de viagem estão contadas duas vezes; já corrigi isso na folha.\n\nAbraço,\nJoão", "«Budget review for Q1»"},
+		{"Sanne de Vries <sanne@voorbeeld.nl>", "r-sanne@voorbeeld.nl", "nl",
+			"Hoi Ada,\n\nde reiskosten zijn twee keer geteld; ik heb het in de sheet verbeterd.\n\nGroetjes,\nSanne", "“Budget review for Q1”"},
+	}
 	w := newLoopWorld(t)
 	w.watching()
 	w.ownerSends(loopAsk(w), false)
-	w.put("INBOX", mailAt([]string{"From: Alice Martin <alice@example.net>", "To: Ada Lovelace <ada@example.org>",
-		"Subject: Re: Budget review for Q1", "Date: " + w.t0.Add(2*time.Hour).Format(time.RFC1123Z),
-		"Message-ID: <r-alice@example.net>", "In-Reply-To: <ask-budget@example.org>", "Content-Type: text/plain; charset=utf-8"},
-		"Hi Ada,\n\nThe travel line is counted twice; I fixed it in the sheet.\n\nAlice"))
-	w.put("INBOX", mailAt([]string{"From: Bob Chen <bob@example.com>", "To: Ada Lovelace <ada@example.org>",
-		"Subject: AW: Budget review for Q1", "Date: " + w.t0.Add(3*time.Hour).Format(time.RFC1123Z),
-		"Message-ID: <r-bob@example.com>", "In-Reply-To: <ask-budget@example.org>", "Content-Type: text/plain; charset=utf-8"},
-		"Hallo Ada,\n\ndie Reisekosten im März sind doppelt gezählt, ich habe die Zeile in der Tabelle korrigiert.\n\nViele Grüße\nBob"))
-	w.put("INBOX", mailAt([]string{"From: Chloé Dubois <chloe@example.fr>", "To: Ada Lovelace <ada@example.org>",
-		"Subject: RE: Budget review for Q1", "Date: " + w.t0.Add(3*time.Hour+30*time.Minute).Format(time.RFC1123Z),
-		"Message-ID: <r-chloe@example.fr>", "In-Reply-To: <ask-budget@example.org>", "Content-Type: text/plain; charset=utf-8"},
-		"Bonjour Ada,\n\nJe te l'envoie ce soir, les frais de déplacement sont comptés deux fois.\n\nChloé"))
-	w.runOnce(4 * time.Hour)
-	w.ownerSends(command(w, "cmd-resolve@example.org", "ada+thanks@example.org", "#1 budget", "", "resolved\n\nAda", 5*time.Hour), true)
-	w.runOnce(5*time.Hour + time.Minute)
+	for i, h := range helpers {
+		w.put("INBOX", mailAt([]string{"From: " + h.from, "To: Ada Lovelace <ada@example.org>",
+			"Subject: Re: Budget review for Q1", "Date: " + w.t0.Add(time.Duration(2+i)*time.Hour).Format(time.RFC1123Z),
+			"Message-ID: <" + h.id + ">", "In-Reply-To: <ask-budget@example.org>", "Content-Type: text/plain; charset=utf-8"}, h.text))
+	}
+	w.runOnce(10 * time.Hour)
+	w.ownerSends(command(w, "cmd-resolve@example.org", "ada+thanks@example.org", "#1 budget", "", "resolved\n\nAda", 11*time.Hour), true)
+	w.runOnce(11*time.Hour + time.Minute)
 	var drafts []draftView
 	r := w.cli("drafts", "--json")
-	if err := json.Unmarshal([]byte(r.stdout), &drafts); err != nil || len(drafts) != 3 {
+	if err := json.Unmarshal([]byte(r.stdout), &drafts); err != nil || len(drafts) != len(helpers) {
 		t.Fatalf("drafts --json: %v\n%s%s", err, r.stdout, r.stderr)
 	}
+	byTo := map[string]draftView{}
 	for _, d := range drafts {
-		switch d.To {
-		case "alice@example.net":
-			if d.Language != "en" || !strings.Contains(d.Body, "Alice") {
-				t.Errorf("Alice's draft: language %q\n%s", d.Language, d.Body)
+		byTo[d.To] = d
+	}
+	for _, h := range helpers {
+		addr := h.id[strings.Index(h.id, "@")+1:]
+		var d draftView
+		for to, dv := range byTo {
+			if strings.HasSuffix(to, "@"+addr) {
+				d = dv
 			}
-		case "bob@example.com":
-			if d.Language != "de" || !strings.Contains(d.Body, "„Budget review for Q1“") {
-				t.Errorf("Bob's draft: language %q, want de and German words\n%s", d.Language, d.Body)
-			}
-		case "chloe@example.fr":
-			if d.Language != "fr" || !strings.Contains(d.Body, "«\u00a0Budget review for Q1\u00a0»") {
-				t.Errorf("Chloé's draft: language %q, want fr and French words\n%s", d.Language, d.Body)
-			}
-		default:
-			t.Errorf("a draft to %s", d.To)
+		}
+		english := strings.Contains(d.Body, " you") || strings.Contains(d.Body, "Thank")
+		if d.Language != h.lang || english != (h.lang == "en") || strings.Contains(d.Body, "Budget review") && !strings.Contains(d.Body, h.quoted) {
+			t.Errorf("the draft to %s: language %q, want %s, in its words (subject as %s)\n%s", h.from, d.Language, h.lang, h.quoted, d.Body)
 		}
 	}
 }
