@@ -110,7 +110,10 @@ func manyAttributes(n int) string {
 }
 
 // TestHiddenHTMLIsBounded feeds the hidden-element reader maximal inputs
-// built to make it slow; each must finish in bounded time.
+// built to make it slow; each must finish. The bound is a guard against a
+// blow-up (quadratic on a megabyte is hours), not a speed target: those
+// are BenchmarkHiddenHTML's, and a loaded machine took 50 s for what takes
+// a few seconds alone.
 func TestHiddenHTMLIsBounded(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -133,7 +136,7 @@ func TestHiddenHTMLIsBounded(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
 			htmlText(src)
-			if d := time.Since(start); d > 10*time.Second {
+			if d := time.Since(start); d > 2*time.Minute {
 				t.Errorf("took %v", d)
 			}
 			t.Logf("%v", time.Since(start))
@@ -178,5 +181,16 @@ func TestStyleSheetsFromElsewhere(t *testing.T) {
 		if got := htmlText(tc.html); got != tc.want {
 			t.Errorf("%s: got %q, want %q", name, got, tc.want)
 		}
+	}
+}
+
+// BenchmarkHiddenHTML times the slowest of the bounded inputs: a style
+// sheet of maxRules rules, each matching every element of a maximal page.
+func BenchmarkHiddenHTML(b *testing.B) {
+	rep := func(s string) string { return strings.Repeat(s, MaxInput/len(s)) }
+	src := `<style>` + strings.Repeat(`.a.b{font-size:0}`, maxRules) + `</style>` + rep(`<p class="a b">`)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		htmlText(src)
 	}
 }
