@@ -40,6 +40,8 @@
 //	join LIST         "Alice, Bob and Carol" from people or strings
 //	plural N ONE MANY, number N ("three"), ordinal N ("second"), times N ("twice")
 //	re S              "Re: S" unless S already starts so; trim S trims spaces; lower S
+//	sentence S        S on one line, ending in "." unless it ends in . ! ? or …
+//	greeted G W       the word W after greeting G: lower case after "" or a comma, else a capital
 //
 // and the shared snippets "greeting" (dot: a name), "reminder" (dot: a
 // Reminder) and "signature" in text, and "open", "close", "greeting",

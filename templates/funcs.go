@@ -25,6 +25,7 @@ func funcs(loc *time.Location) map[string]any {
 		"firsts":      firsts,
 		"join":        join,
 		"sentence":    sentence,
+		"greeted":     greeted,
 	}
 }
 

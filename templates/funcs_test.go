@@ -233,3 +233,14 @@ func TestAfterAskingEndsASentenceNaturally(t *testing.T) {
 		}
 	}
 }
+
+func TestGreetedWritesTheCaseTheGreetingAsksFor(t *testing.T) {
+	for in, want := range map[[2]string]string{
+		{"", "vielen"}: "vielen", {"Hallo Bob,", "Vielen"}: "vielen", {"Hey Bob!", "vielen"}: "Vielen",
+		{"Hey Bob! ", "über"}: "Über", {"Ciao Bob", "grazie"}: "Grazie", {"Hey Bob!", ""}: "",
+	} {
+		if got := greeted(in[0], in[1]); got != want {
+			t.Errorf("greeted(%q, %q) = %q, want %q", in[0], in[1], got, want)
+		}
+	}
+}

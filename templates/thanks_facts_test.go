@@ -17,19 +17,19 @@ var thanksFacts = map[string]func(*ThanksView){
 // thank-you.
 var factWords = map[string]map[string]string{
 	"en": {"late": "Things were already settled when your answer came", "brought-in": "I hadn't even asked you",
-		"first": "You were the first to answer", "twice": "thank you for following up"},
+		"first": "Yours was the very first answer I got", "twice": "It was good of you to follow up as well"},
 	"de": {"late": "Da war zwar schon alles geklärt", "brought-in": "Dabei hatte ich dich nicht einmal gefragt",
-		"first": "deine Antwort war auch noch die erste", "twice": "dass du noch einmal nachgehakt hast"},
+		"first": "Übrigens war deine Antwort die erste", "twice": "Schön, dass du noch einmal nachgehakt hast"},
 	"fr": {"late": "Tout s'était déjà arrangé quand ta réponse est arrivée", "brought-in": "Je ne t'avais même rien demandé",
-		"first": "toi qui as répondu en premier", "twice": "d'avoir pris la peine de me réécrire"},
+		"first": "toi qui as répondu en premier", "twice": "que tu prennes la peine de me réécrire"},
 	"es": {"late": "Cuando llegó tu respuesta ya se había solucionado todo", "brought-in": "Ni siquiera te lo había pedido",
-		"first": "respondiste antes que nadie", "twice": "gracias también por volver a escribirme"},
+		"first": "respondiste antes que nadie", "twice": "que volvieras a escribirme"},
 	"it": {"late": "Quando è arrivata la tua risposta era già tutto risolto", "brought-in": "Non te l'avevo nemmeno chiesto",
-		"first": "hai risposto prima di tutti", "twice": "grazie anche per avermi scritto di nuovo"},
+		"first": "hai risposto prima di tutti", "twice": "che tu mi abbia scritto di nuovo"},
 	"pt": {"late": "o assunto já estava tratado", "brought-in": "Nem sequer te tinha pedido nada",
-		"first": "foste tu quem respondeu primeiro", "twice": "agradeço-te também teres voltado a escrever"},
+		"first": "foste tu quem respondeu primeiro", "twice": "voltares a escrever"},
 	"nl": {"late": "Alles was al opgelost toen je antwoord kwam", "brought-in": "Ik had het je niet eens gevraagd",
-		"first": "Jij was trouwens de eerste die reageerde", "twice": "bedankt dat je er nog eens op terugkwam"},
+		"first": "Jij was trouwens de eerste die reageerde", "twice": "Fijn dat je er nog eens op terugkwam"},
 }
 
 // Every variant, in every language, says what came of the request when the
@@ -80,7 +80,7 @@ func TestEveryThankYouSaysTheOutcomeAndHowTheHelperHelped(t *testing.T) {
 	}
 	// Nothing said, nothing written: no outcome lead either.
 	r := mustRender(t, s, Thanks, sampleThanks())
-	if strings.Contains(r.Text, "It all worked out") {
+	if strings.Contains(r.Text, "it all worked out") {
 		t.Errorf("without an outcome the thank-you says how it worked out:\n%s", r.Text)
 	}
 }

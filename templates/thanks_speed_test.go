@@ -36,7 +36,7 @@ func TestThanksSaysHowSoonInPlainEnglish(t *testing.T) {
 		}
 		want := map[int]string{
 			1: "meant a lot, and it came " + tt.phrase + ".",
-			2: "You answered " + tt.phrase + ", too.",
+			2: "And it came " + tt.phrase + ". I owe you one.",
 			3: "And so fast: you answered " + tt.phrase + ".",
 		}
 		for i, r := range thanksVariants(t, s, v) {

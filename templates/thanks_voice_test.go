@@ -7,7 +7,7 @@ import (
 
 func TestThanksSpeaksInTheOwnersVoice(t *testing.T) {
 	s := mustLoad(t, "")
-	for _, language := range []string{"en", "de"} {
+	for _, language := range ThanksLanguages() {
 		v := sampleThanksIn(language)
 		v.Greeting, v.Closing = "Hey Alice!", "Cheers,\nAda"
 		for i, r := range thanksVariants(t, s, v) {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -188,4 +190,20 @@ func clip(n int, s string) (string, error) {
 		return s, nil
 	}
 	return strings.TrimRight(strings.TrimSuffix(cut, "…"), " ,;:.-–—") + "…", nil
+}
+
+// greeted returns word, the first of a letter, as it is written after
+// greeting: in lower case after "" (the variant's own greeting, which ends
+// in a comma) or a greeting that ends in a comma ("Hallo Bob,"), with a
+// capital after any other ("Hey Bob!"). For languages that go on in lower
+// case after a comma (German, Italian).
+func greeted(greeting, word string) string {
+	r, n := utf8.DecodeRuneInString(word)
+	if n == 0 {
+		return word
+	}
+	if g := strings.TrimSpace(greeting); g == "" || strings.HasSuffix(g, ",") {
+		return string(unicode.ToLower(r)) + word[n:]
+	}
+	return string(unicode.ToUpper(r)) + word[n:]
 }
