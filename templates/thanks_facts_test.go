@@ -18,18 +18,18 @@ var thanksFacts = map[string]func(*ThanksView){
 var factWords = map[string]map[string]string{
 	"en": {"late": "Things were already settled when your answer came", "brought-in": "I hadn't even asked you",
 		"first": "Yours was the very first answer I got", "twice": "It was good of you to follow up as well"},
-	"de": {"late": "Da war zwar schon alles geklärt", "brought-in": "Dabei hatte ich dich nicht einmal gefragt",
+	"de": {"late": "Da war zwar schon alles erledigt", "brought-in": "Dabei hatte ich dich nicht einmal gefragt",
 		"first": "Übrigens war deine Antwort die erste", "twice": "Schön, dass du noch einmal nachgehakt hast"},
-	"fr": {"late": "Tout s'était déjà arrangé quand ta réponse est arrivée", "brought-in": "Je ne t'avais même rien demandé",
-		"first": "toi qui as répondu en premier", "twice": "que tu prennes la peine de me réécrire"},
-	"es": {"late": "Cuando llegó tu respuesta ya se había solucionado todo", "brought-in": "Ni siquiera te lo había pedido",
+	"fr": {"late": "tout s'était déjà arrangé", "brought-in": "Je ne t'avais même rien demandé",
+		"first": "personne n'a répondu avant toi", "twice": "que tu prennes la peine de me réécrire"},
+	"es": {"late": "ya se había solucionado todo", "brought-in": "Ni siquiera te lo había pedido",
 		"first": "respondiste antes que nadie", "twice": "que volvieras a escribirme"},
-	"it": {"late": "Quando è arrivata la tua risposta era già tutto risolto", "brought-in": "Non te l'avevo nemmeno chiesto",
-		"first": "hai risposto prima di tutti", "twice": "che tu mi abbia scritto di nuovo"},
+	"it": {"late": "era già tutto risolto", "brought-in": "Non te l'avevo nemmeno chiesto",
+		"first": "la tua è stata la prima risposta", "twice": "che tu mi abbia scritto di nuovo"},
 	"pt": {"late": "o assunto já estava tratado", "brought-in": "Nem sequer te tinha pedido nada",
-		"first": "foste tu quem respondeu primeiro", "twice": "voltares a escrever"},
-	"nl": {"late": "Alles was al opgelost toen je antwoord kwam", "brought-in": "Ik had het je niet eens gevraagd",
-		"first": "Jij was trouwens de eerste die reageerde", "twice": "Fijn dat je er nog eens op terugkwam"},
+		"first": "a tua foi a primeira resposta", "twice": "voltares a escrever"},
+	"nl": {"late": "was alles al opgelost", "brought-in": "Ik had het je niet eens gevraagd",
+		"first": "Niemand was je trouwens voor", "twice": "Fijn dat je er nog eens op terugkwam"},
 }
 
 // Every variant, in every language, says what came of the request when the
