@@ -65,6 +65,9 @@ func htmlRender(src string) (text, own string, marked bool) {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, more := z.TagName()
 			r.startTag(string(name), attrs(z, more), tt == html.SelfClosingTagToken)
+			// A sheet that cost too much to apply hides the whole message,
+			// what was already read included (maxLooks).
+			r.blank = r.blank || r.sheet != nil && r.sheet.spent
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			r.endTag(string(name))

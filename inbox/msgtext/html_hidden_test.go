@@ -194,3 +194,38 @@ func BenchmarkHiddenHTML(b *testing.B) {
 		htmlText(src)
 	}
 }
+
+// A sheet whose rules each make every element of a long page look at
+// dozens of candidates spends the message's budget of looks (maxLooks):
+// past it nothing is shown, as past the other limits. A newsletter-sized
+// page with a large, ordinary sheet stays within it and shows its text.
+func TestStyleSheetLooksAreBudgetedPerMessage(t *testing.T) {
+	var rules strings.Builder
+	for i := range maxCandidates {
+		fmt.Fprintf(&rules, ".a.b%d{color:red}", i)
+	}
+	page := strings.Repeat(`<p class="a">approve</p>`, maxLooks/maxCandidates+10)
+	s := readStyleSheet(`<style>` + rules.String() + `</style>`)
+	for i := 0; i < maxLooks/maxCandidates+10; i++ {
+		s.effect("p", map[string]string{"class": "a"})
+	}
+	if !s.hideAll {
+		t.Fatalf("%d looks, still not hiding everything", s.looks)
+	}
+	if got := htmlText(`<style>` + rules.String() + `</style>` + page); strings.Contains(got, "approve") {
+		t.Errorf("text shown past the budget: %.80q", got)
+	}
+
+	var sheet strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&sheet, ".col%d{padding:%dpx} td.cell%d{color:#333}", i, i%9, i)
+	}
+	var body strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&body, `<tr><td class="cell%d col%d">row %d</td></tr>`, i%300, i%300, i)
+	}
+	got := htmlText(`<style>` + sheet.String() + `</style><table>` + body.String() + `</table><p>Thanks, Ada!</p>`)
+	if !strings.Contains(got, "row 1999") || !strings.Contains(got, "Thanks, Ada!") {
+		t.Errorf("an ordinary long newsletter lost its text: %.200q", got)
+	}
+}

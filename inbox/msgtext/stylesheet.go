@@ -16,6 +16,11 @@ const (
 	maxCSSNesting = 8       // @media inside @media, nested rules
 	maxCandidates = 64      // rules looked at for one element
 	maxClasses    = 32      // classes of one element looked up
+	// maxLooks is the rules looked at for all the elements of a message:
+	// a sheet of rules each matching every element of a long page would
+	// otherwise cost seconds a message (maxCandidates for each of tens of
+	// thousands of elements).
+	maxLooks = 200_000
 )
 
 // styleSheet is what a message's <style> elements do to whether text can
@@ -30,6 +35,8 @@ type styleSheet struct {
 	byKey   map[string][]int // "tag", "#id", ".class" (lower-case) or "*" → rules
 	hideAll bool             // the sheets asked too much: every element is hidden
 	read    int              // bytes read
+	looks   int              // rules looked at so far, for every element (maxLooks)
+	spent   bool             // looks passed maxLooks: the whole message is hidden, what was read too
 }
 
 // cssRule is one rule's subject and what it does.
@@ -206,6 +213,10 @@ func (s *styleSheet) effect(tag string, a map[string]string) effect {
 	for _, k := range el.keys() {
 		for _, i := range s.byKey[k] {
 			if looked++; looked > maxCandidates {
+				return effect{hard: true}
+			}
+			if s.looks++; s.looks > maxLooks {
+				s.hideAll, s.spent = true, true
 				return effect{hard: true}
 			}
 			if s.rules[i].sel.matches(el) {
