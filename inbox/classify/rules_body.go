@@ -15,6 +15,7 @@ import (
 func (r *Rules) ask(m *msg, detail string, opts capture.Options) Verdict {
 	h := &m.Header
 	_, subject := r.stripTag(h.Subject)
+	subject = msgtext.AskSubject(subject)
 	ev := gratitude.Asked{
 		MessageID: h.MessageID, Subject: subject, NormSubject: normSubject(subject),
 		At: r.askedAt(m), Asked: r.others(h.To, h.Cc), NoRemind: opts.NoRemind, Notes: opts.Notes,

@@ -87,6 +87,21 @@ func isReplySubject(s string) bool {
 	return false
 }
 
+// AskSubject is an ask's subject as it is stored: without the reply and
+// forward prefixes its client put in front ("Re: Dinner on the 5th?" asks
+// about the dinner), keeping [tags] and the case.
+func AskSubject(s string) string {
+	s = decodeSubject(s)
+	for i := 0; i < 100; i++ {
+		m := prefixRe.FindStringSubmatchIndex(s)
+		if m == nil || m[2] < 0 || m[1] == 0 {
+			break // no prefix, or a [tag]: the owner's own words
+		}
+		s = s[m[1]:]
+	}
+	return collapseSpace(s)
+}
+
 // forwardedSubject strips the forward prefixes the forwarder's
 // client added, keeping the original subject as written.
 func forwardedSubject(s string) string {

@@ -39,3 +39,19 @@ func TestIsReplySubject(t *testing.T) {
 		}
 	}
 }
+
+func TestAskSubjectDropsReplyAndForwardPrefixesOnly(t *testing.T) {
+	for in, want := range map[string]string{
+		"Re: Dinner on the 5th?":         "Dinner on the 5th?",
+		"RE: AW: Fwd:  Budget review":    "Budget review",
+		"Re: [Project X] Need a hand":    "[Project X] Need a hand",
+		"[URGENT] Re: the printer":       "[URGENT] Re: the printer",
+		"Could you review my talk?":      "Could you review my talk?",
+		"Regarding: the lease":           "Regarding: the lease",
+		"=?utf-8?q?Re=3A_Caf=C3=A9_?= ?": "Café ?",
+	} {
+		if got := AskSubject(in); got != want {
+			t.Errorf("AskSubject(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
