@@ -7,10 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// voiceClosingRe matches a line that is only a closing ("Best,", "Viele
-// Grüße,"): the name, if any, is on the line under it.
-var voiceClosingRe = regexp.MustCompile(`(?i)^(best|best regards|best wishes|all the best|all best|cheers|thanks|thank you|many thanks|thanks again|thanks so much|thx|ty|regards|kind regards|warm regards|warmest regards|with regards|warmly|sincerely|yours|yours truly|yours sincerely|take care|talk soon|(viele|liebe|beste|herzliche|schöne|freundliche|sonnige) gr(ü|ue)(ß|ss)e|mit (den )?(besten|freundlichen) gr(ü|ue)(ß|ss)en|gr(u|ü|ue)(ß|ss)|gr(ü|ue)(ß|ss)e|lg|vg|mfg|bg|servus|tschüss|ciao|danke|vielen dank|cordialement|bien cordialement|bien à vous|amitiés|bises|bonne journée|à bientôt|merci|merci beaucoup|salutations|saludos|un saludo|saludos cordiales|atentamente|un abrazo|abrazos|gracias|muchas gracias|cordiali saluti|saluti|grazie|abraço|abraços|obrigado|obrigada|atenciosamente|met vriendelijke groet(en)?|groeten|groetjes|mvg|hälsningar|mvh|med vennlig hilsen|hilsen|pozdrawiam|serdecznie pozdrawiam|pozdrowienia|z pozdrowieniami|с уважением|всего доброго|祝好|此致敬礼)\s*[,!.，！。]*$`)
-
 // voiceGreetingRe matches a greeting line ("Hi Ada,", "Hallo Ada,"); its
 // first group is the greeting word(s), what follows the name.
 var voiceGreetingRe = regexp.MustCompile(`(?i)^(hi|hello|hey|hiya|howdy|dear|greetings|good (morning|afternoon|evening)|hallo|hallöchen|liebe|lieber|sehr geehrte[rs]?|guten (morgen|tag|abend)|moin|servus|grüß dich|grüezi|bonjour|bonsoir|salut|coucou|cher|chère|chers|chères|hola|buenos días|buenas tardes|buenas noches|buenas|estimad[oa]s?|querid[oa]s?|ciao|salve|gentile|olá|oi|prezad[oa]|hej|hei|hoi|beste|cześć|dzień dobry|witaj|привет|здравствуйте|добрый день)([\s,!:.]|$)`)
@@ -167,7 +163,7 @@ func closingOf(kept []string, from Address) (closing string, at int, ok bool) {
 			if !hasText(kept[:i]) {
 				return "", 0, false // the closing was all there was
 			}
-			if first, _, _ := strings.Cut(line, " / "); !voiceClosingRe.MatchString(strings.TrimSpace(first)) {
+			if first, _, _ := strings.Cut(line, " / "); !bareClosing(strings.TrimSpace(first)) {
 				return line, i, true // "Best, A."
 			}
 			if name := nameUnder(kept[i+1:], from); name != "" {
@@ -236,4 +232,13 @@ func looksLikeName(line string) bool {
 		}
 	}
 	return true
+}
+
+// bareClosing reports a closing with no name on its line ("Best,", "Viele
+// Grüße"): the name, if any, is on the line under it. The closings are the
+// excerpt's (reply_phrases.go), so that every line isClosing finds is read
+// the same way here.
+func bareClosing(line string) bool {
+	var buf [256]byte
+	return replyIx().closings.is(fold(buf[:], line))
 }

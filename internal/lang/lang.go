@@ -6,7 +6,6 @@ package lang
 
 import (
 	"slices"
-	"strings"
 	"unicode"
 
 	"github.com/abadojack/whatlanggo"
@@ -88,12 +87,6 @@ var iso6393 = map[string]string{
 	"sv": "swe", "da": "dan", "no": "nob", "fi": "fin", "pl": "pol", "cs": "ces", "sk": "slk",
 	"hu": "hun", "ro": "ron", "hr": "hrv", "tr": "tur", "ru": "rus", "uk": "ukr", "el": "ell",
 	"ja": "jpn", "zh": "cmn", "ko": "kor", "vi": "vie",
-}
-
-// Known reports whether Detect can tell code (ISO 639-1) at all.
-func Known(code string) bool {
-	_, ok := iso6393[strings.ToLower(code)]
-	return ok
 }
 
 // Codes lists every language Detect can tell (ISO 639-1), sorted.
