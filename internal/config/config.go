@@ -268,7 +268,22 @@ type Reminders struct {
 // HTTP configures the local web page, /healthz and /metrics.
 type HTTP struct {
 	Listen string // host:port, or "" when disabled ("off" in the file)
+	// URL is the address the owner opens: sign-in links start with it, and
+	// a request naming another host is refused (DNS rebinding).
+	URL string
+	// PasswordHash (bcrypt or argon2id, from `gratitude passwd`) lets the
+	// owner sign in with a password as well as a one-time link.
+	PasswordHash string
+	// TLSCert and TLSKey are the certificate and key files to serve HTTPS.
+	TLSCert, TLSKey string
+	// BehindProxy: TLS ends at a reverse proxy at ProxyAddress, the only
+	// peer the server answers (besides loopback, for /healthz).
+	BehindProxy  bool
+	ProxyAddress string
 }
+
+// TLS reports whether the server itself speaks HTTPS.
+func (h HTTP) TLS() bool { return h.TLSCert != "" }
 
 // Enabled reports whether the HTTP server should run.
 func (h HTTP) Enabled() bool { return h.Listen != "" }

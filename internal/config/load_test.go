@@ -405,18 +405,40 @@ func TestUnquotedSubjectTagWarns(t *testing.T) {
 	}
 }
 
-func TestHTTPListenOnNonLoopbackWarns(t *testing.T) {
-	for listen, warn := range map[string]bool{
-		"127.0.0.1:8765": false, "localhost:9000": false, "[::1]:8765": false,
-		"0.0.0.0:8765": true, ":8765": true, "192.168.1.2:80": true,
-	} {
+func TestHTTPListenBeyondLoopbackNeedsPasswordAndTLS(t *testing.T) {
+	hash := "$2a$10$" + strings.Repeat("x", 53)
+	for _, listen := range []string{"127.0.0.1:8765", "localhost:9000", "[::1]:8765"} {
 		cfg := mustParse(t, minimal+"http: {listen: \""+listen+"\"}\n", env())
-		if got := len(cfg.Warnings) == 1 && strings.Contains(cfg.Warnings[0], "beyond this machine"); got != warn {
-			t.Errorf("listen %s: warnings %q", listen, cfg.Warnings)
+		if cfg.HTTP.Listen != listen || len(cfg.Warnings) != 0 {
+			t.Errorf("listen %s: got %q, warnings %q", listen, cfg.HTTP.Listen, cfg.Warnings)
 		}
+	}
+	for _, listen := range []string{"0.0.0.0:8765", ":8765", "192.168.1.2:80"} {
+		errs := parseErrors(t, minimal+"http: {listen: \""+listen+"\"}\n", env())
+		wantProblem(t, errs, "http.listen", "needs http.password_hash")
+		wantProblem(t, errs, "http.listen", "http.tls_cert")
+		errs = parseErrors(t, minimal+"http: {listen: \""+listen+"\", password_hash: \""+hash+"\"}\n", env())
+		wantProblem(t, errs, "http.listen", "needs http.tls_cert")
+	}
+	cfg := mustParse(t, minimal+"http: {listen: \"0.0.0.0:8765\", password_hash: \""+hash+"\", behind_proxy: true, proxy_address: 10.0.0.2, url: \"https://thanks.example.org/\"}\n", env())
+	if cfg.HTTP.URL != "https://thanks.example.org" || !cfg.HTTP.BehindProxy {
+		t.Errorf("behind a proxy: %+v", cfg.HTTP)
 	}
 	errs := parseErrors(t, minimal+"http: {listen: \"127.0.0.1:http\"}\n", env())
 	wantProblem(t, errs, "http.listen", "port must be a number")
+	errs = parseErrors(t, minimal+"http: {password_hash: hunter2, behind_proxy: true, url: \"ftp://x\"}\n", env())
+	wantProblem(t, errs, "http.password_hash", "never the password itself")
+	wantProblem(t, errs, "http.proxy_address", "needs the proxy's address")
+	wantProblem(t, errs, "http.url", "must be the page's address")
+	errs = parseErrors(t, minimal+"http: {tls_cert: /nonexistent/cert.pem}\n", env())
+	wantProblem(t, errs, "http.tls_cert", "go together")
+}
+
+func TestHTTPURLDefaultsToTheListenAddress(t *testing.T) {
+	cfg := mustParse(t, minimal, env())
+	if cfg.HTTP.URL != "http://127.0.0.1:8765" {
+		t.Errorf("url = %q", cfg.HTTP.URL)
+	}
 }
 
 func TestYAMLSyntaxErrorGivesLine(t *testing.T) {

@@ -99,6 +99,12 @@ var schema = []leaf{
 	{"health.alert_after", func(r *raw) any { return &r.cfg.Health.AlertAfter }},
 
 	{"http.listen", func(r *raw) any { return &r.cfg.HTTP.Listen }},
+	{"http.url", func(r *raw) any { return &r.cfg.HTTP.URL }},
+	{"http.password_hash", func(r *raw) any { return &r.cfg.HTTP.PasswordHash }},
+	{"http.tls_cert", func(r *raw) any { return &r.cfg.HTTP.TLSCert }},
+	{"http.tls_key", func(r *raw) any { return &r.cfg.HTTP.TLSKey }},
+	{"http.behind_proxy", func(r *raw) any { return &r.cfg.HTTP.BehindProxy }},
+	{"http.proxy_address", func(r *raw) any { return &r.cfg.HTTP.ProxyAddress }},
 }
 
 var (

@@ -5,7 +5,6 @@ import (
 	"net"
 	"net/mail"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -180,7 +179,7 @@ func (r *raw) finish(lookupEnv func(string) (string, bool), baseDir string) {
 	r.duration("health.alert_after", &c.Health.AlertAfter, DefaultAlertAfter, time.Second, 0)
 
 	// http
-	r.listen(&c.HTTP)
+	r.http(&c.HTTP)
 }
 
 func (r *raw) rate(rl *RateLimit) {
@@ -378,38 +377,6 @@ func (r *raw) duration(key string, d *time.Duration, def, lo, hi time.Duration) 
 	}
 }
 
-func (r *raw) listen(h *HTTP) {
-	const key = "http.listen"
-	if h.Listen == "" {
-		h.Listen = DefaultHTTPListen
-	}
-	if strings.EqualFold(h.Listen, "off") {
-		h.Listen = ""
-		return
-	}
-	if !r.ok(key) {
-		return
-	}
-	host, port, err := net.SplitHostPort(h.Listen)
-	if err != nil {
-		r.fail(key, fmt.Sprintf("must be host:port like %s, or off, got %q", DefaultHTTPListen, h.Listen))
-		return
-	}
-	if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
-		r.fail(key, fmt.Sprintf("port must be a number between 1 and 65535, got %q", port))
-		return
-	}
-	if !isLoopback(host) {
-		where := "host " + host
-		if host == "" {
-			where = "every network interface"
-		}
-		r.warnings = append(r.warnings, fmt.Sprintf(
-			"%s: listening on %s exposes the page beyond this machine; use 127.0.0.1:%s unless that is intended", key, where, port))
-	}
-}
-
-// isLoopback reports whether host is localhost, 127.0.0.0/8 or ::1.
 func isLoopback(host string) bool {
 	host = strings.Trim(host, "[]")
 	if strings.EqualFold(host, "localhost") || strings.EqualFold(host, "localhost.") {
