@@ -10,60 +10,24 @@ import (
 
 	"gratitude"
 	"gratitude/internal/config"
+	"gratitude/internal/health"
 	"gratitude/store"
 )
 
-// Status is `gratitude status --json`; field names are stable.
-type Status struct {
-	Health     string                     `json:"health"` // ok, failing, stale or unknown
-	Reason     string                     `json:"reason,omitempty"`
-	Now        time.Time                  `json:"now"`
-	Mailboxes  []MailboxStatus            `json:"mailboxes"`
-	Messages   map[gratitude.Class]int64  `json:"messages"`
-	Components []ComponentStatus          `json:"components"`
-	Outbox     map[gratitude.OutState]int `json:"outbox"` // messages by state: queued, sending, sent, failed
-	// Unconfirmed counts sent messages whose server's 250 never came: a
-	// crash fell between their final dot and the answer.
-	Unconfirmed int             `json:"unconfirmed"`
-	Commands    map[string]int  `json:"commands"`           // command mails by state: pending, done, refused
-	Failures    []FailureStatus `json:"failures,omitempty"` // the latest messages that could not be sent
-	// Info says what a server lacks that only degrades what gratitude
-	// does (IMAP without IDLE polls): never a failure.
-	Info []string `json:"info,omitempty"`
-}
-
-// FailureStatus is one outgoing message that failed.
-type FailureStatus struct {
-	Kind    string    `json:"kind"`
-	To      string    `json:"to"`
-	Subject string    `json:"subject"`
-	Error   string    `json:"error"`
-	At      time.Time `json:"at"`
-}
+// The status types live in internal/health, which the web page reads too.
+type (
+	// Status is `gratitude status --json`.
+	Status = health.Status
+	// FailureStatus is one outgoing message that failed.
+	FailureStatus = health.FailureStatus
+	// MailboxStatus is how far one mailbox is read.
+	MailboxStatus = health.MailboxStatus
+	// ComponentStatus is the health recorded for one component.
+	ComponentStatus = health.ComponentStatus
+)
 
 // shownFailures is how many of the latest failures status lists.
 const shownFailures = 10
-
-// MailboxStatus is how far one mailbox is read.
-type MailboxStatus struct {
-	Mailbox     string    `json:"mailbox"`
-	UIDValidity uint32    `json:"uidvalidity"`
-	LastUID     uint32    `json:"last_uid"`
-	LastSyncAt  time.Time `json:"last_sync_at,omitzero"`
-	Messages    int64     `json:"messages"`
-	// Watched is false for a mailbox read before but no longer (a capture
-	// folder deleted or turned off): it never goes stale.
-	Watched bool `json:"watched"`
-}
-
-// ComponentStatus is the health a daemon last recorded for one component.
-type ComponentStatus struct {
-	Component string    `json:"component"`
-	OK        bool      `json:"ok"`
-	LastError string    `json:"last_error,omitempty"`
-	LastOKAt  time.Time `json:"last_ok_at,omitzero"`
-	UpdatedAt time.Time `json:"updated_at"`
-}
 
 // ReadStatus reads what a daemon recorded in the store; it needs neither a
 // running daemon nor the mailbox's secrets.
@@ -73,7 +37,17 @@ func ReadStatus(ctx context.Context, cfg *config.Config, log *slog.Logger, clock
 		return nil, err
 	}
 	defer st.Close()
-	rep := &Status{Now: clock.Now()}
+	return statusOf(ctx, cfg, st, acct, clock.Now())
+}
+
+// Status is what the daemon recorded of its health, read from its store.
+func (d *Daemon) Status(ctx context.Context) (*Status, error) {
+	return statusOf(ctx, d.cfg, d.store, d.account, d.clock.Now())
+}
+
+// statusOf reads the status of account from st as of now.
+func statusOf(ctx context.Context, cfg *config.Config, st *store.Store, acct int64, now time.Time) (*Status, error) {
+	rep := &Status{Now: now}
 	cursors, err := st.Cursors(ctx, acct)
 	if err != nil {
 		return nil, err
@@ -83,8 +57,9 @@ func ReadStatus(ctx context.Context, cfg *config.Config, log *slog.Logger, clock
 		return nil, err
 	}
 	for _, c := range cursors {
-		rep.Mailboxes = append(rep.Mailboxes, MailboxStatus{c.Mailbox, c.UIDValidity, c.LastUID, c.LastSyncAt, c.Messages,
-			watched == nil || slices.Contains(watched, c.Mailbox)})
+		rep.Mailboxes = append(rep.Mailboxes, MailboxStatus{Mailbox: c.Mailbox, UIDValidity: c.UIDValidity,
+			LastUID: c.LastUID, LastSyncAt: c.LastSyncAt, Messages: c.Messages,
+			Watched: watched == nil || slices.Contains(watched, c.Mailbox)})
 	}
 	if rep.Messages, err = st.ClassCounts(ctx, acct); err != nil {
 		return nil, err
@@ -94,7 +69,8 @@ func ReadStatus(ctx context.Context, cfg *config.Config, log *slog.Logger, clock
 		return nil, err
 	}
 	for _, r := range rows {
-		rep.Components = append(rep.Components, ComponentStatus{r.Component, r.OK, r.LastError, r.LastOKAt, r.UpdatedAt})
+		rep.Components = append(rep.Components, ComponentStatus{Component: r.Component, OK: r.OK, LastError: r.LastError,
+			LastOKAt: r.LastOKAt, UpdatedAt: r.UpdatedAt})
 	}
 	if rep.Outbox, err = st.OutboxCounts(ctx, acct); err != nil {
 		return nil, err
@@ -110,7 +86,7 @@ func ReadStatus(ctx context.Context, cfg *config.Config, log *slog.Logger, clock
 		return nil, err
 	}
 	for _, f := range fails[max(0, len(fails)-shownFailures):] {
-		rep.Failures = append(rep.Failures, FailureStatus{f.Kind, f.To, f.Subject, f.Error, f.At})
+		rep.Failures = append(rep.Failures, FailureStatus{Kind: f.Kind, To: f.To, Subject: f.Subject, Error: f.Error, At: f.At})
 	}
 	if rep.Info, err = readInfo(ctx, st, acct); err != nil {
 		return nil, err
