@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/mail"
 	"strings"
 	"time"
 
@@ -26,11 +25,7 @@ func newResolveCmd(g *globals) *cobra.Command {
 	var outcome string
 	c := actionCmd(g, "resolve ID [--outcome TEXT]", "Mark a request resolved and write its thank-you drafts", 1,
 		func([]string, *app) (owner.Action, error) {
-			line := "resolved"
-			if outcome = strings.TrimSpace(outcome); outcome != "" {
-				line += ": " + outcome
-			}
-			return owner.Action{Command: gratitude.Command{Verb: gratitude.VerbResolve, Text: outcome, Line: line}}, nil
+			return owner.Resolve(outcome), nil
 		})
 	c.Flags().StringVar(&outcome, "outcome", "", `what came of it, said in every thank-you ("we took the flat in Kreuzberg")`)
 	return c
@@ -43,12 +38,11 @@ func newCancelCmd(g *globals) *cobra.Command {
 func newHelpedCmd(g *globals) *cobra.Command {
 	return actionCmd(g, "helped ID ADDRESS", "Record that someone helped, though no reply was seen (a call, a chat)", 2,
 		func(args []string, _ *app) (owner.Action, error) {
-			addr, err := mail.ParseAddress(args[0])
+			a, err := owner.Helped(args[0])
 			if err != nil {
-				return owner.Action{}, &exitError{exitUsage, fmt.Errorf("%q is not an email address: %v", args[0], err)}
+				return owner.Action{}, &exitError{exitUsage, err}
 			}
-			c := gratitude.Command{Verb: gratitude.VerbHelped, Who: strings.ToLower(addr.Address), Line: "helped " + addr.Address}
-			return owner.Action{Command: c, Name: addr.Name}, nil
+			return a, nil
 		})
 }
 
@@ -67,7 +61,7 @@ func newSnoozeCmd(g *globals) *cobra.Command {
 // verbOnly is an action with no argument but the request.
 func verbOnly(v gratitude.Verb) func([]string, *app) (owner.Action, error) {
 	return func([]string, *app) (owner.Action, error) {
-		return owner.Action{Command: gratitude.Command{Verb: v, Line: string(v)}}, nil
+		return owner.Verb(v), nil
 	}
 }
 

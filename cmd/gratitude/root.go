@@ -66,6 +66,8 @@ func newRootCmd() *cobra.Command {
 		newSkipCmd(g),
 		newImportCmd(g),
 		newBackupCmd(g),
+		newOpenCmd(g),
+		newPasswdCmd(),
 		newVersionCmd(),
 	)
 	usageErrors(root)

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gratitude"
@@ -43,6 +45,13 @@ type Daemon struct {
 
 	// known is the mailbox's folders as last found (nil until then), and
 	// drainErr the latest drain's error: the outbox's health needs both.
+	// version counts changes the web page may show; warnings are the
+	// log's latest, for its Health page.
+	version  atomic.Int64
+	warnings *warningRing
+	// remindKick and sendKick wake the decision and send loops (Run).
+	remindKick, sendKick chan struct{}
+
 	knownMu  sync.Mutex
 	known    *inbox.Folders
 	drainErr error
@@ -56,8 +65,9 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, clock grati
 	if err != nil {
 		return nil, err
 	}
+	log, warnings := keepWarnings(log)
 	d := &Daemon{cfg: cfg, log: log, clock: clock, store: st, account: acct, stats: &inbox.Stats{}, health: newLiveHealth(),
-		counts: newCounters()}
+		counts: newCounters(), warnings: warnings, remindKick: make(chan struct{}, 1), sendKick: make(chan struct{}, 1)}
 	d.remind, err = d.runner()
 	if err == nil {
 		err = d.reschedulePolicyChange(ctx)
@@ -213,6 +223,7 @@ func (d *Daemon) lookAtFolders(ctx context.Context) (inbox.Folders, error) {
 func (d *Daemon) onSend(ctx context.Context) func(o gratitude.Outgoing, err error) {
 	return func(o gratitude.Outgoing, err error) {
 		d.counts.attempt(o.Kind, err)
+		d.changed()
 		component := "append"
 		if o.Target == gratitude.TargetSMTP {
 			component = "smtp"
@@ -259,9 +270,12 @@ func (d *Daemon) Run(ctx context.Context) error {
 	// Health and the alert run from the start: the server may be down.
 	var wg sync.WaitGroup
 	wg.Go(func() { d.alertLoop(ctx) })
-	srv := d.serveHTTP(ctx)
-	remindKick, sendKick := make(chan struct{}, 1), make(chan struct{}, 1)
-	ctl, err := d.listenControl(ctx, remindKick, sendKick)
+	srv, err := d.serveHTTP()
+	if err != nil {
+		return err
+	}
+	remindKick, sendKick := d.remindKick, d.sendKick
+	ctl, err := d.listenControl(ctx)
 	if err != nil {
 		shutdownHTTP(srv)
 		return err
@@ -331,6 +345,9 @@ func (d *Daemon) onPass(ctx context.Context, res inbox.PassResult, err error) {
 		return
 	}
 	d.counts.passed(res.Mailbox, res.New, d.clock.Now())
+	if res.New > 0 {
+		d.changed()
+	}
 	d.recordHealth(ctx, "imap:"+res.Mailbox, nil)
 	d.recordHealth(ctx, "imap", nil)
 	if res.New > 0 {
@@ -351,20 +368,41 @@ func (d *Daemon) recordHealth(ctx context.Context, component string, err error) 
 	}
 }
 
-func (d *Daemon) serveHTTP(ctx context.Context) *http.Server {
-	if !d.cfg.HTTP.Enabled() {
-		return nil
+// serveHTTP starts the web page, /healthz and /metrics on http.listen
+// (nil when off). A port already taken is an error: the page is part of
+// what the owner was promised.
+func (d *Daemon) serveHTTP() (*http.Server, error) {
+	h := d.cfg.HTTP
+	if !h.Enabled() {
+		return nil, nil
+	}
+	page, err := d.webPage()
+	if err != nil {
+		return nil, err
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", d.health.serveHTTP(d.clock))
 	mux.HandleFunc("GET /metrics", d.serveMetrics)
-	srv := &http.Server{Addr: d.cfg.HTTP.Listen, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	mux.Handle("/", page.Handler())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute,
+		MaxHeaderBytes: 64 << 10}
+	ln, err := net.Listen("tcp", h.Listen)
+	if err != nil {
+		return nil, fmt.Errorf("http: cannot listen on %s: %w; set http.listen to a free port, or off", h.Listen, err)
+	}
 	go func() {
-		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			d.log.Error("http server failed; /healthz and /metrics unavailable", "listen", d.cfg.HTTP.Listen, "err", err)
+		var err error
+		if h.TLS() {
+			err = srv.ServeTLS(ln, h.TLSCert, h.TLSKey)
+		} else {
+			err = srv.Serve(ln)
+		}
+		if err != nil && !errors.Is(err, http.ErrServerClosed) {
+			d.log.Error("http server failed; the web page, /healthz and /metrics are unavailable", "listen", h.Listen, "err", err)
 		}
 	}()
-	return srv
+	d.log.Info("web page", "url", h.URL, "sign_in", "gratitude open")
+	return srv, nil
 }
 
 // shutdownHTTP stops the health server, if one runs, within a second.

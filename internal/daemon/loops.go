@@ -49,6 +49,9 @@ func (d *Daemon) decideLoop(ctx context.Context, wake <-chan struct{}, sendKick 
 		if res.Reminders > 0 || res.Digest || tres.Queued {
 			kick(sendKick)
 		}
+		if res.Reminders > 0 || tres.Queued || tres.Drafted > 0 || tres.Commands > 0 {
+			d.changed()
+		}
 		wait := d.wait(res.Next)
 		if err = errors.Join(terr, err); err != nil && ctx.Err() == nil {
 			fails++

@@ -14,6 +14,7 @@ type Reader interface {
 	Request(ctx context.Context, account, id int64) (gratitude.Request, error)
 	Events(ctx context.Context, requestID int64) ([]gratitude.LogEntry, error)
 	Drafts(ctx context.Context, account, requestID int64) ([]gratitude.Draft, error)
+	Draft(ctx context.Context, account, id int64) (gratitude.Draft, error)
 	People(ctx context.Context, account int64) ([]gratitude.Person, error)
 	Asides(ctx context.Context, account, requestID int64) ([]gratitude.Aside, error)
 	Placements(ctx context.Context, account int64, messageID string) ([]gratitude.Placement, error)
@@ -47,6 +48,11 @@ func (q Queries) Request(ctx context.Context, id int64) (gratitude.Request, []gr
 // Drafts lists the thank-you drafts, of one request when requestID is not 0.
 func (q Queries) Drafts(ctx context.Context, requestID int64) ([]gratitude.Draft, error) {
 	return q.Store.Drafts(ctx, q.Account, requestID)
+}
+
+// Draft returns one thank-you draft.
+func (q Queries) Draft(ctx context.Context, id int64) (gratitude.Draft, error) {
+	return q.Store.Draft(ctx, q.Account, id)
 }
 
 // People is the ledger: everyone who helped the owner or was helped.

@@ -131,3 +131,61 @@ func mentions(r gratitude.Request, text string) bool {
 	}
 	return false
 }
+
+// Clock is one of a request's three clocks: when it started and when its
+// reminder falls due.
+type Clock struct {
+	Kind    gratitude.ReminderKind
+	Started time.Time // zero: not started
+	DueAt   time.Time // the next reminder (zero: none coming)
+	Sent    int       // reminders of this kind already sent
+	Running bool      // the clock the request's state runs now
+}
+
+// Clocks returns the request's three clocks under policy: the nudge
+// (asked, nobody answered), "is this done?" (answered, not resolved) and
+// the thanks reminder (resolved, someone not thanked).
+func Clocks(r gratitude.Request, p gratitude.ReminderPolicy) []Clock {
+	next, ok := gratitude.NextReminder(r, p)
+	starts := map[gratitude.ReminderKind]time.Time{
+		gratitude.ReminderNoReply:    r.AskedAt,
+		gratitude.ReminderUnresolved: r.FirstAnswerAt(),
+		gratitude.ReminderThanks:     r.ResolvedAt,
+	}
+	out := make([]Clock, 0, len(gratitude.ReminderKinds))
+	for _, k := range gratitude.ReminderKinds {
+		c := Clock{Kind: k, Started: starts[k], Sent: r.ReminderLog(k).Sent}
+		if ok && next.Kind == k {
+			c.DueAt, c.Running = next.DueAt, true
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// Upcoming is a reminder coming for a request.
+type Upcoming struct {
+	Request  gratitude.Request
+	Reminder gratitude.Reminder
+}
+
+// Upcoming returns every reminder coming under policy, soonest first:
+// one per request still waiting on the owner or on someone.
+func (q Queries) Upcoming(ctx context.Context, p gratitude.ReminderPolicy) ([]Upcoming, error) {
+	var out []Upcoming
+	for _, state := range []gratitude.State{gratitude.StateOpen, gratitude.StateAnswered, gratitude.StateResolved} {
+		reqs, err := q.Requests(ctx, state)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range reqs {
+			if next, ok := gratitude.NextReminder(r, p); ok {
+				out = append(out, Upcoming{Request: r, Reminder: next})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Upcoming) int {
+		return cmp.Or(a.Reminder.DueAt.Compare(b.Reminder.DueAt), cmp.Compare(a.Request.ID, b.Request.ID))
+	})
+	return out, nil
+}
