@@ -274,4 +274,3 @@ func pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
 	}
 	return id, true
 }
-
