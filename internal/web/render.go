@@ -14,7 +14,7 @@ import (
 	"gratitude"
 )
 
-//go:embed pages
+//go:embed pages/*.html
 var pageFiles embed.FS
 
 // frame is what every page's layout reads: the page's own data in Page.
