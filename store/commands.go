@@ -40,7 +40,8 @@ WHERE account_id = ? AND id = ? AND state = 'pending' AND (claimed_at IS NULL OR
 	qCommandsToTell = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND state = 'refused' AND reported_at IS NULL ORDER BY id`
 	qCommandsTold   = `UPDATE commands SET reported_at = ?, reported_in = ?
 WHERE account_id = ? AND id = ? AND state = 'refused' AND reported_at IS NULL`
-	qCommandsIn = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND reported_in = ? ORDER BY id`
+	qCommandsRefused = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND state = 'refused' ORDER BY id DESC LIMIT 20`
+	qCommandsIn      = `SELECT ` + commandColumns + ` FROM commands WHERE account_id = ? AND reported_in = ? ORDER BY id`
 	// qCommandTracked closes a refused held ask the owner tracked by hand.
 	qCommandTracked = `UPDATE commands SET state = 'done', reason = ?, decided_at = ?
 WHERE account_id = ? AND id = ? AND state = 'refused' AND ask <> ''`
@@ -169,6 +170,11 @@ func (s *Store) PendingCommands(ctx context.Context, account int64) ([]gratitude
 // RefusalsToReport returns the refused command mail the owner was not told about.
 func (s *Store) RefusalsToReport(ctx context.Context, account int64) ([]gratitude.CommandMail, error) {
 	return s.commandMail(ctx, qCommandsToTell, account)
+}
+
+// RefusedCommands returns the latest refused command mail, newest first.
+func (s *Store) RefusedCommands(ctx context.Context, account int64) ([]gratitude.CommandMail, error) {
+	return s.commandMail(ctx, qCommandsRefused, account)
 }
 
 // RefusalsReported records that the owner was told about the refused

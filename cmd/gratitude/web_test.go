@@ -136,6 +136,26 @@ func TestTheWebPageSignsInShowsAndApproves(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "Budget review for Q1") || !strings.Contains(body, "To Alice Martin") {
 		t.Fatalf("Today: %d\n%s", code, body)
 	}
+	for path, want := range map[string]string{
+		"/requests":                "Budget review for Q1",
+		"/requests?q=carol":        "Budget review for Q1",
+		"/requests?state=open":     "No request matches.",
+		"/requests/1":              "The travel line is counted twice",
+		"/drafts":                  "Waiting for you",
+		"/people":                  "carol@example.org",
+		"/health":                  "/calendar/",
+		"/requests/1?preview=1":    "Thank-you drafts",
+		"/requests/99":             "no such request",
+		"/requests/1/../../health": "",
+	} {
+		code, body := c.do("GET", path, nil, nil)
+		if want == "" {
+			continue
+		}
+		if (code != 200 && path != "/requests/99") || !strings.Contains(body, want) {
+			t.Errorf("GET %s: %d, want %q in\n%s", path, code, want, body)
+		}
+	}
 	m := draftIDRe.FindStringSubmatch(body)
 	if m == nil {
 		t.Fatalf("Today has no Approve button:\n%s", body)

@@ -19,6 +19,7 @@ type Reader interface {
 	Asides(ctx context.Context, account, requestID int64) ([]gratitude.Aside, error)
 	Placements(ctx context.Context, account int64, messageID string) ([]gratitude.Placement, error)
 	Decisions(ctx context.Context, account int64, messageID string) ([]gratitude.Decision, error)
+	RefusedCommands(ctx context.Context, account int64) ([]gratitude.CommandMail, error)
 }
 
 // Queries answers what the owner asks to see: the requests, one request
@@ -71,4 +72,10 @@ func (q Queries) Why(ctx context.Context, messageID string) ([]gratitude.Placeme
 	}
 	decisions, err := q.Store.Decisions(ctx, q.Account, id)
 	return copies, decisions, err
+}
+
+// Refused returns the latest command mail refused (unproven, or for a
+// request it cannot act on), newest first, with why.
+func (q Queries) Refused(ctx context.Context) ([]gratitude.CommandMail, error) {
+	return q.Store.RefusedCommands(ctx, q.Account)
 }

@@ -27,7 +27,6 @@ func (s *Server) requestAction(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.log.Info("owner's action from the web page", "request", id, "done", rep.Done(), "problems", rep.Problems())
 	if len(rep.Problems()) > 0 {
 		w.WriteHeader(http.StatusConflict)
 		s.showRequest(w, r, id, rep)
@@ -87,7 +86,6 @@ func (s *Server) draftAction(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.log.Info("owner's action from the web page", "draft", id, "done", rep.Done(), "problems", rep.Problems())
 	problem := strings.Join(rep.Problems(), "; ")
 	if isHTMX(r) || problem != "" {
 		if problem != "" {

@@ -43,8 +43,12 @@ type pageRequest struct {
 	Timeline []owner.Entry
 	Clocks   []owner.Clock
 	Drafts   []gratitude.Draft
-	Problems []string // what the last action could not do
-	Done     []string // what it did
+	// Preview is what each helper would receive if it were resolved now
+	// (asked for with ?preview=1); saved nowhere.
+	Preview   []gratitude.Draft
+	Previewed bool
+	Problems  []string // what the last action could not do
+	Done      []string // what it did
 }
 
 type pageDrafts struct {
@@ -60,6 +64,7 @@ type pageDraft struct {
 
 type pageHealth struct {
 	Status   *health.Status
+	Refused  []gratitude.CommandMail
 	Warnings []LogLine
 	Calendar string
 }
@@ -156,8 +161,16 @@ func (s *Server) showRequest(w http.ResponseWriter, r *http.Request, id int64, r
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, "request", pageRequest{Request: req, Timeline: timeline, Clocks: owner.Clocks(req, s.b.Policy),
-		Drafts: drafts, Problems: rep.Problems(), Done: rep.Done()})
+	p := pageRequest{Request: req, Timeline: timeline, Clocks: owner.Clocks(req, s.b.Policy),
+		Drafts: drafts, Problems: rep.Problems(), Done: rep.Done()}
+	if r.Method == http.MethodGet && r.FormValue("preview") == "1" && s.b.Preview != nil {
+		if p.Preview, err = s.b.Preview(ctx, id); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p.Previewed = true
+	}
+	s.render(w, r, "request", p)
 }
 
 func (s *Server) drafts(w http.ResponseWriter, r *http.Request) {
@@ -241,6 +254,12 @@ func (s *Server) healthPage(w http.ResponseWriter, r *http.Request) {
 	if s.b.Warnings != nil {
 		p.Warnings = s.b.Warnings()
 	}
+	refused, err := s.b.Queries.Refused(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Refused = refused
 	cal, err := CalendarLink(r.Context(), s.b.Tokens, s.account(), s.baseURL, s.b.Clock.Now())
 	if err != nil {
 		s.fail(w, r, err)
