@@ -53,6 +53,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 			}
 			c.line("ok", "config", a.cfg.Path+" is valid")
 			a.checkTemplates(c)
+			a.checkWeb(c)
 			ctx, cancel := context.WithTimeout(contextOrBackground(cmd.Context()), 2*time.Minute+wait)
 			defer cancel()
 			// Ctrl-C while check waits for its test message still removes it.
@@ -191,4 +192,29 @@ func (a *app) checkSMTP(ctx context.Context, c *checker) {
 		security += " (public key matches smtp.tls.pin)"
 	}
 	c.line("ok", "smtp", fmt.Sprintf("%s answers, %s, %s", addr, security, auth))
+}
+
+// checkWeb says where the web page will be and who can reach it; a page
+// beyond loopback without a password and TLS never gets here (the config
+// is refused).
+func (a *app) checkWeb(c *checker) {
+	h := a.cfg.HTTP
+	if !h.Enabled() {
+		c.line("ok", "web page", "off (http.listen: off)")
+		return
+	}
+	who := "this machine only"
+	if host, _, _ := net.SplitHostPort(h.Listen); !isLoopbackHost(host) {
+		who = "other machines too, with the password"
+		if h.BehindProxy {
+			who += ", through the proxy at " + h.ProxyAddress
+		}
+	}
+	c.line("ok", "web page", fmt.Sprintf("%s on %s (%s); sign in with `gratitude open`", h.URL, h.Listen, who))
+}
+
+// isLoopbackHost reports whether a listen address's host is this machine only.
+func isLoopbackHost(host string) bool {
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return strings.EqualFold(host, "localhost") || ip != nil && ip.IsLoopback()
 }
