@@ -119,6 +119,12 @@ func funcs(loc *time.Location) template.FuncMap {
 		},
 		"words": func(k gratitude.ReminderKind) string { return k.Words() },
 		"card":  func(d gratitude.Draft) pageDraft { return pageDraft{Draft: d} },
+		"zone": func(now time.Time) string {
+			if name := loc.String(); name != "Local" {
+				return name
+			}
+			return now.In(loc).Format("MST")
+		},
 	}
 }
 
