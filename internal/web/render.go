@@ -21,6 +21,7 @@ var pageFiles embed.FS
 type frame struct {
 	Title   string
 	Nav     string // the menu entry to mark current
+	Path    string // the page's own address, for its live parts to reload
 	Owner   string
 	Version int64 // for the live updates
 	Now     time.Time
@@ -62,7 +63,8 @@ func (s *Server) renderAs(w http.ResponseWriter, r *http.Request, page, name str
 		s.fail(w, r, fmt.Errorf("no page %q", page))
 		return
 	}
-	f := frame{Title: titles[page], Nav: page, Owner: s.b.OwnerName, Now: s.b.Clock.Now(), Loc: s.b.Location, Page: data}
+	f := frame{Title: titles[page], Nav: page, Path: r.URL.RequestURI(), Owner: s.b.OwnerName, Now: s.b.Clock.Now(),
+		Loc: s.b.Location, Page: data}
 	if s.b.Version != nil {
 		f.Version = s.b.Version()
 	}
