@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -183,5 +184,56 @@ func TestTheWebPageSignsInShowsAndApproves(t *testing.T) {
 	})
 	if n := len(w.smtp.Messages()); n != 1 {
 		t.Errorf("%d messages sent, want the one thank-you", n)
+	}
+}
+
+// Editing in place, as htmx does it: the card opens as a form, the POST
+// saves the new text and answers with the card, and skipping swaps the
+// card to say so; the drafts' list agrees.
+func TestTheWebPageEditsAndSkipsInPlace(t *testing.T) {
+	w := newLoopWorld(t)
+	base := w.withWeb()
+	twoHelpers(w)
+	if r := w.cli("--now", w.at(5*time.Hour), "resolve", "1"); r.code != 0 {
+		t.Fatalf("resolve: exit %d\n%s", r.code, r.stderr)
+	}
+	w.startDaemon(5*time.Hour + time.Minute)
+	waitUntil(t, 30*time.Second, "the web page", func() bool {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err == nil
+	})
+	c := newWebClient(t, base)
+	c.signIn(w.openLink())
+	htmx := map[string]string{"HX-Request": "true"}
+	code, body := c.do("GET", "/drafts/1?part=edit", nil, htmx)
+	if code != 200 || !strings.Contains(body, "<textarea") || strings.Contains(body, "<html") {
+		t.Fatalf("the edit form: %d\n%s", code, body)
+	}
+	code, body = c.do("POST", "/drafts/1/edit", url.Values{"text": {"Dear Alice,\r\n\r\nThank you, truly.\r\n\r\nAda"}}, htmx)
+	if code != 200 || !strings.Contains(body, "Thank you, truly.") || !strings.Contains(body, `id="draft-1"`) {
+		t.Fatalf("the edit: %d\n%s", code, body)
+	}
+	code, body = c.do("POST", "/drafts/2/skip", url.Values{}, htmx)
+	if code != 200 || !strings.Contains(body, "skipped") {
+		t.Fatalf("the skip: %d\n%s", code, body)
+	}
+	var drafts []draftView
+	r := w.cli("drafts", "--json")
+	if err := json.Unmarshal([]byte(r.stdout), &drafts); err != nil || len(drafts) != 2 {
+		t.Fatalf("drafts --json: %v\n%s", err, r.stdout)
+	}
+	for _, d := range drafts {
+		switch {
+		case d.To == "alice@example.net" && (d.State != "pending" || !strings.Contains(d.Body, "Thank you, truly.")):
+			t.Errorf("Alice's draft after the edit: %+v", d)
+		case d.To == "carol@example.org" && d.State != "skipped":
+			t.Errorf("Carol's draft after the skip: %+v", d)
+		}
+	}
+	if n := len(w.smtp.Messages()); n != 0 {
+		t.Errorf("%d messages sent; an edit and a skip send nothing", n)
 	}
 }

@@ -216,8 +216,12 @@ func (s *Server) showDraft(w http.ResponseWriter, r *http.Request, id int64, pro
 		return
 	}
 	p := pageDraft{Draft: d, Request: req, Problem: problem}
-	if isHTMX(r) && r.FormValue("part") == "card" || isHTMX(r) && r.Method == http.MethodPost {
-		s.renderAs(w, r, "drafts", "draftcard", p)
+	switch {
+	case isHTMX(r) && r.FormValue("part") == "edit" && d.State == gratitude.DraftPending:
+		s.renderPart(w, r, "draftedit", p)
+		return
+	case isHTMX(r) && (r.FormValue("part") == "card" || r.Method == http.MethodPost):
+		s.renderPart(w, r, "draftcard", p)
 		return
 	}
 	s.render(w, r, "draft", p)

@@ -56,20 +56,36 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, page string, dat
 	s.renderAs(w, r, page, "layout", data)
 }
 
-// renderAs writes the named template of a page.
+// renderAs writes the named template of a page in its frame.
 func (s *Server) renderAs(w http.ResponseWriter, r *http.Request, page, name string, data any) {
-	t, ok := s.pages[page]
-	if !ok {
-		s.fail(w, r, fmt.Errorf("no page %q", page))
-		return
-	}
+	s.execute(w, r, page, name, s.frame(r, page, data))
+}
+
+// renderPart writes one part of a page (a draft's card) for htmx to swap
+// in: the part's own data, no frame.
+func (s *Server) renderPart(w http.ResponseWriter, r *http.Request, name string, data any) {
+	s.execute(w, r, "drafts", name, data)
+}
+
+// frame is what the layout reads around a page's data.
+func (s *Server) frame(r *http.Request, page string, data any) frame {
 	f := frame{Title: titles[page], Nav: page, Path: r.URL.RequestURI(), Owner: s.b.OwnerName, Now: s.b.Clock.Now(),
 		Loc: s.b.Location, Page: data}
 	if s.b.Version != nil {
 		f.Version = s.b.Version()
 	}
+	return f
+}
+
+// execute runs one template of a page and writes it, or the error.
+func (s *Server) execute(w http.ResponseWriter, r *http.Request, page, name string, data any) {
+	t, ok := s.pages[page]
+	if !ok {
+		s.fail(w, r, fmt.Errorf("no page %q", page))
+		return
+	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, f); err != nil {
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		s.fail(w, r, fmt.Errorf("page %s: %w", page, err))
 		return
 	}
