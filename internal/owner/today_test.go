@@ -2,11 +2,14 @@ package owner_test
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"gratitude"
 	"gratitude/internal/owner"
+	"gratitude/internal/record"
+	"gratitude/store"
 )
 
 func TestTodayShowsDraftsAndWhatWaits(t *testing.T) {
@@ -46,5 +49,40 @@ func TestFindBySubjectOrPerson(t *testing.T) {
 	}
 	if reqs, _ := q.Find(context.Background(), gratitude.StateOpen, ""); len(reqs) != 0 {
 		t.Errorf("open: %d requests, want 0 (it was answered)", len(reqs))
+	}
+}
+
+func TestTodayShowsAnAskPastItsNudgeDate(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	acct, err := st.Account(ctx, "ada@example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ask := gratitude.SeenMessage{MessageID: "ask@example.org", Mailbox: "Sent", UIDValidity: 1, UID: 1, From: "ada@example.org",
+		Subject: "Flat", Class: gratitude.ClassAsk, SeenAt: t0, Event: gratitude.Asked{MessageID: "ask@example.org",
+			Subject: "Flat", NormSubject: "flat", At: t0, Asked: []gratitude.Address{{Email: "dan@example.net"}}}}
+	if err := record.CommitBatch[*store.Tx](ctx, st, acct, gratitude.MailboxCursor{Mailbox: "Sent", UIDValidity: 1, LastUID: 1}, []gratitude.SeenMessage{ask}); err != nil {
+		t.Fatal(err)
+	}
+	q := owner.Queries{Store: st, Account: acct}
+	p := gratitude.ReminderPolicy{NoReplyAfter: 48 * time.Hour, UnresolvedAfter: 72 * time.Hour, ThanksPendingAfter: 72 * time.Hour}
+	if today, _ := q.Today(ctx, p, t0.Add(47*time.Hour)); len(today.Overdue) != 0 {
+		t.Errorf("before the nudge date: overdue %d", len(today.Overdue))
+	}
+	if today, _ := q.Today(ctx, p, t0.Add(49*time.Hour)); len(today.Overdue) != 1 {
+		t.Errorf("past the nudge date: overdue %d, want 1", len(today.Overdue))
+	}
+	up, err := q.Upcoming(ctx, p)
+	if err != nil || len(up) != 1 || up[0].Reminder.Kind != gratitude.ReminderNoReply || !up[0].Reminder.DueAt.Equal(t0.Add(48*time.Hour)) {
+		t.Errorf("upcoming = %+v, %v; want the nudge at +48h", up, err)
+	}
+	clocks := owner.Clocks(up[0].Request, p)
+	if len(clocks) != 3 || !clocks[0].Running || clocks[1].Running || !clocks[1].Started.IsZero() {
+		t.Errorf("clocks = %+v", clocks)
 	}
 }
