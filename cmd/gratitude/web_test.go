@@ -102,13 +102,10 @@ func (w *loopWorld) openLink() string {
 	return link
 }
 
-var draftIDRe = regexp.MustCompile(`action="/drafts/(\d+)/approve"`)
-
-// The page over plain HTTP: sign in with the one-time link, see the
-// request and its drafts, approve one: it leaves by SMTP, once, and the
-// page says it was sent. The link works once; without the session, with a
-// foreign Origin or a foreign Host nothing changes.
-func TestTheWebPageSignsInShowsAndApproves(t *testing.T) {
+// resolvedOnTheWeb is the budget ask answered by Alice and Carol,
+// resolved (two pending drafts), with `gratitude run` serving the page.
+func resolvedOnTheWeb(t *testing.T) (*loopWorld, string) {
+	t.Helper()
 	w := newLoopWorld(t)
 	base := w.withWeb()
 	twoHelpers(w)
@@ -123,6 +120,17 @@ func TestTheWebPageSignsInShowsAndApproves(t *testing.T) {
 		}
 		return err == nil
 	})
+	return w, base
+}
+
+var draftIDRe = regexp.MustCompile(`action="/drafts/(\d+)/approve"`)
+
+// The page over plain HTTP: sign in with the one-time link, see the
+// request and its drafts, approve one: it leaves by SMTP, once, and the
+// page says it was sent. The link works once; without the session, with a
+// foreign Origin or a foreign Host nothing changes.
+func TestTheWebPageSignsInShowsAndApproves(t *testing.T) {
+	w, base := resolvedOnTheWeb(t)
 	link := w.openLink()
 	stranger := newWebClient(t, base)
 	if code, _ := stranger.do("GET", "/", nil, nil); code != http.StatusSeeOther {
@@ -191,20 +199,7 @@ func TestTheWebPageSignsInShowsAndApproves(t *testing.T) {
 // saves the new text and answers with the card, and skipping swaps the
 // card to say so; the drafts' list agrees.
 func TestTheWebPageEditsAndSkipsInPlace(t *testing.T) {
-	w := newLoopWorld(t)
-	base := w.withWeb()
-	twoHelpers(w)
-	if r := w.cli("--now", w.at(5*time.Hour), "resolve", "1"); r.code != 0 {
-		t.Fatalf("resolve: exit %d\n%s", r.code, r.stderr)
-	}
-	w.startDaemon(5*time.Hour + time.Minute)
-	waitUntil(t, 30*time.Second, "the web page", func() bool {
-		resp, err := http.Get(base + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-		}
-		return err == nil
-	})
+	w, base := resolvedOnTheWeb(t)
 	c := newWebClient(t, base)
 	c.signIn(w.openLink())
 	htmx := map[string]string{"HX-Request": "true"}

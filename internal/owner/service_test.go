@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -67,7 +68,8 @@ type world struct {
 	req int64
 }
 
-func newWorld(t *testing.T) *world {
+// askedOnly is a store holding one ask, of who, that nobody answered.
+func askedOnly(t *testing.T, subject, who string) (*store.Store, int64, int64) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "g.db"))
@@ -80,8 +82,8 @@ func newWorld(t *testing.T) *world {
 		t.Fatal(err)
 	}
 	ask := gratitude.SeenMessage{MessageID: "ask@example.org", Mailbox: "Sent", UIDValidity: 1, UID: 1, From: "ada@example.org",
-		Subject: "Budget", Class: gratitude.ClassAsk, SeenAt: t0, Event: gratitude.Asked{MessageID: "ask@example.org",
-			Subject: "Budget", NormSubject: "budget", At: t0, Asked: []gratitude.Address{{Email: "alice@example.net"}}}}
+		Subject: subject, Class: gratitude.ClassAsk, SeenAt: t0, Event: gratitude.Asked{MessageID: "ask@example.org",
+			Subject: subject, NormSubject: strings.ToLower(subject), At: t0, Asked: []gratitude.Address{{Email: who}}}}
 	if err := record.CommitBatch[*store.Tx](ctx, st, acct, gratitude.MailboxCursor{Mailbox: "Sent", UIDValidity: 1, LastUID: 1}, []gratitude.SeenMessage{ask}); err != nil {
 		t.Fatal(err)
 	}
@@ -89,6 +91,13 @@ func newWorld(t *testing.T) *world {
 	if err != nil || !ok {
 		t.Fatalf("the ask made no request: %v", err)
 	}
+	return st, acct, reqID
+}
+
+func newWorld(t *testing.T) *world {
+	t.Helper()
+	ctx := context.Background()
+	st, acct, reqID := askedOnly(t, "Budget", "alice@example.net")
 	var replies []gratitude.SeenMessage
 	for i, who := range []gratitude.Address{{Name: "Alice Martin", Email: "alice@example.net"}, {Name: "Carol Diaz", Email: "carol@example.org"}} {
 		id := fmt.Sprintf("r%d@example.net", i)

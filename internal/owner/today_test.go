@@ -2,14 +2,11 @@ package owner_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"gratitude"
 	"gratitude/internal/owner"
-	"gratitude/internal/record"
-	"gratitude/store"
 )
 
 func TestTodayShowsDraftsAndWhatWaits(t *testing.T) {
@@ -54,21 +51,7 @@ func TestFindBySubjectOrPerson(t *testing.T) {
 
 func TestTodayShowsAnAskPastItsNudgeDate(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "g.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	acct, err := st.Account(ctx, "ada@example.org")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ask := gratitude.SeenMessage{MessageID: "ask@example.org", Mailbox: "Sent", UIDValidity: 1, UID: 1, From: "ada@example.org",
-		Subject: "Flat", Class: gratitude.ClassAsk, SeenAt: t0, Event: gratitude.Asked{MessageID: "ask@example.org",
-			Subject: "Flat", NormSubject: "flat", At: t0, Asked: []gratitude.Address{{Email: "dan@example.net"}}}}
-	if err := record.CommitBatch[*store.Tx](ctx, st, acct, gratitude.MailboxCursor{Mailbox: "Sent", UIDValidity: 1, LastUID: 1}, []gratitude.SeenMessage{ask}); err != nil {
-		t.Fatal(err)
-	}
+	st, acct, _ := askedOnly(t, "Flat", "dan@example.net")
 	q := owner.Queries{Store: st, Account: acct}
 	p := gratitude.ReminderPolicy{NoReplyAfter: 48 * time.Hour, UnresolvedAfter: 72 * time.Hour, ThanksPendingAfter: 72 * time.Hour}
 	if today, _ := q.Today(ctx, p, t0.Add(47*time.Hour)); len(today.Overdue) != 0 {
