@@ -16,3 +16,6 @@ var (
 	// or skipped, the request cancelled, the draft decided already).
 	ErrNotWanted = errors.New("no thank-you is wanted any more")
 )
+
+// ErrNoSuchPerson: the account has never dealt with that address.
+var ErrNoSuchPerson = errors.New("no such person")

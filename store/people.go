@@ -15,18 +15,26 @@ ON CONFLICT (account_id, email) DO NOTHING`
 	qPersonRename = `UPDATE people SET name = ? WHERE id = ?`
 
 	// qLedger derives every figure from participants and gave entries, so
-	// they can never drift from what was recorded.
+	// they can never drift from what was recorded. One row per person: a
+	// main row (same_as NULL) counts its linked rows' participation with
+	// its own, each request (and each message given) once.
 	qLedger = `
-SELECT p.email, p.name,
-  (SELECT COUNT(*) FROM request_participants x JOIN requests r ON r.id = x.request_id
-     WHERE x.person_id = p.id AND x.role = 'helper' AND r.state <> 'cancelled'),
-  (SELECT COUNT(*) FROM request_participants x WHERE x.person_id = p.id AND x.role = 'helper' AND x.thanked_at IS NOT NULL),
-  (SELECT COUNT(*) FROM request_participants x WHERE x.person_id = p.id AND x.role = 'asked'),
-  (SELECT COUNT(*) FROM gave g WHERE g.person_id = p.id),
-  (SELECT MAX(x.first_reply_at) FROM request_participants x WHERE x.person_id = p.id AND x.role = 'helper'),
-  (SELECT MAX(x.thanked_at) FROM request_participants x WHERE x.person_id = p.id AND x.role = 'helper')
-FROM people p WHERE p.account_id = ?
+SELECT p.id, p.email, p.name,
+  (SELECT COUNT(DISTINCT x.request_id) FROM request_participants x JOIN requests r ON r.id = x.request_id
+     WHERE x.person_id IN ` + qMembers + ` AND x.role = 'helper' AND r.state <> 'cancelled'),
+  (SELECT COUNT(DISTINCT x.request_id) FROM request_participants x
+     WHERE x.person_id IN ` + qMembers + ` AND x.role = 'helper' AND x.thanked_at IS NOT NULL),
+  (SELECT COUNT(DISTINCT x.request_id) FROM request_participants x WHERE x.person_id IN ` + qMembers + ` AND x.role = 'asked'),
+  (SELECT COUNT(DISTINCT g.message_id) FROM gave g WHERE g.person_id IN ` + qMembers + `),
+  (SELECT MAX(x.first_reply_at) FROM request_participants x WHERE x.person_id IN ` + qMembers + ` AND x.role = 'helper'),
+  (SELECT MAX(x.thanked_at) FROM request_participants x WHERE x.person_id IN ` + qMembers + ` AND x.role = 'helper'),
+  (SELECT MAX(g.at) FROM gave g WHERE g.person_id IN ` + qMembers + `)
+FROM people p WHERE p.account_id = ? AND p.same_as IS NULL
 ORDER BY p.email`
+	// qMembers are the rows of main row p's person: p and those linked to it.
+	qMembers = `(SELECT q.id FROM people q WHERE q.id = p.id OR q.same_as = p.id)`
+	// qLinked are the rows linked to a main row, for their addresses.
+	qLinked = `SELECT same_as, email, name FROM people WHERE account_id = ? AND same_as IS NOT NULL ORDER BY email`
 
 	qGaveInsert = `
 INSERT INTO gave (account_id, person_id, message_id, at) VALUES (?, ?, ?, ?)
@@ -56,7 +64,8 @@ func personTx(ctx context.Context, tx *sql.Tx, account int64, addr gratitude.Add
 	return id, nil
 }
 
-// People returns everyone the owner has dealt with, with the ledger.
+// People returns everyone the owner has dealt with, with the ledger: one
+// row per person, with all their addresses.
 func (s *Store) People(ctx context.Context, account int64) ([]Person, error) {
 	rows, err := s.read.QueryContext(ctx, qLedger, account)
 	if err != nil {
@@ -64,16 +73,59 @@ func (s *Store) People(ctx context.Context, account int64) ([]Person, error) {
 	}
 	defer rows.Close()
 	var out []Person
+	index := map[int64]int{} // main row id → its place in out
 	for rows.Next() {
-		var p Person
-		var help, thanked sql.NullInt64
-		if err := rows.Scan(&p.Email, &p.Name, &p.HelpedMe, &p.Thanked, &p.Asked, &p.IHelped, &help, &thanked); err != nil {
+		p, id, err := scanPerson(rows)
+		if err != nil {
 			return nil, wrap("people", err)
 		}
-		p.LastHelpAt, p.LastThankedAt = fromNullMillis(help), fromNullMillis(thanked)
+		index[id] = len(out)
 		out = append(out, p)
 	}
-	return out, wrap("people", rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, wrap("people", err)
+	}
+	return out, wrap("people", s.addLinked(ctx, account, out, index))
+}
+
+// scanPerson reads one ledger row.
+func scanPerson(rows scanner) (Person, int64, error) {
+	var p Person
+	var id int64
+	var help, thanked, gave sql.NullInt64
+	if err := rows.Scan(&id, &p.Email, &p.Name, &p.HelpedMe, &p.Thanked, &p.Asked, &p.IHelped, &help, &thanked, &gave); err != nil {
+		return p, 0, err
+	}
+	p.LastHelpAt, p.LastThankedAt, p.LastGaveAt = fromNullMillis(help), fromNullMillis(thanked), fromNullMillis(gave)
+	p.LastContactAt = gratitude.Latest(p.LastHelpAt, p.LastThankedAt, p.LastGaveAt)
+	p.Emails = []string{p.Email}
+	return p, id, nil
+}
+
+// addLinked adds the linked addresses to their people, and a name where
+// the main row has none.
+func (s *Store) addLinked(ctx context.Context, account int64, people []Person, index map[int64]int) error {
+	rows, err := s.read.QueryContext(ctx, qLinked, account)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var main int64
+		var email, name string
+		if err := rows.Scan(&main, &email, &name); err != nil {
+			return err
+		}
+		i, ok := index[main]
+		if !ok {
+			continue
+		}
+		people[i].Emails = append(people[i].Emails, email)
+		if people[i].Name == "" {
+			people[i].Name = name
+		}
+	}
+	return rows.Err()
 }
 
 // gaveTx records that the owner helped each recipient of one message.

@@ -1,6 +1,7 @@
 // Package owner carries out the owner's actions on requests and their
 // thank-you drafts: resolve, cancel, snooze, helped, not helped, approve,
-// skip and edit. Every channel the owner acts through (command mail, the
-// command line, later the web page) is a thin adapter over Service, so an
-// action means the same whichever way it comes.
+// skip and edit; and filing a person's addresses together (Linker).
+// Every channel the owner acts through (command mail, the command line,
+// the web page) is a thin adapter over Service and Linker, so an action
+// means the same whichever way it comes.
 package owner

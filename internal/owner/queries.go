@@ -3,6 +3,7 @@ package owner
 import (
 	"context"
 	"strings"
+	"time"
 
 	"gratitude"
 )
@@ -16,6 +17,9 @@ type Reader interface {
 	Drafts(ctx context.Context, account, requestID int64) ([]gratitude.Draft, error)
 	Draft(ctx context.Context, account, id int64) (gratitude.Draft, error)
 	People(ctx context.Context, account int64) ([]gratitude.Person, error)
+	// HelpTimes are when help came in (each person once per request) and
+	// when the owner gave it (each person once per message), since then.
+	HelpTimes(ctx context.Context, account int64, since time.Time) (received, given []time.Time, err error)
 	Asides(ctx context.Context, account, requestID int64) ([]gratitude.Aside, error)
 	Placements(ctx context.Context, account int64, messageID string) ([]gratitude.Placement, error)
 	Decisions(ctx context.Context, account int64, messageID string) ([]gratitude.Decision, error)
@@ -59,6 +63,17 @@ func (q Queries) Draft(ctx context.Context, id int64) (gratitude.Draft, error) {
 // People is the ledger: everyone who helped the owner or was helped.
 func (q Queries) People(ctx context.Context) ([]gratitude.Person, error) {
 	return q.Store.People(ctx, q.Account)
+}
+
+// HelpByMonth is the help received and given in each of the last
+// gratitude.HelpMonths calendar months in loc (the owner's time zone),
+// the month of now last.
+func (q Queries) HelpByMonth(ctx context.Context, loc *time.Location, now time.Time) ([]gratitude.MonthHelp, error) {
+	received, given, err := q.Store.HelpTimes(ctx, q.Account, gratitude.MonthsStart(now, loc, gratitude.HelpMonths))
+	if err != nil {
+		return nil, err
+	}
+	return gratitude.HelpByMonth(received, given, loc, now, gratitude.HelpMonths), nil
 }
 
 // Why says what became of a message: each copy read, with the rule's
