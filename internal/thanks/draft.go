@@ -80,7 +80,8 @@ func (r *Runner) drafts(ctx context.Context, req gratitude.Request, now time.Tim
 	return drafts, nil
 }
 
-// helpedCounts maps each person to how many requests they helped with.
+// helpedCounts maps each address to how many requests its person helped
+// with (all their addresses together).
 func (r *Runner) helpedCounts(ctx context.Context) (map[string]int, error) {
 	people, err := r.Store.People(ctx, r.Account)
 	if err != nil {
@@ -89,6 +90,9 @@ func (r *Runner) helpedCounts(ctx context.Context) (map[string]int, error) {
 	out := make(map[string]int, len(people))
 	for _, p := range people {
 		out[p.Email] = p.HelpedMe
+		for _, e := range p.Emails {
+			out[e] = p.HelpedMe
+		}
 	}
 	return out, nil
 }
