@@ -31,10 +31,19 @@ func (d *Daemon) changed() { d.version.Add(1) }
 
 // webPage builds the web page over the daemon's store and actions.
 func (d *Daemon) webPage() (*web.Server, error) {
+	links := owner.Linker{Store: d.store, Account: d.account}
 	b := web.Backend{
 		Queries: owner.Queries{Store: d.store, Account: d.account},
 		Act: func(ctx context.Context, request int64, acts []owner.Action) (owner.Report, error) {
 			return d.act(ctx, request, acts, "the web page")
+		},
+		Link: func(ctx context.Context, a, b string) ([]string, error) {
+			defer d.changed()
+			return links.Link(ctx, a, b)
+		},
+		Unlink: func(ctx context.Context, a string) error {
+			defer d.changed()
+			return links.Unlink(ctx, a)
 		},
 		Preview:   d.PreviewThanks,
 		Status:    d.Status,

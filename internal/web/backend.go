@@ -15,6 +15,11 @@ type Backend struct {
 	// Act carries out the owner's actions on one request, as the control
 	// socket does (0: the request of the first action's draft).
 	Act func(ctx context.Context, request int64, acts []owner.Action) (owner.Report, error)
+	// Link files address a, and those linked with it, under b's person
+	// (owner.Linker.Link), returning the person's addresses.
+	Link func(ctx context.Context, a, b string) ([]string, error)
+	// Unlink makes an address a person of its own again.
+	Unlink func(ctx context.Context, a string) error
 	// Preview renders the drafts a request would get if resolved now.
 	Preview func(ctx context.Context, request int64) ([]gratitude.Draft, error)
 	// Status is what the daemon knows of its health.

@@ -86,6 +86,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /drafts/{id}/html", s.private(s.draftHTML))
 	mux.HandleFunc("POST /drafts/{id}/{verb}", s.private(s.draftAction))
 	mux.HandleFunc("GET /people", s.private(s.people))
+	mux.HandleFunc("POST /people/link", s.private(s.linkPeople))
+	mux.HandleFunc("POST /people/unlink", s.private(s.unlinkPeople))
 	mux.HandleFunc("GET /health", s.private(s.healthPage))
 	mux.HandleFunc("GET /live", s.private(s.live))
 
