@@ -58,7 +58,7 @@ func (s *Store) SaveLinks(ctx context.Context, account int64, links []gratitude.
 		if err != nil {
 			return err
 		}
-		return fmt.Errorf("%s would be linked to %s, itself linked to another address; nothing was changed, read the people again and retry", from, to)
+		return fmt.Errorf("%s would be linked to %s, which is itself or itself linked to another address (a chain); nothing was changed, read the people again and retry", from, to)
 	})
 	return wrap("link people", err)
 }

@@ -14,17 +14,18 @@ import (
 var aliceWork = gratitude.Address{Name: "A. Martin", Email: "alice@work.example"}
 
 // aliceTwice records the ask to Alice and Bob, Alice's replies from both
-// her addresses, and one message the owner sent to both to help her;
-// it returns the request.
+// her addresses, and two messages the owner sent to help her: one to both
+// addresses, a later one to her work address; it returns the request.
 func aliceTwice(t *testing.T, s *Store, acct int64) int64 {
 	t.Helper()
 	commit(t, s, acct, "Sent", 1, []gratitude.SeenMessage{askMsg(1)})
 	reqs, _ := s.Requests(context.Background(), acct, "")
 	commit(t, s, acct, "INBOX", 7, []gratitude.SeenMessage{
 		replyMsg(1, alice, "r1@x", reqs[0].ID), replyMsg(2, aliceWork, "r2@x", reqs[0].ID)})
-	gave := msg("Sent", 1, 2)
-	gave.Class, gave.Event = gratitude.ClassGave, gratitude.Gave{MessageID: gave.MessageID, At: t0.Add(48 * time.Hour), To: []gratitude.Address{alice, aliceWork}}
-	commit(t, s, acct, "Sent", 1, []gratitude.SeenMessage{gave})
+	both, work := msg("Sent", 1, 2), msg("Sent", 1, 3)
+	both.Class, both.Event = gratitude.ClassGave, gratitude.Gave{MessageID: both.MessageID, At: t0.Add(24 * time.Hour), To: []gratitude.Address{alice, aliceWork}}
+	work.Class, work.Event = gratitude.ClassGave, gratitude.Gave{MessageID: work.MessageID, At: t0.Add(48 * time.Hour), To: []gratitude.Address{aliceWork}}
+	commit(t, s, acct, "Sent", 1, []gratitude.SeenMessage{both, work})
 	return reqs[0].ID
 }
 
@@ -42,8 +43,8 @@ func peopleByEmail(t *testing.T, s *Store, acct int64) map[string]Person {
 }
 
 // Two addresses of one person are one row of the ledger once linked, with
-// both addresses; help on one request from both counts once, and so does
-// one message to both.
+// both addresses and what either did; help on one request from both
+// counts once, and so does one message to both.
 func TestLinkedAddressesAreOnePersonCountedOncePerRequest(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
@@ -60,8 +61,8 @@ func TestLinkedAddressesAreOnePersonCountedOncePerRequest(t *testing.T) {
 	if len(got) != 2 || !slices.Equal(a.Emails, []string{"alice@example.net", "alice@work.example"}) {
 		t.Fatalf("after linking: %+v, want Alice once with both addresses", got)
 	}
-	if a.HelpedMe != 1 || a.Asked != 1 || a.IHelped != 1 || a.Name != "Alice Martin" {
-		t.Errorf("alice = %+v, want helped 1, asked 1, I helped 1", a)
+	if a.HelpedMe != 1 || a.Asked != 1 || a.IHelped != 2 || a.Name != "Alice Martin" {
+		t.Errorf("alice = %+v, want helped 1, asked 1, I helped 2", a)
 	}
 	if want := t0.Add(48 * time.Hour); !a.LastGaveAt.Equal(want) || !a.LastContactAt.Equal(want) {
 		t.Errorf("last gave %v, last contact %v; want both %v", a.LastGaveAt, a.LastContactAt, want)
@@ -70,8 +71,8 @@ func TestLinkedAddressesAreOnePersonCountedOncePerRequest(t *testing.T) {
 		t.Errorf("bob's addresses %v", b.Emails)
 	}
 	received, given, err := s.HelpTimes(ctx, acct, t0)
-	if err != nil || len(received) != 1 || len(given) != 1 {
-		t.Errorf("help times %v, %v, %v; want one each way", received, given, err)
+	if err != nil || len(received) != 1 || len(given) != 2 {
+		t.Errorf("help times %v, %v, %v; want one received and two given", received, given, err)
 	}
 	if all, err := s.Addresses(ctx, acct, "ALICE@work.example"); err != nil || !slices.Equal(all, a.Emails) {
 		t.Errorf("addresses of Alice's work address: %v, %v", all, err)
