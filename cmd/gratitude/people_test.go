@@ -79,8 +79,8 @@ func TestPeopleLinkOnTheCommandLine(t *testing.T) {
 // The People page over plain HTTP: its chart counts Alice's two answers
 // apart until the owner links her addresses with the page's form; then
 // the ledger has one row with both addresses and the month's bar counts
-// her once. An unknown address is refused on the page, and nothing links
-// without a session.
+// her once. An unknown address and a second link are refused on the
+// page, nothing links without a session, and unlinking parts them again.
 func TestThePeoplePageLinksTwoAddressesAndDrawsTheMonths(t *testing.T) {
 	w := newLoopWorld(t)
 	base := w.withWeb()
@@ -118,5 +118,14 @@ func TestThePeoplePageLinksTwoAddressesAndDrawsTheMonths(t *testing.T) {
 	}
 	if strings.Contains(body, " style=") {
 		t.Errorf("the page has an inline style, which the CSP refuses:\n%s", body)
+	}
+	if code, body := c.do("POST", "/people/link", form, nil); code != http.StatusConflict || !strings.Contains(body, "one person already") {
+		t.Errorf("link again: %d\n%s", code, body)
+	}
+	if code, body := c.do("POST", "/people/unlink", url.Values{"address": {"alice.m@work.example"}}, nil); code != http.StatusSeeOther {
+		t.Fatalf("unlink: %d\n%s", code, body)
+	}
+	if _, body := c.do("GET", "/people", nil, nil); !strings.Contains(body, "November 2026: 2 received") || strings.Contains(body, "also alice.m@work.example") {
+		t.Errorf("People after unlinking:\n%s", body)
 	}
 }
