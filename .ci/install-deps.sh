@@ -2,14 +2,16 @@
 # Installs the system packages the integration tests need and makes sure no
 # system-wide instance of them is left running: internal/testmail starts its
 # own private Dovecot and Postfix per test (own config, loopback ports, temp
-# dirs; Postfix delivers to the test Dovecot over LMTP).
+# dirs; Postfix delivers to the test Dovecot over LMTP). The web page's tests
+# drive Debian's Chromium headless (chromedp), with a font for its glyphs.
 #
 # Idempotent; prints nothing on success and the apt output on failure.
 # CI should also export GRATITUDE_REQUIRE_DOVECOT=1 so tests cannot skip
-# (it covers Postfix too; GRATITUDE_REQUIRE_POSTFIX=1 covers Postfix alone).
+# (it covers Postfix and Chromium too; GRATITUDE_REQUIRE_POSTFIX=1 covers
+# Postfix alone).
 set -euo pipefail
 
-packages=(dovecot-imapd dovecot-lmtpd postfix)
+packages=(dovecot-imapd dovecot-lmtpd postfix chromium fonts-dejavu-core)
 services=(dovecot postfix)
 
 SUDO=()
@@ -60,7 +62,7 @@ for s in "${services[@]}"; do
 done
 "${SUDO[@]}" /usr/sbin/postfix stop >/dev/null 2>&1 || true
 
-for bin in dovecot postconf; do
+for bin in dovecot postconf chromium; do
 	command -v "$bin" >/dev/null || [[ -x /usr/sbin/$bin ]] || {
 		echo "install-deps: $bin binary missing after install" >&2
 		exit 1
