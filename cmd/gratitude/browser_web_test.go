@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,8 +18,9 @@ import (
 // Alice her thank-you through Postfix into her INBOX, and the request's
 // page says it was sent. The link does not sign in a second browser; a
 // page on another port that posts to the page changes nothing; a name
-// rebound to this machine gets nothing. Every page is photographed on the
-// way (see screenshots).
+// rebound to this machine gets nothing; an Approve the page refuses (the
+// request was cancelled meanwhile) says why on the card. Every page is
+// photographed on the way (see screenshots).
 func TestTheWebPageInChromiumOnPostfixAndDovecot(t *testing.T) {
 	s := newWebStack(t)
 	s.story()
@@ -33,6 +35,7 @@ func TestTheWebPageInChromiumOnPostfixAndDovecot(t *testing.T) {
 	t.Run("the link works once", func(t *testing.T) { linkWorksOnce(t, b.in(t).fresh(), s, link) })
 	t.Run("a cross-origin post changes nothing", func(t *testing.T) { crossOriginChangesNothing(t, b.in(t), s, carol) })
 	t.Run("a foreign host is refused", func(t *testing.T) { foreignHostRefused(t, b.in(t), s) })
+	t.Run("a refused approve says why", func(t *testing.T) { refusalShownInPlace(t, b.in(t), s, carol) })
 }
 
 // signInToToday opens the link (the page spends it by itself, and the
@@ -146,5 +149,25 @@ func foreignHostRefused(t *testing.T, b *browser, s *webStack) {
 	}
 	if text := b.text(); strings.Contains(text, "Budget review") || !strings.Contains(text, "421") {
 		t.Errorf("rebind.test was shown:\n%s", text)
+	}
+}
+
+// refusalShownInPlace cancels the budget behind the page's back, then
+// clicks Approve on Carol's card, now stale: the page refuses (409) and
+// the card says why, in place; nothing reaches Carol.
+func refusalShownInPlace(t *testing.T, b *browser, s *webStack, carol string) {
+	card := "#draft-" + carol
+	b.do("opening Carol's draft", chromedp.Navigate(s.base+"/drafts/"+carol), chromedp.WaitVisible(chromedp.CSS(card+" .actions")))
+	if r := s.cli("cancel", strconv.FormatInt(s.requestIDs()["Budget review for Q1"], 10)); r.code != 0 {
+		t.Fatalf("cancel: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	resp := b.responseFrom(s.base+"/drafts/"+carol+"/approve", nil, chromedp.Click(chromedp.CSS(card+` form[action$="/approve"] button`)))
+	if resp.Status != http.StatusConflict {
+		t.Errorf("approving a draft of a cancelled request got %d, want 409", resp.Status)
+	}
+	b.do("waiting for the card to say why", chromedp.WaitVisible(chromedp.CSS(card+" .problem")))
+	t.Logf("the card says: %s", run(b, "reading the problem", chromedp.Text(chromedp.CSS(card+" .problem"))))
+	if n := s.thankYousIn("carol@example.org"); n != 0 {
+		t.Errorf("Carol got %d thank-yous for a cancelled request", n)
 	}
 }
