@@ -136,6 +136,9 @@ func TestTheWebPageSignsInShowsAndApproves(t *testing.T) {
 	if code, _ := stranger.do("GET", "/", nil, nil); code != http.StatusSeeOther {
 		t.Errorf("GET / without a session: %d, want a redirect to sign in", code)
 	}
+	if _, body := stranger.do("GET", "/signin", nil, nil); strings.Contains(body, "Ada Lovelace") {
+		t.Errorf("the sign-in page names the owner to anyone:\n%s", body)
+	}
 	c := newWebClient(t, base)
 	c.signIn(link)
 	if code, body := c.do("POST", link, url.Values{}, nil); code != http.StatusForbidden || !strings.Contains(body, "used already") {
@@ -210,6 +213,10 @@ func TestTheWebPageEditsAndSkipsInPlace(t *testing.T) {
 	code, body = c.do("POST", "/drafts/1/edit", url.Values{"text": {"Dear Alice,\r\n\r\nThank you, truly.\r\n\r\nAda"}}, htmx)
 	if code != 200 || !strings.Contains(body, "Thank you, truly.") || !strings.Contains(body, `id="draft-1"`) {
 		t.Fatalf("the edit: %d\n%s", code, body)
+	}
+	code, body = c.do("POST", "/drafts/1/edit", url.Values{"text": {"  \r\n "}}, htmx)
+	if code != http.StatusConflict || !strings.Contains(body, "the new text is empty") || !strings.Contains(body, "Thank you, truly.") {
+		t.Errorf("an empty edit: %d, want 409 with the card saying why\n%s", code, body)
 	}
 	code, body = c.do("POST", "/drafts/2/skip", url.Values{}, htmx)
 	if code != 200 || !strings.Contains(body, "skipped") {

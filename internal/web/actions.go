@@ -73,7 +73,8 @@ func (s *Server) draftAction(w http.ResponseWriter, r *http.Request) {
 	case gratitude.VerbEdit:
 		text := strings.ReplaceAll(r.PostFormValue("text"), "\r\n", "\n")
 		if strings.TrimSpace(text) == "" {
-			http.Error(w, "400 edit: the new text is empty; skip the draft instead", http.StatusBadRequest)
+			w.WriteHeader(http.StatusConflict)
+			s.showDraft(w, r, id, "edit: the new text is empty; skip the draft instead")
 			return
 		}
 		a.Text = text
