@@ -29,6 +29,7 @@ func TestShowsTimelineSaysWhoDidWhatAndWhatWasSetAside(t *testing.T) {
 	w.runOnce(5*time.Hour + 45*time.Minute)
 	w.ownerSends(command(w, "cmd-approve@example.org", "ada+thanks@example.org", "#1", "", "approve", 6*time.Hour), true)
 	w.runOnce(6*time.Hour + time.Minute)
+	w.runOnce(6*time.Hour + 2*time.Minute) // reads the thank-you's copy in Sent
 
 	s := w.state(t)
 	if len(s.Helpers) != 1 || s.Helpers[0].Email != "alice@example.net" || s.Helpers[0].Replies != 1 {
@@ -53,6 +54,9 @@ func TestShowsTimelineSaysWhoDidWhatAndWhatWasSetAside(t *testing.T) {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("show lacks %q:\n%s", want, r.stdout)
 		}
+	}
+	if n := strings.Count(r.stdout, "you thanked Alice Martin"); n != 1 {
+		t.Errorf("the one thank-you is in the timeline %d times (sent, then its copy read in Sent):\n%s", n, r.stdout)
 	}
 	if blank := regexp.MustCompile(`(?m)^  \S+ \S+  \S+ *$`).FindString(r.stdout); blank != "" {
 		t.Errorf("a timeline row says nothing: %q\n%s", blank, r.stdout)

@@ -35,7 +35,7 @@ func (q Queries) Timeline(ctx context.Context, id int64, loc *time.Location) (gr
 		return r, nil, err
 	}
 	out := make([]Entry, 0, len(log)+len(asides))
-	for _, e := range log {
+	for _, e := range dropRepeats(log) {
 		out = append(out, describe(e, loc))
 	}
 	for _, a := range asides {
@@ -43,6 +43,43 @@ func (q Queries) Timeline(ctx context.Context, id int64, loc *time.Location) (gr
 	}
 	slices.SortStableFunc(out, func(a, b Entry) int { return a.At.Compare(b.At) })
 	return r, out, nil
+}
+
+// dropRepeats leaves out a message of the owner's logged again when it
+// changed nothing: a thank-you is logged when it leaves and again when its
+// copy in Sent is read, and it is one thing the owner did.
+func dropRepeats(log []gratitude.LogEntry) []gratitude.LogEntry {
+	seen := map[string]int{} // Message-ID → entries logging it
+	ids := make([]string, len(log))
+	for i, e := range log {
+		if ids[i] = ownerMessageID(e); ids[i] != "" {
+			seen[ids[i]]++
+		}
+	}
+	out := log[:0:0]
+	for i, e := range log {
+		var d logged
+		if ids[i] != "" && seen[ids[i]] > 1 && json.Unmarshal(e.Data, &d) == nil && len(d.Changes) == 0 {
+			seen[ids[i]]--
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// ownerMessageID is the Message-ID of an owner-wrote entry ("" for others).
+func ownerMessageID(e gratitude.LogEntry) string {
+	if e.Kind != "owner-wrote" {
+		return ""
+	}
+	var d struct {
+		Event struct{ MessageID string } `json:"event"`
+	}
+	if json.Unmarshal(e.Data, &d) != nil {
+		return ""
+	}
+	return d.Event.MessageID
 }
 
 // logged is a log entry's data: the event, and what it changed.
