@@ -18,6 +18,7 @@ type pageSignIn struct {
 	Password bool   // a password may be used
 	Spent    bool   // the link was used already, or too late
 	Wrong    bool   // the password was wrong
+	Wait     int    // seconds to wait before trying a password again
 }
 
 type pageToday struct {

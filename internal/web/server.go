@@ -31,7 +31,7 @@ type Server struct {
 	https        bool         // the page is reached over HTTPS
 	passwordHash string
 	baseURL      string
-	limiter      limiter
+	limiter      *limiter
 }
 
 // New builds the page from the backend and the http settings.
@@ -44,7 +44,7 @@ func New(b Backend, cfg config.HTTP, log *slog.Logger) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{b: b, log: log, pages: pages, hosts: allowedHosts(cfg.URL, cfg.Listen),
-		https: strings.HasPrefix(cfg.URL, "https://"), passwordHash: cfg.PasswordHash, baseURL: cfg.URL}
+		https: strings.HasPrefix(cfg.URL, "https://"), passwordHash: cfg.PasswordHash, baseURL: cfg.URL, limiter: newLimiter()}
 	names := make([]string, 0, len(s.hosts))
 	for h := range s.hosts {
 		names = append(names, h)

@@ -2,8 +2,8 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -98,12 +98,17 @@ func (s *Server) passwordSignIn(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "403 no password is set (http.password_hash): run `gratitude open` for a sign-in link", http.StatusForbidden)
 		return
 	}
-	if !s.limiter.wait(r) {
-		http.Error(w, "429 too many tries", http.StatusTooManyRequests)
+	wait, err := s.limiter.enter(r.Context(), s.b.Clock)
+	if err != nil {
+		return // the browser went away while waiting its turn
+	}
+	if wait > 0 {
+		s.tooSoon(w, r, wait)
 		return
 	}
-	if !checkPassword(s.passwordHash, r.PostFormValue("password")) {
-		s.limiter.failed()
+	right := checkPassword(s.passwordHash, r.PostFormValue("password"))
+	s.limiter.leave(s.b.Clock, right)
+	if !right {
 		s.log.Warn("web: wrong password", "remote", r.RemoteAddr)
 		w.WriteHeader(http.StatusForbidden)
 		s.render(w, r, "signin", pageSignIn{Password: true, Wrong: true})
@@ -112,6 +117,16 @@ func (s *Server) passwordSignIn(w http.ResponseWriter, r *http.Request) {
 	if s.startSession(w, r) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 	}
+}
+
+// tooSoon refuses a password tried too soon after a wrong one, saying
+// how long to wait.
+func (s *Server) tooSoon(w http.ResponseWriter, r *http.Request, wait time.Duration) {
+	secs := int((wait + time.Second - 1) / time.Second)
+	s.log.Warn("web: password tried too soon after a wrong one", "remote", r.RemoteAddr, "wait", wait)
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	w.WriteHeader(http.StatusTooManyRequests)
+	s.render(w, r, "signin", pageSignIn{Password: true, Wait: secs})
 }
 
 // signOut ends the browser's session.
@@ -125,39 +140,6 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.https,
 		SameSite: http.SameSiteStrictMode})
 	http.Redirect(w, r, "/signin", http.StatusSeeOther)
-}
-
-// limiter slows password guessing: after a wrong password, every try
-// waits a second longer, up to a minute; a right one starts afresh.
-type limiter struct {
-	mu    sync.Mutex
-	fails int
-	until time.Time
-}
-
-// wait holds the try until the limiter allows it; false when the client
-// went away first.
-func (l *limiter) wait(r *http.Request) bool {
-	l.mu.Lock()
-	d := time.Until(l.until)
-	l.mu.Unlock()
-	if d <= 0 {
-		return true
-	}
-	select {
-	case <-time.After(d):
-		return true
-	case <-r.Context().Done():
-		return false
-	}
-}
-
-// failed notes a wrong password.
-func (l *limiter) failed() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.fails++
-	l.until = time.Now().Add(min(time.Duration(l.fails)*time.Second, time.Minute))
 }
 
 // isHTMX reports whether htmx made the request (to answer with a fragment).
