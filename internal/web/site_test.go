@@ -255,7 +255,7 @@ func (w *world) serve(tb testing.TB, o siteOptions) *site {
 	if o.http != nil {
 		o.http(&cfg)
 	}
-	srv, err := web.New(w.backend(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := web.New(w.backend(), cfg, slog.New(slog.NewTextHandler(tb.Output(), nil)))
 	if err != nil {
 		tb.Fatal(err)
 	}
