@@ -62,20 +62,22 @@ func (s *Server) checkPeer(next http.Handler) http.Handler {
 	})
 }
 
-// allowedHosts is the Host values the page answers: the one in http.url,
-// and, listening on loopback, this machine's names for the port.
+// allowedHosts is the Host values the page answers: the name in
+// http.url, with and without its scheme's default port (a browser leaves
+// it out, other clients may not), and, listening on loopback, this
+// machine's names for the port.
 func allowedHosts(pageURL, listen string) map[string]bool {
 	hosts := map[string]bool{}
-	if _, rest, ok := strings.Cut(pageURL, "://"); ok {
+	if scheme, rest, ok := strings.Cut(pageURL, "://"); ok {
 		host := strings.ToLower(strings.TrimSuffix(rest, "/"))
+		def := map[string]string{"http": "80", "https": "443"}[strings.ToLower(scheme)]
 		hosts[host] = true
-		if h, port, err := net.SplitHostPort(host); err == nil {
-			if (strings.HasPrefix(pageURL, "http://") && port == "80") || (strings.HasPrefix(pageURL, "https://") && port == "443") {
-				hosts[h] = true
+		if name, port, err := net.SplitHostPort(host); err == nil {
+			if port == def {
+				hosts[bracketed(name)] = true
 			}
-		} else {
-			// A URL without a port: the browser sends the bare name.
-			hosts[host] = true
+		} else if def != "" {
+			hosts[net.JoinHostPort(strings.Trim(host, "[]"), def)] = true
 		}
 	}
 	host, port, err := net.SplitHostPort(listen)
@@ -88,4 +90,12 @@ func allowedHosts(pageURL, listen string) map[string]bool {
 		}
 	}
 	return hosts
+}
+
+// bracketed writes an IPv6 address as a Host header does: in brackets.
+func bracketed(name string) string {
+	if strings.Contains(name, ":") {
+		return "[" + name + "]"
+	}
+	return name
 }
