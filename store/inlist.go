@@ -19,7 +19,7 @@ var inPlaceholders = func() map[int]string {
 
 // inChunks runs one query per chunk of values: query gets the placeholders
 // of the chunk's padded IN list, and args are head then the chunk.
-func inChunks(values []string, head []any, query func(placeholders string, args []any) error) error {
+func inChunks[V any](values []V, head []any, query func(placeholders string, args []any) error) error {
 	for len(values) > 0 {
 		n := inSizes[len(inSizes)-1]
 		for _, size := range inSizes {

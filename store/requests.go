@@ -73,25 +73,12 @@ type rowQueryer interface {
 
 // loadRequest reads one request with its people and thread.
 func loadRequest(ctx context.Context, q rowQueryer, account, id int64) (gratitude.Request, error) {
-	var r gratitude.Request
-	var state, opts string
-	var asked int64
-	var resolved, thanked, cancelled, due, snoozed sql.NullInt64
-	err := q.QueryRowContext(ctx, qRequestGet, account, id).Scan(&r.ID, &state, &r.Subject, &r.NormSubject,
-		&r.MessageID, &asked, &resolved, &thanked, &cancelled, &due, &r.NoRemind, &opts, &r.AskText, &snoozed, &r.Past)
+	r, err := scanRequest(q.QueryRowContext(ctx, qRequestGet, account, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("request %d: %w", id, gratitude.ErrNoSuchRequest)
 	}
 	if err != nil {
 		return r, err
-	}
-	r.State, r.AskedAt = gratitude.State(state), fromMillis(asked)
-	r.ResolvedAt, r.ThankedAt = fromNullMillis(resolved), fromNullMillis(thanked)
-	r.CancelledAt, r.DueAt = fromNullMillis(cancelled), fromNullMillis(due)
-	r.SnoozedUntil = fromNullMillis(snoozed)
-	var o requestOptions
-	if json.Unmarshal([]byte(opts), &o) == nil {
-		r.Notes, r.Thanks, r.Outcome = o.Notes, o.Thanks, o.Outcome
 	}
 	if err := loadParticipants(ctx, q, &r); err != nil {
 		return r, err
@@ -103,6 +90,28 @@ func loadRequest(ctx context.Context, q rowQueryer, account, id int64) (gratitud
 	return r, err
 }
 
+// scanRequest reads a request's own row (the columns of qRequestGet).
+func scanRequest(sc scanner) (gratitude.Request, error) {
+	var r gratitude.Request
+	var state, opts string
+	var asked int64
+	var resolved, thanked, cancelled, due, snoozed sql.NullInt64
+	err := sc.Scan(&r.ID, &state, &r.Subject, &r.NormSubject,
+		&r.MessageID, &asked, &resolved, &thanked, &cancelled, &due, &r.NoRemind, &opts, &r.AskText, &snoozed, &r.Past)
+	if err != nil {
+		return r, err
+	}
+	r.State, r.AskedAt = gratitude.State(state), fromMillis(asked)
+	r.ResolvedAt, r.ThankedAt = fromNullMillis(resolved), fromNullMillis(thanked)
+	r.CancelledAt, r.DueAt = fromNullMillis(cancelled), fromNullMillis(due)
+	r.SnoozedUntil = fromNullMillis(snoozed)
+	var o requestOptions
+	if json.Unmarshal([]byte(opts), &o) == nil {
+		r.Notes, r.Thanks, r.Outcome = o.Notes, o.Thanks, o.Outcome
+	}
+	return r, nil
+}
+
 func loadParticipants(ctx context.Context, q rowQueryer, r *gratitude.Request) error {
 	rows, err := q.QueryContext(ctx, qParticipants, r.ID)
 	if err != nil {
@@ -110,21 +119,37 @@ func loadParticipants(ctx context.Context, q rowQueryer, r *gratitude.Request) e
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var h gratitude.Helper
-		var role string
-		var first, last, thanked sql.NullInt64
-		if err := rows.Scan(&h.Email, &h.Name, &role, &first, &last, &h.LastMessageID,
-			&h.Replies, &h.Excerpt, &thanked, &h.Skipped, &h.Manual); err != nil {
+		h, role, err := scanParticipant(rows)
+		if err != nil {
 			return err
 		}
-		if role == "asked" {
-			r.Asked = append(r.Asked, gratitude.Address{Name: h.Name, Email: h.Email})
-			continue
-		}
-		h.FirstReplyAt, h.LastReplyAt, h.ThankedAt = fromNullMillis(first), fromNullMillis(last), fromNullMillis(thanked)
-		r.Helpers = append(r.Helpers, h)
+		addParticipant(r, h, role)
 	}
 	return rows.Err()
+}
+
+// scanParticipant reads one row of qParticipants (after the columns
+// extra reads): someone asked, or a helper, and which.
+func scanParticipant(sc scanner, extra ...any) (gratitude.Helper, string, error) {
+	var h gratitude.Helper
+	var role string
+	var first, last, thanked sql.NullInt64
+	dest := append(append([]any{}, extra...), &h.Email, &h.Name, &role, &first, &last, &h.LastMessageID,
+		&h.Replies, &h.Excerpt, &thanked, &h.Skipped, &h.Manual)
+	if err := sc.Scan(dest...); err != nil {
+		return h, "", err
+	}
+	h.FirstReplyAt, h.LastReplyAt, h.ThankedAt = fromNullMillis(first), fromNullMillis(last), fromNullMillis(thanked)
+	return h, role, nil
+}
+
+// addParticipant adds someone asked, or a helper, to r.
+func addParticipant(r *gratitude.Request, h gratitude.Helper, role string) {
+	if role == "asked" {
+		r.Asked = append(r.Asked, gratitude.Address{Name: h.Name, Email: h.Email})
+		return
+	}
+	r.Helpers = append(r.Helpers, h)
 }
 
 func loadReminders(ctx context.Context, q rowQueryer, r *gratitude.Request) error {
@@ -134,15 +159,24 @@ func loadReminders(ctx context.Context, q rowQueryer, r *gratitude.Request) erro
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var l gratitude.ReminderLog
-		var last sql.NullInt64
-		if err := rows.Scan(&l.Kind, &l.Sent, &last); err != nil {
+		l, err := scanReminder(rows)
+		if err != nil {
 			return err
 		}
-		l.LastAt = fromNullMillis(last)
 		r.Reminders = append(r.Reminders, l)
 	}
 	return rows.Err()
+}
+
+// scanReminder reads one row of qReminders (after the columns extra reads).
+func scanReminder(sc scanner, extra ...any) (gratitude.ReminderLog, error) {
+	var l gratitude.ReminderLog
+	var last sql.NullInt64
+	if err := sc.Scan(append(append([]any{}, extra...), &l.Kind, &l.Sent, &last)...); err != nil {
+		return l, err
+	}
+	l.LastAt = fromNullMillis(last)
+	return l, nil
 }
 
 func loadStrings(ctx context.Context, q rowQueryer, query string, args ...any) ([]string, error) {

@@ -54,32 +54,6 @@ func (s *Store) RecentRequests(ctx context.Context, account int64, since time.Ti
 	return s.requestsBy(ctx, account, qRecentIDs, account, millis(since))
 }
 
-func (s *Store) requestsBy(ctx context.Context, account int64, q string, args ...any) ([]gratitude.Request, error) {
-	rows, err := s.read.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, wrap("requests", err)
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, wrap("requests", err)
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	out := make([]gratitude.Request, 0, len(ids))
-	for _, id := range ids {
-		r, err := loadRequest(ctx, s.read, account, id)
-		if err != nil {
-			return nil, wrap("requests", err)
-		}
-		out = append(out, r)
-	}
-	return out, nil
-}
-
 // ThreadRequests maps each of ids that belongs to a request's thread to
 // that request.
 func (s *Store) ThreadRequests(ctx context.Context, account int64, ids []string) (map[string]int64, error) {
