@@ -20,6 +20,7 @@ type snapshot struct {
 	Drafts   []gratitude.Draft
 	Outbox   []gratitude.Outgoing
 	Events   map[int64][]gratitude.LogEntry
+	People   []gratitude.Person
 }
 
 func (w *world) snapshot(tb testing.TB) snapshot {
@@ -36,6 +37,9 @@ func (w *world) snapshot(tb testing.TB) snapshot {
 	if s.Outbox, err = w.st.Outbox(ctx, w.acct); err != nil {
 		tb.Fatal(err)
 	}
+	if s.People, err = w.st.People(ctx, w.acct); err != nil {
+		tb.Fatal(err)
+	}
 	s.Events = map[int64][]gratitude.LogEntry{}
 	for _, r := range s.Requests {
 		if s.Events[r.ID], err = w.st.Events(ctx, r.ID); err != nil {
@@ -45,8 +49,12 @@ func (w *world) snapshot(tb testing.TB) snapshot {
 	return s
 }
 
+// dave helped with the flat, and his address is filed under Carol's.
+var dave = gratitude.Address{Name: "Dave", Email: "dave@example.com"}
+
 // targets are what the POST routes act on: an answered request, a
-// resolved one with two pending drafts, and a past one.
+// resolved one with two pending drafts, and a past one; Dave's address
+// linked to Carol.
 type targets struct{ answered, drafted, past, draft int64 }
 
 func (w *world) targets(tb testing.TB) targets {
@@ -56,7 +64,10 @@ func (w *world) targets(tb testing.TB) targets {
 	x.drafted = w.ask(tb, []gratitude.Asked{{MessageID: "flat@example.org", Subject: "Flat", NormSubject: "flat", At: t0,
 		Asked: []gratitude.Address{alice}}}, false)[0]
 	w.reply(tb, []gratitude.SeenMessage{replyTo(x.drafted, "flat@example.org", alice, t0.Add(time.Hour)),
-		replyTo(x.drafted, "flat@example.org", carol, t0.Add(time.Hour))})
+		replyTo(x.drafted, "flat@example.org", carol, t0.Add(time.Hour)), replyTo(x.drafted, "flat@example.org", dave, t0.Add(time.Hour))})
+	if _, err := (owner.Linker{Store: w.st, Account: w.acct}).Link(context.Background(), dave.Email, carol.Email); err != nil {
+		tb.Fatal(err)
+	}
 	w.do(tb, x.drafted, owner.Resolve(""))
 	x.draft = w.drafts(tb, x.drafted)[0].ID
 	x.past = w.ask(tb, []gratitude.Asked{{MessageID: "old@example.org", Subject: "Old", NormSubject: "old", At: t0.Add(-60 * 24 * time.Hour),
@@ -81,6 +92,8 @@ var postRoutes = []postRoute{
 	{"approve", func(x targets) string { return "/drafts/" + itoa(x.draft) + "/approve" }, url.Values{}},
 	{"skip", func(x targets) string { return "/drafts/" + itoa(x.draft) + "/skip" }, url.Values{}},
 	{"edit", func(x targets) string { return "/drafts/" + itoa(x.draft) + "/edit" }, url.Values{"text": {"Thanks a lot, Alice."}}},
+	{"link", func(targets) string { return "/people/link" }, url.Values{"address": {alice.Email}, "into": {carol.Email}}},
+	{"unlink", func(targets) string { return "/people/unlink" }, url.Values{"address": {dave.Email}}},
 }
 
 // crossOrigin are the ways a browser marks a POST another site made.

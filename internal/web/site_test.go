@@ -221,6 +221,12 @@ func (w *world) backend() web.Backend {
 		Act: func(ctx context.Context, request int64, acts []owner.Action) (owner.Report, error) {
 			return w.svc.Do(ctx, request, acts, w.clock.Now())
 		},
+		Link: func(ctx context.Context, a, b string) ([]string, error) {
+			return owner.Linker{Store: w.st, Account: w.acct}.Link(ctx, a, b)
+		},
+		Unlink: func(ctx context.Context, a string) error {
+			return owner.Linker{Store: w.st, Account: w.acct}.Unlink(ctx, a)
+		},
 		Tokens:    w.st,
 		Policy:    policy,
 		Clock:     w.clock,
