@@ -32,6 +32,7 @@ WHERE drafts.state = 'skipped' AND drafts.sent_at IS NULL`
 	qDraftsAll       = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? ORDER BY d.id`
 	qDraftsByRequest = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.request_id = ? ORDER BY d.id`
 	qDraftsOpen      = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.state IN ('pending', 'approved') ORDER BY d.id`
+	qDraftsDecided   = `SELECT ` + draftColumns + draftFrom + ` WHERE d.account_id = ? AND d.state <> 'pending' ORDER BY d.id DESC LIMIT ?`
 	// qDraftsObsolete finds the drafts not to send any more, with why:
 	// the request was cancelled, or the helper was taken off, skipped or
 	// thanked another way.
@@ -201,6 +202,12 @@ func (s *Store) Drafts(ctx context.Context, account, requestID int64) ([]gratitu
 // OpenDrafts returns the drafts not yet sent or skipped, oldest first.
 func (s *Store) OpenDrafts(ctx context.Context, account int64) ([]gratitude.Draft, error) {
 	return collect(ctx, s, "open drafts", scanDraft, qDraftsOpen, account)
+}
+
+// DecidedDrafts returns the latest limit drafts the owner decided on
+// (approved, sent or skipped), newest first.
+func (s *Store) DecidedDrafts(ctx context.Context, account int64, limit int) ([]gratitude.Draft, error) {
+	return collect(ctx, s, "decided drafts", scanDraft, qDraftsDecided, account, limit)
 }
 
 // ObsoleteDraft is a draft not to send any more, and why.

@@ -13,9 +13,24 @@ import (
 type Reader interface {
 	Requests(ctx context.Context, account int64, state gratitude.State) ([]gratitude.Request, error)
 	Request(ctx context.Context, account, id int64) (gratitude.Request, error)
+	// LiveRequests are the requests in states that are not history.
+	LiveRequests(ctx context.Context, account int64, states []gratitude.State) ([]gratitude.Request, error)
+	// RequestsByID are the requests with ids, in that order.
+	RequestsByID(ctx context.Context, account int64, ids []int64) ([]gratitude.Request, error)
+	// RequestHeads are the requests in state with only their subject,
+	// state and ask time: enough to list them, not to decide anything.
+	RequestHeads(ctx context.Context, account int64, state gratitude.State) ([]gratitude.Request, error)
+	// Correspondents are everyone's names and addresses.
+	Correspondents(ctx context.Context, account int64) ([]gratitude.Address, error)
+	// RequestsWith are the requests anyone with one of emails took part in.
+	RequestsWith(ctx context.Context, account int64, emails []string) (map[int64]bool, error)
 	Events(ctx context.Context, requestID int64) ([]gratitude.LogEntry, error)
 	Drafts(ctx context.Context, account, requestID int64) ([]gratitude.Draft, error)
 	Draft(ctx context.Context, account, id int64) (gratitude.Draft, error)
+	// OpenDrafts are the drafts not yet sent or skipped.
+	OpenDrafts(ctx context.Context, account int64) ([]gratitude.Draft, error)
+	// DecidedDrafts are the latest limit drafts approved, sent or skipped, newest first.
+	DecidedDrafts(ctx context.Context, account int64, limit int) ([]gratitude.Draft, error)
 	People(ctx context.Context, account int64) ([]gratitude.Person, error)
 	// HelpTimes are when help came in (each person once per request) and
 	// when the owner gave it (each person once per message), since then.
@@ -53,6 +68,12 @@ func (q Queries) Request(ctx context.Context, id int64) (gratitude.Request, []gr
 // Drafts lists the thank-you drafts, of one request when requestID is not 0.
 func (q Queries) Drafts(ctx context.Context, requestID int64) ([]gratitude.Draft, error) {
 	return q.Store.Drafts(ctx, q.Account, requestID)
+}
+
+// DecidedDrafts returns the latest n drafts the owner approved or
+// skipped (sent or not), newest first.
+func (q Queries) DecidedDrafts(ctx context.Context, n int) ([]gratitude.Draft, error) {
+	return q.Store.DecidedDrafts(ctx, q.Account, n)
 }
 
 // Draft returns one thank-you draft.

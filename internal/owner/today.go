@@ -38,17 +38,7 @@ func (t Today) Empty() bool {
 // is never work.
 func (q Queries) Today(ctx context.Context, p gratitude.ReminderPolicy, now time.Time) (Today, error) {
 	var t Today
-	drafts, err := q.Drafts(ctx, 0)
-	if err != nil {
-		return t, err
-	}
-	pending := map[int64][]gratitude.Draft{}
-	for _, d := range drafts {
-		if d.State == gratitude.DraftPending {
-			pending[d.RequestID] = append(pending[d.RequestID], d)
-		}
-	}
-	reqs, err := q.Requests(ctx, "")
+	reqs, pending, err := q.todayCandidates(ctx)
 	if err != nil {
 		return t, err
 	}
@@ -79,6 +69,49 @@ func (q Queries) Today(ctx context.Context, p gratitude.ReminderPolicy, now time
 	return t, nil
 }
 
+// waiting are the states in which a request waits on the owner or on
+// someone: its clocks run, and unless it is history it may need the
+// owner; in any other, only drafts waiting bring it to Today.
+var waiting = []gratitude.State{gratitude.StateOpen, gratitude.StateAnswered, gratitude.StateResolved}
+
+// todayCandidates returns the requests Today may show, by id: those with
+// drafts waiting, and the live ones in a state that may need the owner;
+// and the drafts waiting, by request. The rest (thanked, cancelled,
+// history) is never read.
+func (q Queries) todayCandidates(ctx context.Context) ([]gratitude.Request, map[int64][]gratitude.Draft, error) {
+	open, err := q.Store.OpenDrafts(ctx, q.Account)
+	if err != nil {
+		return nil, nil, err
+	}
+	pending := map[int64][]gratitude.Draft{}
+	for _, d := range open {
+		if d.State == gratitude.DraftPending {
+			pending[d.RequestID] = append(pending[d.RequestID], d)
+		}
+	}
+	reqs, err := q.Store.LiveRequests(ctx, q.Account, waiting)
+	if err != nil {
+		return nil, nil, err
+	}
+	read := make(map[int64]bool, len(reqs))
+	for _, r := range reqs {
+		read[r.ID] = true
+	}
+	var more []int64
+	for id := range pending {
+		if !read[id] {
+			more = append(more, id)
+		}
+	}
+	extra, err := q.Store.RequestsByID(ctx, q.Account, more)
+	if err != nil {
+		return nil, nil, err
+	}
+	reqs = append(reqs, extra...)
+	slices.SortFunc(reqs, func(a, b gratitude.Request) int { return cmp.Compare(a.ID, b.ID) })
+	return reqs, pending, nil
+}
+
 // pastNudge reports whether an open request is past its nudge date: a
 // nudge went, or the first one is due.
 func pastNudge(r gratitude.Request, p gratitude.ReminderPolicy, now time.Time) bool {
@@ -96,40 +129,60 @@ func byAsked(a, b gratitude.Request) int {
 
 // Find lists the requests in state ("" for all) whose subject, or a
 // person asked or helping (name or address), contains text (any case),
-// newest ask first.
-func (q Queries) Find(ctx context.Context, state gratitude.State, text string) ([]gratitude.Request, error) {
-	reqs, err := q.Requests(ctx, state)
+// newest ask first: up to limit of them from offset, read whole, and how
+// many match in all.
+func (q Queries) Find(ctx context.Context, state gratitude.State, text string, offset, limit int) ([]gratitude.Request, int, error) {
+	text = strings.ToLower(strings.TrimSpace(text))
+	found, err := q.Store.RequestHeads(ctx, q.Account, state)
+	if err != nil {
+		return nil, 0, err
+	}
+	if text != "" {
+		if found, err = q.mentioning(ctx, found, text); err != nil {
+			return nil, 0, err
+		}
+	}
+	slices.SortFunc(found, func(a, b gratitude.Request) int { return byAsked(b, a) })
+	page := found[min(len(found), max(0, offset)):min(len(found), max(0, offset)+max(0, limit))]
+	ids := make([]int64, len(page))
+	for i, r := range page {
+		ids[i] = r.ID
+	}
+	reqs, err := q.Store.RequestsByID(ctx, q.Account, ids)
+	return reqs, len(found), err
+}
+
+// mentioning keeps the requests whose subject contains lower-case text,
+// or who took part in which has a name or address containing it. People
+// are matched first, among everyone known, so the requests' people need
+// not be read.
+func (q Queries) mentioning(ctx context.Context, reqs []gratitude.Request, text string) ([]gratitude.Request, error) {
+	people, err := q.Store.Correspondents(ctx, q.Account)
 	if err != nil {
 		return nil, err
 	}
-	text = strings.ToLower(strings.TrimSpace(text))
+	var named []string
+	for _, a := range people {
+		if names(a, text) {
+			named = append(named, a.Email)
+		}
+	}
+	with, err := q.Store.RequestsWith(ctx, q.Account, named)
+	if err != nil {
+		return nil, err
+	}
 	out := reqs[:0]
 	for _, r := range reqs {
-		if text == "" || mentions(r, text) {
+		if with[r.ID] || strings.Contains(strings.ToLower(r.Subject), text) {
 			out = append(out, r)
 		}
 	}
-	slices.SortFunc(out, func(a, b gratitude.Request) int { return byAsked(b, a) })
 	return out, nil
 }
 
-// mentions reports whether lower-case text is in the request's subject or
-// names one of its people.
-func mentions(r gratitude.Request, text string) bool {
-	if strings.Contains(strings.ToLower(r.Subject), text) {
-		return true
-	}
-	for _, a := range r.Asked {
-		if strings.Contains(strings.ToLower(a.Name+" "+a.Email), text) {
-			return true
-		}
-	}
-	for _, h := range r.Helpers {
-		if strings.Contains(strings.ToLower(h.Name+" "+h.Email), text) {
-			return true
-		}
-	}
-	return false
+// names reports whether lower-case text is in a's name or address.
+func names(a gratitude.Address, text string) bool {
+	return strings.Contains(strings.ToLower(a.Name+" "+a.Email), text)
 }
 
 // Clock is one of a request's three clocks: when it started and when its
@@ -172,16 +225,14 @@ type Upcoming struct {
 // Upcoming returns every reminder coming under policy, soonest first:
 // one per request still waiting on the owner or on someone.
 func (q Queries) Upcoming(ctx context.Context, p gratitude.ReminderPolicy) ([]Upcoming, error) {
+	reqs, err := q.Store.LiveRequests(ctx, q.Account, waiting)
+	if err != nil {
+		return nil, err
+	}
 	var out []Upcoming
-	for _, state := range []gratitude.State{gratitude.StateOpen, gratitude.StateAnswered, gratitude.StateResolved} {
-		reqs, err := q.Requests(ctx, state)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range reqs {
-			if next, ok := gratitude.NextReminder(r, p); ok {
-				out = append(out, Upcoming{Request: r, Reminder: next})
-			}
+	for _, r := range reqs {
+		if next, ok := gratitude.NextReminder(r, p); ok {
+			out = append(out, Upcoming{Request: r, Reminder: next})
 		}
 	}
 	slices.SortFunc(out, func(a, b Upcoming) int {

@@ -13,6 +13,9 @@ import (
 // perPage is how many requests one page of the list shows.
 const perPage = 50
 
+// recentDrafts is how many drafts decided lately Drafts shows.
+const recentDrafts = 20
+
 type pageSignIn struct {
 	Token    string // a one-time link's token, to spend by POST
 	Password bool   // a password may be used
@@ -100,15 +103,18 @@ func (s *Server) requests(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "400 no such state: "+state, http.StatusBadRequest)
 		return
 	}
-	reqs, err := s.b.Queries.Find(r.Context(), gratitude.State(state), query)
+	page, _ := strconv.Atoi(r.FormValue("page"))
+	page = max(1, page)
+	reqs, total, err := s.b.Queries.Find(r.Context(), gratitude.State(state), query, (page-1)*perPage, perPage)
+	if last := max(1, (total+perPage-1)/perPage); err == nil && page > last {
+		page = last
+		reqs, total, err = s.b.Queries.Find(r.Context(), gratitude.State(state), query, (page-1)*perPage, perPage)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	page, _ := strconv.Atoi(r.FormValue("page"))
-	page = max(1, min(page, (len(reqs)+perPage-1)/perPage))
-	p := pageRequests{State: state, Query: query, States: states, Total: len(reqs), Page: page,
-		Requests: reqs[min(len(reqs), (page-1)*perPage):min(len(reqs), page*perPage)]}
+	p := pageRequests{State: state, Query: query, States: states, Total: total, Page: page, Requests: reqs}
 	link := func(n int) string {
 		v := url.Values{"page": {strconv.Itoa(n)}}
 		if state != "" {
@@ -122,7 +128,7 @@ func (s *Server) requests(w http.ResponseWriter, r *http.Request) {
 	if page > 1 {
 		p.Prev = link(page - 1)
 	}
-	if page*perPage < len(reqs) {
+	if page*perPage < total {
 		p.Next = link(page + 1)
 	}
 	s.render(w, r, "requests", p)
@@ -181,18 +187,12 @@ func (s *Server) drafts(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	all, err := s.b.Queries.Drafts(ctx, 0)
+	recent, err := s.b.Queries.DecidedDrafts(ctx, recentDrafts)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p := pageDrafts{Waiting: t.Drafts}
-	for i := len(all) - 1; i >= 0 && len(p.Recent) < 20; i-- {
-		if all[i].State != gratitude.DraftPending {
-			p.Recent = append(p.Recent, all[i])
-		}
-	}
-	s.render(w, r, "drafts", p)
+	s.render(w, r, "drafts", pageDrafts{Waiting: t.Drafts, Recent: recent})
 }
 
 func (s *Server) draft(w http.ResponseWriter, r *http.Request) {

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -115,3 +118,71 @@ func TestEveryPageRendersInEveryState(t *testing.T) {
 		}
 	}
 }
+
+// The list shows fifty requests a page, newest ask first, with links to
+// the pages beside; a page past the last shows the last.
+func TestRequestsListPages(t *testing.T) {
+	s := newWorld(t).serve(t, siteOptions{})
+	var asks []gratitude.Asked
+	for i := range 120 {
+		asks = append(asks, gratitude.Asked{MessageID: fmt.Sprintf("ask-%d@example.org", i), Subject: fmt.Sprintf("Ask number %03d", i),
+			NormSubject: fmt.Sprintf("ask %d", i), At: t0.Add(time.Duration(i) * time.Minute), Asked: []gratitude.Address{alice}})
+	}
+	s.ask(t, asks, false)
+	b := s.browser(t)
+	b.signIn()
+	rows := func(body string) []string { return subjectRe.FindAllString(body, -1) }
+	first := b.get("/requests")
+	if got := rows(first.body); len(got) != 50 || got[0] != "Ask number 119" || got[49] != "Ask number 070" {
+		t.Errorf("the first page: %d rows, %v", len(got), got)
+	}
+	if !strings.Contains(first.body, `href="/requests?page=2" rel="next"`) || strings.Contains(first.body, `rel="prev"`) {
+		t.Errorf("the first page's links:\n%s", first.body)
+	}
+	for _, path := range []string{"/requests?page=3", "/requests?page=99"} {
+		a := b.get(path)
+		if got := rows(a.body); len(got) != 20 || got[0] != "Ask number 019" || got[19] != "Ask number 000" {
+			t.Errorf("%s: %d rows, %v", path, len(got), got)
+		}
+		if !strings.Contains(a.body, `href="/requests?page=2" rel="prev"`) || strings.Contains(a.body, `rel="next"`) {
+			t.Errorf("%s: the links:\n%s", path, a.body)
+		}
+	}
+	if got := rows(b.get("/requests?q=number+11&page=1").body); len(got) != 10 || got[0] != "Ask number 119" {
+		t.Errorf("a search: %v", got)
+	}
+}
+
+var subjectRe = regexp.MustCompile(`Ask number \d{3}`)
+
+// Drafts lists what waits, by request, and lately decided drafts, newest
+// first: approved, sent or skipped, never one still waiting.
+func TestDraftsPageListsDecidedNewestFirst(t *testing.T) {
+	s := newWorld(t).serve(t, siteOptions{})
+	reqs := s.everyState(t)
+	b := s.browser(t)
+	b.signIn()
+	body := b.get("/drafts").body
+	_, lately, ok := strings.Cut(body, `id="h-recent"`)
+	if !ok {
+		t.Fatalf("no Lately section:\n%s", body)
+	}
+	var got []int64
+	for _, m := range draftLinkRe.FindAllStringSubmatch(lately, -1) {
+		id, _ := strconv.ParseInt(m[1], 10, 64)
+		got = append(got, id)
+	}
+	var want []int64
+	for _, name := range []string{"half-approved", "thanked"} {
+		for _, d := range s.drafts(t, reqs[name]) {
+			want = append(want, d.ID)
+		}
+	}
+	slices.Sort(want)
+	slices.Reverse(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("Lately lists drafts %v, want %v", got, want)
+	}
+}
+
+var draftLinkRe = regexp.MustCompile(`<td><a href="/drafts/(\d+)">`)
