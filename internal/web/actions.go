@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"gratitude"
@@ -41,7 +42,9 @@ func (s *Server) requestVerb(r *http.Request) (owner.Action, error) {
 	switch gratitude.Verb(verb) {
 	case gratitude.VerbResolve:
 		return owner.Resolve(r.PostFormValue("outcome")), nil
-	case gratitude.VerbCancel, gratitude.VerbApprove, gratitude.VerbTrack:
+	case gratitude.VerbApprove:
+		return shownApprove(r)
+	case gratitude.VerbCancel, gratitude.VerbTrack:
 		return owner.Verb(gratitude.Verb(verb)), nil
 	case gratitude.VerbSnooze:
 		line := "snooze " + strings.TrimSpace(r.PostFormValue("for"))
@@ -58,6 +61,24 @@ func (s *Server) requestVerb(r *http.Request) (owner.Action, error) {
 		return a, nil
 	}
 	return owner.Action{}, fmt.Errorf("%q is not an action on a request (resolve, cancel, snooze, helped, approve)", verb)
+}
+
+// shownApprove is "approve all" of the drafts the form showed (its draft
+// fields), as a card's approve is: a draft written since the page was
+// shown waits to be seen. A form naming none approves every pending draft.
+func shownApprove(r *http.Request) (owner.Action, error) {
+	a := owner.Verb(gratitude.VerbApprove)
+	if err := r.ParseForm(); err != nil {
+		return a, fmt.Errorf("approve: %w", err)
+	}
+	for _, v := range r.PostForm["draft"] {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return a, fmt.Errorf("approve: %q is not a draft's number", v)
+		}
+		a.Shown = append(a.Shown, id)
+	}
+	return a, nil
 }
 
 // draftAction approves, skips or edits one draft.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -169,3 +170,41 @@ func TestSignInAndOutRefuseOtherOrigins(t *testing.T) {
 		t.Error("a sign-out from another origin ended the session")
 	}
 }
+
+// "Approve all" approves the drafts the page showed: a draft written
+// since (a helper who answered late) waits to be seen, as on a card.
+func TestApproveAllApprovesWhatThePageShowed(t *testing.T) {
+	s := newWorld(t).serve(t, siteOptions{})
+	x := s.targets(t)
+	b := s.browser(t)
+	b.signIn()
+	page := b.get("/drafts").body
+	form := url.Values{}
+	for _, m := range shownDraftRe.FindAllStringSubmatch(page, -1) {
+		form.Add("draft", m[1])
+	}
+	if len(form["draft"]) != 3 {
+		t.Fatalf("the page shows %d drafts in its approve-all form, want 3:\n%s", len(form["draft"]), page)
+	}
+	erin := gratitude.Address{Name: "Erin", Email: "erin@example.net"}
+	s.reply(t, []gratitude.SeenMessage{replyTo(x.drafted, "flat@example.org", erin, t0.Add(90*time.Minute))})
+	if err := s.st.AddDrafts(context.Background(), s.acct, []gratitude.Draft{{RequestID: x.drafted, To: erin,
+		MessageID: "thanks-erin@gratitude.test", InReplyTo: "reply-" + itoa(x.drafted) + "-" + erin.Email, Subject: "Re: Flat",
+		Text: "Thank you, Erin"}}, s.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if a := b.post("/requests/"+itoa(x.drafted)+"/approve", form); a.StatusCode != http.StatusSeeOther {
+		t.Fatalf("approve all: %d\n%s", a.StatusCode, a.body)
+	}
+	for _, d := range s.drafts(t, x.drafted) {
+		want := gratitude.DraftApproved
+		if d.To.Email == erin.Email {
+			want = gratitude.DraftPending
+		}
+		if d.State != want {
+			t.Errorf("the draft to %s is %s, want %s", d.To.Email, d.State, want)
+		}
+	}
+}
+
+var shownDraftRe = regexp.MustCompile(`<input type="hidden" name="draft" value="(\d+)">`)
