@@ -53,4 +53,5 @@ type Tokens interface {
 	ValidToken(ctx context.Context, account int64, kind, token string, now time.Time) (bool, error)
 	DropToken(ctx context.Context, account int64, token string) error
 	InitSetting(ctx context.Context, account int64, name string, value []byte, now time.Time) ([]byte, error)
+	Setting(ctx context.Context, account int64, name string) ([]byte, bool, error)
 }

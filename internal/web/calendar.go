@@ -11,16 +11,18 @@ import (
 )
 
 // calendar serves the ICS feed of upcoming reminders at its secret
-// address; any other address is a 404, as if there were no feed.
+// address; any other address is a 404, as if there were no feed. It only
+// reads the secret: the Health page makes it, the first time it shows
+// the address, and a stranger's guess writes nothing.
 func (s *Server) calendar(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	tok, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
-	want, err := calendarToken(ctx, s.b.Tokens, s.account(), s.b.Clock.Now())
+	want, made, err := s.b.Tokens.Setting(ctx, s.account(), calendarSetting)
 	if err != nil {
-		s.fail(w, r, err)
+		s.fail(w, r, fmt.Errorf("cannot read the calendar's secret: %w", err))
 		return
 	}
-	if !ok || subtle.ConstantTimeCompare([]byte(tok), []byte(want)) != 1 {
+	if !ok || !made || len(want) == 0 || subtle.ConstantTimeCompare([]byte(tok), want) != 1 {
 		http.NotFound(w, r)
 		return
 	}

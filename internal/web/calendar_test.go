@@ -200,3 +200,26 @@ func TestCalendarFoldsBetweenCharacters(t *testing.T) {
 		}
 	}
 }
+
+// Asking for a feed writes nothing: before the Health page made the
+// feed's secret there is none to guess, and a guess does not make one.
+func TestCalendarGuessWritesNothing(t *testing.T) {
+	s := newWorld(t).serve(t, siteOptions{})
+	b := s.browser(t)
+	for _, p := range []string{"/calendar/guess.ics", "/calendar/.ics"} {
+		if a := b.get(p); a.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s before any feed: %d", p, a.StatusCode)
+		}
+	}
+	if _, made, err := s.st.Setting(context.Background(), s.acct, "calendar_token"); made || err != nil {
+		t.Errorf("a guess at the feed made its secret (%v)", err)
+	}
+	owner := s.browser(t)
+	owner.signIn()
+	if a := owner.get("/health"); !strings.Contains(a.body, s.base+"/calendar/") {
+		t.Fatalf("Health shows no feed address:\n%s", a.body)
+	}
+	if _, made, _ := s.st.Setting(context.Background(), s.acct, "calendar_token"); !made {
+		t.Error("Health showed an address without making its secret")
+	}
+}
