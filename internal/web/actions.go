@@ -120,11 +120,15 @@ func (s *Server) draftAction(w http.ResponseWriter, r *http.Request) {
 }
 
 // back is where to go after an action: the form's "back" when it is a
-// path on this page, else def.
+// path on this page, else def. A browser drops tabs and line breaks in an
+// address and reads \ as /, so "/\t/evil.example" would be another site:
+// any control character or backslash makes it def.
 func back(r *http.Request, def string) string {
 	b := r.PostFormValue("back")
-	if strings.HasPrefix(b, "/") && !strings.HasPrefix(b, "//") && !strings.Contains(b, "\\") {
-		return b
+	if !strings.HasPrefix(b, "/") || strings.HasPrefix(b, "//") || strings.ContainsFunc(b, func(c rune) bool {
+		return c < 0x20 || c == 0x7f || c == '\\'
+	}) {
+		return def
 	}
-	return def
+	return b
 }

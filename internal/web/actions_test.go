@@ -208,3 +208,33 @@ func TestApproveAllApprovesWhatThePageShowed(t *testing.T) {
 }
 
 var shownDraftRe = regexp.MustCompile(`<input type="hidden" name="draft" value="(\d+)">`)
+
+// After an action the page goes back where the form said, only ever to a
+// path of its own: never to another site, however the address is dressed
+// (a browser drops tabs and newlines in an address, and reads \ as /).
+func TestActionsGoBackOnlyToThePagesOwnPaths(t *testing.T) {
+	s := newWorld(t).serve(t, siteOptions{})
+	req := s.budget(t)
+	b := s.browser(t)
+	b.signIn()
+	home := "/requests/" + itoa(req)
+	for back, want := range map[string]string{
+		"/drafts": "/drafts", "/requests?state=open": "/requests?state=open",
+		"//evil.example": home, "https://evil.example/": home, "/\\evil.example": home, "/\t/evil.example": home,
+		"/\n/evil.example": home, "/\r/evil.example": home, " //evil.example": home, "/%09/evil.example": "/%09/evil.example", "": home,
+	} {
+		// A round trip alone: the client would refuse to read some of
+		// these Locations, which is the point.
+		r, _ := http.NewRequest(http.MethodPost, s.base+home+"/snooze", strings.NewReader(url.Values{"for": {"3d"}, "back": {back}}.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.AddCookie(b.session())
+		resp, err := b.http.Transport.RoundTrip(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != want {
+			t.Errorf("back %q: %d to %q, want %q", back, resp.StatusCode, loc, want)
+		}
+	}
+}
