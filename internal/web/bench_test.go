@@ -31,6 +31,7 @@ const (
 	benchDrafted   = 100
 	benchThanked   = 200
 	benchCancelled = 100
+	benchGave      = 2_000 // times the owner helped someone
 	benchLive      = benchOpen + benchAnswered + benchDrafted + benchThanked + benchCancelled
 )
 
@@ -90,6 +91,7 @@ func (w *world) seedMany(b *testing.B) int64 {
 		}
 	}
 	w.reply(b, replies)
+	w.gave(b, now)
 	live := ids[past+benchOpen+benchAnswered:]
 	for _, id := range live[:benchDrafted] {
 		w.do(b, id, owner.Resolve(""))
@@ -102,6 +104,22 @@ func (w *world) seedMany(b *testing.B) int64 {
 		w.do(b, id, owner.Verb(gratitude.VerbCancel))
 	}
 	return live[0]
+}
+
+// gave records the times the owner helped someone, in Sent.
+func (w *world) gave(b *testing.B, now time.Time) {
+	cur, err := w.st.Cursor(context.Background(), w.acct, "Sent")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var msgs []gratitude.SeenMessage
+	for i := range benchGave {
+		id := fmt.Sprintf("gave-%d@example.org", i)
+		msgs = append(msgs, gratitude.SeenMessage{MessageID: id, Mailbox: "Sent", UIDValidity: 1, UID: cur.LastUID + uint32(i) + 1,
+			From: "ada@example.org", Subject: "Re: your question", Class: gratitude.ClassGave, SeenAt: now,
+			Event: gratitude.Gave{MessageID: id, At: now.Add(-time.Duration(i) * 13 * time.Hour), To: []gratitude.Address{benchPerson(i * 3)}}})
+	}
+	w.commit(b, "Sent", cur.LastUID, msgs)
 }
 
 // benchReply is a reply of a usual length.

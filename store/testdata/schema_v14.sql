@@ -249,6 +249,8 @@ CREATE INDEX drafts_by_person ON drafts (person_id, created_at);
 
 CREATE INDEX drafts_by_state ON drafts (account_id, state);
 
+CREATE INDEX gave_by_person ON gave (person_id, message_id, at);
+
 CREATE INDEX messages_by_class ON messages (account_id, class);
 
 CREATE INDEX messages_by_message_id ON messages (account_id, message_id);
