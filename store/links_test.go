@@ -141,3 +141,38 @@ func TestHelpByMonthIsInTheOwnersZone(t *testing.T) {
 		t.Errorf("a cancelled request's help still counts: %+v", months[11])
 	}
 }
+
+// A page of the ledger finds a person by any of their addresses or their
+// name, counts who matches, and pages in address order.
+func TestPeoplePageFindsByAnyAddressAndPages(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	acct := account(t, s, "ada@example.org")
+	aliceTwice(t, s, acct)
+	if err := s.SaveLinks(ctx, acct, []gratitude.PersonLink{{Email: "alice@work.example", SameAs: "alice@example.net"}}); err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string][]string{
+		"":          {"alice@example.net", "bob@example.com"},
+		"WORK.ex":   {"alice@example.net"},
+		"martin":    {"alice@example.net"},
+		"bob":       {"bob@example.com"},
+		"nobody@zz": nil,
+	} {
+		people, total, err := s.PeoplePage(ctx, acct, text, 0, 10)
+		var got []string
+		for _, p := range people {
+			got = append(got, p.Email)
+		}
+		if err != nil || total != len(want) || !slices.Equal(got, want) {
+			t.Errorf("PeoplePage(%q) = %v (total %d), %v; want %v", text, got, total, err, want)
+		}
+	}
+	people, total, err := s.PeoplePage(ctx, acct, "", 1, 1)
+	if err != nil || total != 2 || len(people) != 1 || people[0].Email != "bob@example.com" {
+		t.Errorf("the second page of one: %+v (total %d), %v", people, total, err)
+	}
+	if people, _, _ := s.PeoplePage(ctx, acct, "work", 0, 10); len(people) == 1 && people[0].HelpedMe != 1 {
+		t.Errorf("a page's figures differ from the ledger's: %+v", people[0])
+	}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"gratitude"
 )
@@ -29,8 +30,14 @@ SELECT p.id, p.email, p.name,
   (SELECT MAX(x.first_reply_at) FROM request_participants x WHERE x.person_id IN ` + qMembers + ` AND x.role = 'helper'),
   (SELECT MAX(x.thanked_at) FROM request_participants x WHERE x.person_id IN ` + qMembers + ` AND x.role = 'helper'),
   (SELECT MAX(g.at) FROM gave g WHERE g.person_id IN ` + qMembers + `)
-FROM people p WHERE p.account_id = ? AND p.same_as IS NULL
-ORDER BY p.email`
+FROM people p WHERE p.account_id = ? AND p.same_as IS NULL`
+	qLedgerAll = qLedger + ` ORDER BY p.email`
+	// qLedgerPage is one page of the ledger, of the people one of whose
+	// addresses or names holds the text ('' for everyone).
+	qLedgerPage  = qLedger + ` AND ` + qPersonMatch + ` ORDER BY p.email LIMIT ? OFFSET ?`
+	qLedgerCount = `SELECT COUNT(*) FROM people p WHERE p.account_id = ? AND p.same_as IS NULL AND ` + qPersonMatch
+	qPersonMatch = `EXISTS (SELECT 1 FROM people q WHERE (q.id = p.id OR q.same_as = p.id)
+  AND (instr(lower(q.email), ?) > 0 OR instr(lower(q.name), ?) > 0))`
 	// qMembers are the rows of main row p's person: p and those linked to it.
 	qMembers = `(SELECT q.id FROM people q WHERE q.id = p.id OR q.same_as = p.id)`
 	// qLinked are the rows linked to a main row, for their addresses.
@@ -67,7 +74,25 @@ func personTx(ctx context.Context, tx *sql.Tx, account int64, addr gratitude.Add
 // People returns everyone the owner has dealt with, with the ledger: one
 // row per person, with all their addresses.
 func (s *Store) People(ctx context.Context, account int64) ([]Person, error) {
-	rows, err := s.read.QueryContext(ctx, qLedger, account)
+	return s.ledger(ctx, account, qLedgerAll, account)
+}
+
+// PeoplePage returns one page of the ledger (limit people from offset, in
+// address order), of the people one of whose addresses or names holds
+// text (any case; "" for everyone), and how many such people there are.
+func (s *Store) PeoplePage(ctx context.Context, account int64, text string, offset, limit int) ([]Person, int, error) {
+	text = strings.ToLower(text)
+	var total int
+	if err := s.read.QueryRowContext(ctx, qLedgerCount, account, text, text).Scan(&total); err != nil {
+		return nil, 0, wrap("people", err)
+	}
+	people, err := s.ledger(ctx, account, qLedgerPage, account, text, text, limit, offset)
+	return people, total, err
+}
+
+// ledger runs a ledger query and adds each person's linked addresses.
+func (s *Store) ledger(ctx context.Context, account int64, q string, args ...any) ([]Person, error) {
+	rows, err := s.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, wrap("people", err)
 	}

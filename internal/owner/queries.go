@@ -32,6 +32,7 @@ type Reader interface {
 	// DecidedDrafts are the latest limit drafts approved, sent or skipped, newest first.
 	DecidedDrafts(ctx context.Context, account int64, limit int) ([]gratitude.Draft, error)
 	People(ctx context.Context, account int64) ([]gratitude.Person, error)
+	PeoplePage(ctx context.Context, account int64, text string, offset, limit int) ([]gratitude.Person, int, error)
 	// HelpTimes are when help came in (each person once per request) and
 	// when the owner gave it (each person once per message), since then.
 	HelpTimes(ctx context.Context, account int64, since time.Time) (received, given []time.Time, err error)
@@ -84,6 +85,13 @@ func (q Queries) Draft(ctx context.Context, id int64) (gratitude.Draft, error) {
 // People is the ledger: everyone who helped the owner or was helped.
 func (q Queries) People(ctx context.Context) ([]gratitude.Person, error) {
 	return q.Store.People(ctx, q.Account)
+}
+
+// PeoplePage is one page of the ledger (limit people from offset, by
+// address), of the people whose address or name holds text ("" for
+// everyone), with how many there are in all.
+func (q Queries) PeoplePage(ctx context.Context, text string, offset, limit int) ([]gratitude.Person, int, error) {
+	return q.Store.PeoplePage(ctx, q.Account, strings.TrimSpace(text), offset, limit)
 }
 
 // HelpByMonth is the help received and given in each of the last

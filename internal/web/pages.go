@@ -115,22 +115,7 @@ func (s *Server) requests(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := pageRequests{State: state, Query: query, States: states, Total: total, Page: page, Requests: reqs}
-	link := func(n int) string {
-		v := url.Values{"page": {strconv.Itoa(n)}}
-		if state != "" {
-			v.Set("state", state)
-		}
-		if query != "" {
-			v.Set("q", query)
-		}
-		return "/requests?" + v.Encode()
-	}
-	if page > 1 {
-		p.Prev = link(page - 1)
-	}
-	if page*perPage < total {
-		p.Next = link(page + 1)
-	}
+	p.Prev, p.Next = pageLinks("/requests", url.Values{"state": {state}, "q": {query}}, page, total, perPage)
 	s.render(w, r, "requests", p)
 }
 
@@ -287,6 +272,28 @@ func (s *Server) live(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("HX-Trigger", "gratitude-changed")
 	s.renderAs(w, r, "today", "poller", nil)
+}
+
+// pageLinks are the addresses of the pages before and after page of a
+// list of total items, size a page, at path with the query's non-empty
+// values ("" where there is no such page).
+func pageLinks(path string, query url.Values, page, total, size int) (prev, next string) {
+	link := func(n int) string {
+		v := url.Values{"page": {strconv.Itoa(n)}}
+		for k, vs := range query {
+			if len(vs) > 0 && vs[0] != "" {
+				v.Set(k, vs[0])
+			}
+		}
+		return path + "?" + v.Encode()
+	}
+	if page > 1 {
+		prev = link(page - 1)
+	}
+	if page*size < total {
+		next = link(page + 1)
+	}
+	return prev, next
 }
 
 // pathID reads the {id} in the path; a bad one is a 404.

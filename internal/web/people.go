@@ -4,16 +4,26 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"gratitude"
 	"gratitude/internal/owner"
 )
 
+// peoplePerPage is how many people one page of the ledger shows.
+const peoplePerPage = 100
+
 type pagePeople struct {
 	People []gratitude.Person
-	Months []gratitude.MonthHelp
-	Chart  template.HTML
+	// Query is the search; Total how many people match it; Prev and Next
+	// the neighbouring pages' addresses ("" where there is none).
+	Query       string
+	Total, Page int
+	Prev, Next  string
+	Months      []gratitude.MonthHelp
+	Chart       template.HTML
 	// Problem says why a link or unlink was refused; Address and Into
 	// are what the form held, to fix and send again.
 	Problem       string
@@ -29,10 +39,14 @@ func (s *Server) people(w http.ResponseWriter, r *http.Request) {
 // showPeople renders the People page with what a form left in p.
 func (s *Server) showPeople(w http.ResponseWriter, r *http.Request, p pagePeople) {
 	var err error
-	if p.People, err = s.b.Queries.People(r.Context()); err != nil {
+	p.Query = r.URL.Query().Get("q")
+	p.Page, _ = strconv.Atoi(r.URL.Query().Get("page"))
+	p.Page = max(1, p.Page)
+	if p.People, p.Total, err = s.b.Queries.PeoplePage(r.Context(), p.Query, (p.Page-1)*peoplePerPage, peoplePerPage); err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	p.Prev, p.Next = pageLinks("/people", url.Values{"q": {p.Query}}, p.Page, p.Total, peoplePerPage)
 	if p.Months, err = s.b.Queries.HelpByMonth(r.Context(), s.b.Location, s.b.Clock.Now()); err != nil {
 		s.fail(w, r, err)
 		return
