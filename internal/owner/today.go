@@ -12,7 +12,9 @@ import (
 
 // Today is what needs the owner now, as the web page's first page shows it.
 type Today struct {
-	// Drafts are the thank-you drafts waiting for approval, by request.
+	// Drafts are the thank-you drafts waiting for approval, by request,
+	// with those of theirs approved and leaving, or decided in the last
+	// JustDecided (so that a click shows what became of it).
 	Drafts []RequestDrafts
 	// Overdue are the asks nobody answered past their nudge date.
 	Overdue []gratitude.Request
@@ -29,23 +31,43 @@ type RequestDrafts struct {
 	Drafts  []gratitude.Draft
 }
 
+// JustDecided is how long a sent or skipped draft stays on Today.
+const JustDecided = time.Hour
+
+// Waiting returns the request's drafts waiting for the owner.
+func (r RequestDrafts) Waiting() []gratitude.Draft {
+	var out []gratitude.Draft
+	for _, d := range r.Drafts {
+		if d.State == gratitude.DraftPending {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Empty reports whether nothing needs the owner.
 func (t Today) Empty() bool {
-	return len(t.Drafts)+len(t.Overdue)+len(t.Answered)+len(t.Unthanked) == 0
+	waiting := 0
+	for _, r := range t.Drafts {
+		waiting += len(r.Waiting())
+	}
+	return waiting+len(t.Overdue)+len(t.Answered)+len(t.Unthanked) == 0
 }
 
 // Today returns what needs the owner at now under policy. History (Past)
 // is never work.
 func (q Queries) Today(ctx context.Context, p gratitude.ReminderPolicy, now time.Time) (Today, error) {
 	var t Today
-	reqs, pending, err := q.todayCandidates(ctx)
+	reqs, pending, err := q.todayCandidates(ctx, now)
 	if err != nil {
 		return t, err
 	}
 	for _, r := range reqs {
 		if ds := pending[r.ID]; len(ds) > 0 {
 			t.Drafts = append(t.Drafts, RequestDrafts{Request: r, Drafts: ds})
-			continue
+			if len(t.Drafts[len(t.Drafts)-1].Waiting()) > 0 {
+				continue
+			}
 		}
 		if r.Past {
 			continue
@@ -75,19 +97,13 @@ func (q Queries) Today(ctx context.Context, p gratitude.ReminderPolicy, now time
 var waiting = []gratitude.State{gratitude.StateOpen, gratitude.StateAnswered, gratitude.StateResolved}
 
 // todayCandidates returns the requests Today may show, by id: those with
-// drafts waiting, and the live ones in a state that may need the owner;
-// and the drafts waiting, by request. The rest (thanked, cancelled,
-// history) is never read.
-func (q Queries) todayCandidates(ctx context.Context) ([]gratitude.Request, map[int64][]gratitude.Draft, error) {
-	open, err := q.Store.OpenDrafts(ctx, q.Account)
+// drafts to show, and the live ones in a state that may need the owner;
+// and the drafts to show, by request: waiting, leaving, or decided in the
+// last JustDecided. The rest (thanked, cancelled, history) is never read.
+func (q Queries) todayCandidates(ctx context.Context, now time.Time) ([]gratitude.Request, map[int64][]gratitude.Draft, error) {
+	pending, err := q.todayDrafts(ctx, now)
 	if err != nil {
 		return nil, nil, err
-	}
-	pending := map[int64][]gratitude.Draft{}
-	for _, d := range open {
-		if d.State == gratitude.DraftPending {
-			pending[d.RequestID] = append(pending[d.RequestID], d)
-		}
 	}
 	reqs, err := q.Store.LiveRequests(ctx, q.Account, waiting)
 	if err != nil {
@@ -111,6 +127,37 @@ func (q Queries) todayCandidates(ctx context.Context) ([]gratitude.Request, map[
 	slices.SortFunc(reqs, func(a, b gratitude.Request) int { return cmp.Compare(a.ID, b.ID) })
 	return reqs, pending, nil
 }
+
+// todayDrafts returns, by request, the drafts of requests that have one
+// waiting, leaving or just decided: each of those, oldest first.
+func (q Queries) todayDrafts(ctx context.Context, now time.Time) (map[int64][]gratitude.Draft, error) {
+	open, err := q.Store.OpenDrafts(ctx, q.Account)
+	if err != nil {
+		return nil, err
+	}
+	decided, err := q.Store.DecidedDrafts(ctx, q.Account, recentDecided)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]gratitude.Draft{}
+	for _, d := range open {
+		out[d.RequestID] = append(out[d.RequestID], d)
+	}
+	for _, d := range slices.Backward(decided) {
+		if d.State != gratitude.DraftApproved && now.Sub(gratitude.Latest(d.DecidedAt, d.SentAt)) <= JustDecided {
+			out[d.RequestID] = append(out[d.RequestID], d)
+		}
+	}
+	for id, ds := range out {
+		slices.SortFunc(ds, func(a, b gratitude.Draft) int { return cmp.Compare(a.ID, b.ID) })
+		out[id] = ds
+	}
+	return out, nil
+}
+
+// recentDecided bounds how many decided drafts Today looks at for those
+// decided in the last JustDecided.
+const recentDecided = 100
 
 // pastNudge reports whether an open request is past its nudge date: a
 // nudge went, or the first one is due.

@@ -34,8 +34,14 @@ func TestTodayShowsDraftsAndWhatWaits(t *testing.T) {
 		t.Fatalf("resolved request: today = %+v", today)
 	}
 	w.do(t, act(gratitude.VerbSkip, "alice"), act(gratitude.VerbSkip, "carol"))
-	if today, _ = q.Today(ctx, p, t0.Add(3*time.Hour)); !today.Empty() {
-		t.Errorf("all skipped: today = %+v", today)
+	// Drafts just decided stay, to show what became of them, but need
+	// nothing; an hour on they are gone.
+	if today, _ = q.Today(ctx, p, t0.Add(2*time.Hour+30*time.Minute)); !today.Empty() || len(today.Drafts) != 1 ||
+		len(today.Drafts[0].Drafts) != 2 || today.Drafts[0].Drafts[0].State != gratitude.DraftSkipped {
+		t.Errorf("all just skipped: today = %+v", today)
+	}
+	if today, _ = q.Today(ctx, p, t0.Add(3*time.Hour+time.Minute)); !today.Empty() || len(today.Drafts) != 0 {
+		t.Errorf("all skipped an hour ago: today = %+v", today)
 	}
 }
 
