@@ -44,10 +44,17 @@ type result struct {
 // runBin runs the binary to completion with the given environment additions.
 func runBin(t *testing.T, env []string, args ...string) result {
 	t.Helper()
+	return runBinWith(t, env, "", args...)
+}
+
+// runBinWith runs the binary with env added and stdin as its input.
+func runBinWith(t *testing.T, env []string, stdin string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binPath, args...)
 	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdin = strings.NewReader(stdin)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
@@ -12,7 +10,6 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,25 +17,6 @@ import (
 
 	"gratitude/internal/testmail"
 )
-
-// runBinIn runs the binary with stdin.
-func runBinIn(t *testing.T, stdin string, args ...string) result {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, binPath, args...)
-	cmd.Stdin = strings.NewReader(stdin)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run %v: %v", args, err)
-	}
-	return result{out.String(), errOut.String(), code}
-}
 
 // setHTTP replaces the world's http settings with the YAML flow map http.
 func (w *loopWorld) setHTTP(http string) {
@@ -136,7 +114,7 @@ func TestTheWebPageOverHTTPS(t *testing.T) {
 func TestListeningBeyondLoopbackNeedsAPasswordAndTLS(t *testing.T) {
 	w := newLoopWorld(t)
 	certFile, keyFile, _ := w.webCert()
-	hash := strings.TrimSpace(runBinIn(t, "correct horse battery staple\n", "passwd").stdout)
+	hash := strings.TrimSpace(runBinWith(t, nil, "correct horse battery staple\n", "passwd").stdout)
 	plain := readFile(t, w.config)
 	for _, c := range []struct {
 		http    string
@@ -173,12 +151,12 @@ func TestListeningBeyondLoopbackNeedsAPasswordAndTLS(t *testing.T) {
 // and no other; a short password is refused.
 func TestPasswdHashSignsIn(t *testing.T) {
 	const pw = "correct horse battery staple"
-	r := runBinIn(t, pw+"\n", "passwd")
+	r := runBinWith(t, nil, pw+"\n", "passwd")
 	hash := strings.TrimSpace(r.stdout)
 	if r.code != 0 || !strings.HasPrefix(hash, "$argon2id$") || strings.Contains(r.stdout+r.stderr, pw) {
 		t.Fatalf("passwd: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
-	if short := runBinIn(t, "short\n", "passwd"); short.code != 2 || short.stdout != "" {
+	if short := runBinWith(t, nil, "short\n", "passwd"); short.code != 2 || short.stdout != "" {
 		t.Errorf("a short password: exit %d, stdout %q", short.code, short.stdout)
 	}
 	w := newLoopWorld(t)
